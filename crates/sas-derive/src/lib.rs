@@ -1,0 +1,1 @@
+//! Proc macro over `sas_spec::codegen`; see `sas_core::api` for its documentation.

@@ -1,0 +1,1 @@
+//! Reads and validates the SAS API spec: the TOML files under `spec/`.

@@ -1,0 +1,3 @@
+//! `cargo xtask`: project automation (the cargo-xtask pattern).
+
+fn main() {}
