@@ -1,0 +1,1 @@
+//! Turns a loaded spec into the Rust code of `sas_core::api`.
