@@ -1,4 +1,12 @@
 //! Sans-IO core of the SAS SDK: signatures, ciphers, and the typed requests, responses and
 //! callbacks of Tencent Cloud Super App as a Service, over the `http` crate's types.
 
+extern crate self as sas_core;
+
+pub mod api;
 pub mod crypto;
+pub mod endpoint;
+pub mod types;
+
+#[doc(hidden)]
+pub mod __private;

@@ -1,1 +1,96 @@
-//! Turns a loaded spec into the Rust code of `sas_core::api`.
+//! Turns a loaded spec into the Rust code of `sas_core::api`: one module per group, one module
+//! per entry with its `Request`/`Response` (or `Params`) and object types, a `METADATA`
+//! constant each, shared types in `common`, and the `ENDPOINTS` registry.
+//!
+//! The output refers to runtime crates only through `::sas_core` paths (`::sas_core::__private`
+//! re-exports serde and serde_json), and to sibling modules only by relative paths, so it
+//! compiles wherever `sas_core` is a dependency: inside sas-core (which names itself
+//! `sas_core`) and in the expansion snapshot test.
+
+mod docs;
+mod metadata;
+mod parts;
+mod rust_type;
+mod structs;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{Entry, EntryKind, Spec};
+use crate::validate::referenced_types;
+
+/// The whole `api` module body for `spec`.
+pub fn expand(spec: &Spec) -> TokenStream {
+    let common = expand_common(spec);
+    let groups = spec.groups.iter().map(|group| {
+        let name = format_ident!("{}", group.name);
+        let doc = &group.doc;
+        let entries = spec
+            .entries
+            .iter()
+            .filter(|entry| entry.group == group.name)
+            .map(|e| expand_entry(spec, e));
+        quote! {
+            #[doc = #doc]
+            pub mod #name {
+                #(#entries)*
+            }
+        }
+    });
+    let registry = metadata::registry(spec);
+    quote! {
+        #common
+        #(#groups)*
+        #registry
+    }
+}
+
+/// The shared object types of `sas.toml`.
+fn expand_common(spec: &Spec) -> TokenStream {
+    let types = spec.types.iter().map(|ty| structs::object_type(spec, None, ty));
+    quote! {
+        /// Object types shared by several entries (`[types]` of `spec/sas.toml`).
+        pub mod common {
+            #(#types)*
+        }
+    }
+}
+
+/// One entry's module.
+fn expand_entry(spec: &Spec, entry: &Entry) -> TokenStream {
+    let module = format_ident!("{}", entry.module);
+    let doc = docs::entry_module_doc(spec, entry);
+    let metadata = metadata::constant(spec, entry);
+    let shared_uses = shared_type_uses(spec, entry);
+    let local_types = entry.types.iter().map(|ty| structs::object_type(spec, Some(entry), ty));
+    let messages = match entry.kind {
+        EntryKind::Frontend => structs::frontend_params(spec, entry),
+        EntryKind::Endpoint | EntryKind::Callback => {
+            let request = structs::request(spec, entry);
+            let request_impl = parts::api_request_impl(entry);
+            let response = structs::response(spec, entry);
+            quote! { #request #request_impl #response }
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        pub mod #module {
+            #(#shared_uses)*
+            #metadata
+            #messages
+            #(#local_types)*
+        }
+    }
+}
+
+/// `pub use` of each shared type the entry refers to (and does not shadow).
+fn shared_type_uses(spec: &Spec, entry: &Entry) -> Vec<TokenStream> {
+    referenced_types(spec, entry)
+        .into_iter()
+        .filter(|name| !entry.types.iter().any(|ty| &ty.name == name))
+        .map(|name| {
+            let ident = format_ident!("{}", name);
+            quote! { pub use super::super::common::#ident; }
+        })
+        .collect()
+}

@@ -1,0 +1,28 @@
+//! Runtime paths for generated code. Not public API: names and signatures change freely.
+
+pub use http;
+pub use serde;
+pub use serde_json;
+
+pub mod lenient;
+
+use std::fmt;
+
+/// Prints `<redacted>` in place of a secret.
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Reads a required header, path or query value.
+pub fn required(
+    parts: &dyn crate::endpoint::PartSource,
+    part: crate::endpoint::WirePart,
+    name: &'static str,
+    aliases: &[&str],
+) -> Result<String, crate::endpoint::MissingPart> {
+    parts.get(part, name, aliases).ok_or(crate::endpoint::MissingPart::new(part, name))
+}

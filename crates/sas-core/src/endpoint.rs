@@ -1,0 +1,8 @@
+//! What every generated entry of [`crate::api`] shares: its [`Metadata`], and the traits the
+//! sans-IO conversions use to take a typed message apart and put it back together.
+
+mod metadata;
+mod parts;
+
+pub use metadata::{AuthScheme, Caller, EntryKind, FieldMeta, Metadata, ServedBy};
+pub use parts::{ApiRequest, FrontendParams, MissingPart, PartSource, WirePart};

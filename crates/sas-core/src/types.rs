@@ -1,0 +1,102 @@
+//! Wire types the generated messages use where JSON alone is not enough: documents carried
+//! inside a string, and values a sender may give in two forms.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A JSON document carried inside a JSON string (`SignData`, `Payload`, `payload`), kept
+/// exactly as sent, because signatures cover the string's bytes, not the document.
+///
+/// Parse it with [`JsonString::parse`] only after its signature holds.
+///
+/// ```
+/// use sas_core::types::JsonString;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Doc { a: u8 }
+///
+/// let raw = JsonString::<Doc>::from_raw(r#"{"a": 1}"#);
+/// assert_eq!(raw.as_str(), r#"{"a": 1}"#);
+/// assert_eq!(raw.parse().unwrap().a, 1);
+/// ```
+pub struct JsonString<T> {
+    raw: String,
+    document: PhantomData<fn() -> T>,
+}
+
+impl<T> JsonString<T> {
+    /// Wraps a string as received or as it will be sent.
+    pub fn from_raw(raw: impl Into<String>) -> Self {
+        Self { raw: raw.into(), document: PhantomData }
+    }
+
+    /// The exact string.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// The exact string, owned.
+    pub fn into_raw(self) -> String {
+        self.raw
+    }
+}
+
+impl<T: Serialize> JsonString<T> {
+    /// Encodes `document` as compact JSON (serde_json's output, field order as declared).
+    pub fn encode(document: &T) -> Result<Self, serde_json::Error> {
+        serde_json::to_string(document).map(Self::from_raw)
+    }
+}
+
+impl<T: DeserializeOwned> JsonString<T> {
+    /// Parses the document. Verify the signature over [`JsonString::as_str`] first.
+    pub fn parse(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(&self.raw)
+    }
+}
+
+impl<T> Clone for JsonString<T> {
+    fn clone(&self) -> Self {
+        Self::from_raw(self.raw.clone())
+    }
+}
+
+impl<T> PartialEq for JsonString<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl<T> Eq for JsonString<T> {}
+
+impl<T> fmt::Debug for JsonString<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("JsonString").field(&self.raw).finish()
+    }
+}
+
+impl<T> Serialize for JsonString<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.raw)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for JsonString<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::from_raw)
+    }
+}
+
+/// A value a sender may give as a bare string or as an object (the payer of a transaction):
+/// either form is accepted, and the form received is kept, so it serialises back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum StringOr<T> {
+    /// The bare string form.
+    String(String),
+    /// The object form.
+    Object(T),
+}

@@ -1,0 +1,244 @@
+//! The generated structs: object types, `Request`, `Response` and front-end `Params`, each with
+//! `new(required…)` and a `Debug` that redacts secrets.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::rust_type::{
+    field_ident, field_type, new_param_converts, new_param_type, serde_attrs, type_tokens,
+};
+use crate::model::{Entry, Field, ObjectType, Part, Spec, TypeExpr};
+
+/// A field of a generated struct, with where it travels.
+struct Member<'a> {
+    field: &'a Field,
+    part: Option<Part>,
+}
+
+impl Member<'_> {
+    /// Whether serde skips it (header, path and query values travel outside the body).
+    fn outside_body(&self) -> bool {
+        matches!(self.part, Some(Part::Header | Part::Path | Part::Query))
+    }
+
+    /// Whether `new()` takes it as a parameter.
+    fn in_new(&self) -> bool {
+        self.field.required && self.field.default.is_none() && !self.field.set_by_auth
+    }
+}
+
+/// The struct attributes every generated message and object type carries.
+fn serde_struct_attrs() -> TokenStream {
+    quote! {
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+    }
+}
+
+/// A struct with its `new()` and `Debug`.
+fn message_struct(name: &str, doc: &str, members: &[Member<'_>]) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let attrs = serde_struct_attrs();
+    let fields = members.iter().map(|member| {
+        let ident = field_ident(member.field, member.part);
+        let ty = field_type(member.field);
+        let doc = docs::field_doc(member.field, member.part);
+        let serde = if member.outside_body() {
+            quote! { #[serde(skip)] }
+        } else {
+            serde_attrs(member.field)
+        };
+        quote! {
+            #[doc = #doc]
+            #serde
+            pub #ident: #ty,
+        }
+    });
+    let constructor = constructor(name, members);
+    let debug = debug_impl(name, members);
+    quote! {
+        #[doc = #doc]
+        #attrs
+        pub struct #ident {
+            #(#fields)*
+        }
+        #constructor
+        #debug
+    }
+}
+
+/// `new()` taking the required fields that have no default and are not set by the signer.
+fn constructor(name: &str, members: &[Member<'_>]) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let params = members.iter().filter(|m| m.in_new()).map(|member| {
+        let ident = field_ident(member.field, member.part);
+        let ty = new_param_type(member.field);
+        quote! { #ident: #ty }
+    });
+    let inits = members.iter().map(|member| {
+        let ident = field_ident(member.field, member.part);
+        let value = if member.in_new() {
+            if new_param_converts(member.field) {
+                quote! { #ident.into() }
+            } else {
+                quote! { #ident }
+            }
+        } else if let Some(default) = &member.field.default {
+            if member.field.required {
+                quote! { ::std::string::String::from(#default) }
+            } else {
+                quote! { ::std::option::Option::Some(::std::string::String::from(#default)) }
+            }
+        } else if member.field.required {
+            quote! { ::std::string::String::new() }
+        } else {
+            quote! { ::std::option::Option::None }
+        };
+        quote! { #ident: #value }
+    });
+    let doc = format!(" A `{name}` from its required fields; the others start empty.");
+    quote! {
+        impl #ident {
+            #[doc = #doc]
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits),* }
+            }
+        }
+    }
+}
+
+/// `Debug` that prints `<redacted>` for secret fields.
+fn debug_impl(name: &str, members: &[Member<'_>]) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let fields = members.iter().map(|member| {
+        let ident = field_ident(member.field, member.part);
+        let label = ident.to_string();
+        let label = label.trim_start_matches("r#");
+        if member.field.secret {
+            quote! { .field(#label, &::sas_core::__private::Redacted) }
+        } else {
+            quote! { .field(#label, &self.#ident) }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#name)
+                    #(#fields)*
+                    .finish()
+            }
+        }
+    }
+}
+
+/// An object type of the spec.
+pub(super) fn object_type(_spec: &Spec, _entry: Option<&Entry>, ty: &ObjectType) -> TokenStream {
+    let members: Vec<Member<'_>> =
+        ty.fields.iter().map(|field| Member { field, part: None }).collect();
+    message_struct(&ty.name, &format!(" {}", ty.doc), &members)
+}
+
+/// The fields of the flat `Request`: headers, path, query and body, minus what the auth scheme
+/// carries outside the body.
+fn request_members(entry: &Entry) -> Vec<Member<'_>> {
+    [Part::Header, Part::Path, Part::Query, Part::Body]
+        .into_iter()
+        .flat_map(|part| {
+            entry.fields(part).iter().map(move |field| Member { field, part: Some(part) })
+        })
+        .filter(|member| !(member.outside_body() && member.field.set_by_auth))
+        .collect()
+}
+
+/// The `Request` of an endpoint or callback.
+pub(super) fn request(_spec: &Spec, entry: &Entry) -> TokenStream {
+    let members = request_members(entry);
+    let what = match entry.kind {
+        crate::model::EntryKind::Callback => "The callback as the superapp delivers it",
+        _ => "The request",
+    };
+    let doc = format!(
+        " {what}: its header, path and query values and its JSON body.\n\n \
+         Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other \
+         parts."
+    );
+    message_struct("Request", &doc, &members)
+}
+
+/// The `Response`: the `data` of the envelope, serialised as that value alone.
+pub(super) fn response(_spec: &Spec, entry: &Entry) -> TokenStream {
+    let Some(response) = &entry.response else { return TokenStream::new() };
+    let data = type_tokens(&response.data);
+    let (data, with) = match response.data {
+        TypeExpr::Int | TypeExpr::Int64 | TypeExpr::Number => (
+            quote! { i64 },
+            Some(quote! { #[serde(with = "::sas_core::__private::lenient::int")] }),
+        ),
+        _ => (data, None),
+    };
+    let mut data_doc = format!(" {}", response.doc);
+    if !response.values.is_empty() {
+        let values: Vec<String> = response.values.iter().map(|v| format!("`{v}`")).collect();
+        data_doc.push_str(&format!("\n\n One of {}.", values.join(", ")));
+    }
+    let attrs = serde_struct_attrs();
+    let debug_data = if response.secret {
+        quote! { &::sas_core::__private::Redacted }
+    } else {
+        quote! { &self.data }
+    };
+    quote! {
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #attrs
+        #[serde(transparent)]
+        pub struct Response {
+            #[doc = #data_doc]
+            #with
+            pub data: #data,
+        }
+
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: #data) -> Self {
+                Self { data }
+            }
+        }
+
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", #debug_data).finish()
+            }
+        }
+    }
+}
+
+/// The `Params` object of a front-end set, with its `FrontendParams` impl.
+pub(super) fn frontend_params(_spec: &Spec, entry: &Entry) -> TokenStream {
+    let members: Vec<Member<'_>> = entry
+        .params
+        .iter()
+        .filter(|field| field.ty != TypeExpr::Function)
+        .map(|field| Member { field, part: Some(Part::Param) })
+        .collect();
+    let doc = format!(
+        " The object the merchant backend hands its front end for `{}`; JS callbacks \
+         (`success`, `fail`, `complete`) are the front end's own.",
+        entry.doc
+    );
+    let params = message_struct("Params", &doc, &members);
+    quote! {
+        #params
+        impl ::sas_core::endpoint::FrontendParams for Params {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+        }
+    }
+}
