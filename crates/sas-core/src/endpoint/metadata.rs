@@ -61,8 +61,10 @@ pub enum AuthScheme {
 }
 
 /// A header, path, query, body or front-end parameter, as the spec describes it.
+///
+/// Built by generated code (which may live outside this crate, so the struct is not
+/// `#[non_exhaustive]`); read it, don't build it: fields may be added in any release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct FieldMeta {
     /// The wire name.
     pub name: &'static str,
@@ -80,8 +82,10 @@ pub struct FieldMeta {
 
 /// What the spec says about one entry: a constant `METADATA` in each module of [`crate::api`],
 /// listed in [`crate::api::ENDPOINTS`].
+///
+/// Built by generated code (which may live outside this crate, so the struct is not
+/// `#[non_exhaustive]`); read it, don't build it: fields may be added in any release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Metadata {
     /// The vendor section (`"1.1"`) or JS API name (`"wx.requestPayment"`).
     pub doc_section: &'static str,

@@ -1,0 +1,6595 @@
+// Generated from spec/ by sas_spec::codegen::expand; do not edit by hand.
+// Refresh: SNAPSHOTS=overwrite cargo test -p sas-core --test it expand
+
+/// Object types shared by several entries (`[types]` of `spec/sas.toml`).
+pub mod common {
+    /// A created order: the response `data` of 2.1, 3.1 and 4.1.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct Prepay {
+        /** The unique order ID.
+
+ Wire: `prepayId`.*/
+        #[serde(rename = "prepayId")]
+        pub prepay_id: ::std::string::String,
+    }
+    impl Prepay {
+        /// A `Prepay` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(prepay_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                prepay_id: prepay_id.into(),
+            }
+        }
+    }
+    impl ::std::fmt::Debug for Prepay {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Prepay").field("prepay_id", &self.prepay_id).finish()
+        }
+    }
+    /// A callback's encrypted `resource`, sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct EncryptedResource {
+        /** The encryption algorithm of the ciphertext; currently always `AEAD_AES_256_GCM`.
+
+ Wire: `algorithm`; one of `AEAD_AES_256_GCM`; `new()` sets `AEAD_AES_256_GCM`.*/
+        #[serde(rename = "algorithm")]
+        pub algorithm: ::std::string::String,
+        /** The Base64 of the ciphertext followed by the 16-byte GCM tag.
+
+ Wire: `ciphertext`.*/
+        #[serde(rename = "ciphertext")]
+        pub ciphertext: ::std::string::String,
+        /** The associated data authenticated with the ciphertext; may be empty.
+
+ Wire: `associated_data`; optional.*/
+        #[serde(rename = "associated_data")]
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub associated_data: ::std::option::Option<::std::string::String>,
+        /** The type of the object before encryption: `transaction` for payments, `refund` for refunds.
+
+ Wire: `original_type`; one of `transaction`, `refund`.*/
+        #[serde(rename = "original_type")]
+        pub original_type: ::std::string::String,
+        /** The GCM nonce, used as its UTF-8 bytes.
+
+ Wire: `nonce`.*/
+        #[serde(rename = "nonce")]
+        pub nonce: ::std::string::String,
+    }
+    impl EncryptedResource {
+        /// A `EncryptedResource` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            ciphertext: impl ::std::convert::Into<::std::string::String>,
+            original_type: impl ::std::convert::Into<::std::string::String>,
+            nonce: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                algorithm: ::std::string::String::from("AEAD_AES_256_GCM"),
+                ciphertext: ciphertext.into(),
+                associated_data: ::std::option::Option::None,
+                original_type: original_type.into(),
+                nonce: nonce.into(),
+            }
+        }
+    }
+    impl ::std::fmt::Debug for EncryptedResource {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("EncryptedResource")
+                .field("algorithm", &self.algorithm)
+                .field("ciphertext", &self.ciphertext)
+                .field("associated_data", &self.associated_data)
+                .field("original_type", &self.original_type)
+                .field("nonce", &self.nonce)
+                .finish()
+        }
+    }
+    /// The virtual item of a virtual payment callback's payload (3.2 and 4.2).
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct GoodsInfo {
+        /** The identifier of the item (game item or virtual item).
+
+ Wire: `ProductId`.*/
+        #[serde(rename = "ProductId")]
+        pub product_id: ::std::string::String,
+        /** The quantity of items purchased.
+
+ Wire: `Quantity`.*/
+        #[serde(rename = "Quantity")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub quantity: i64,
+        /** The original price of the item, in cents.
+
+ Wire: `OrigPrice`; in cents.*/
+        #[serde(rename = "OrigPrice")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub orig_price: i64,
+        /** The price actually paid, in cents.
+
+ Wire: `ActualPrice`; in cents.*/
+        #[serde(rename = "ActualPrice")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub actual_price: i64,
+        /** The pass-through data given when the order was placed.
+
+ Wire: `Attach`.*/
+        #[serde(rename = "Attach")]
+        pub attach: ::std::string::String,
+        /** The order source, as given when the order was placed: 1 for an in-game order (3.1), 10 for an order placed within a mini program short drama (4.1).
+
+ Wire: `OrderSource`.*/
+        #[serde(rename = "OrderSource")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub order_source: i64,
+    }
+    impl GoodsInfo {
+        /// A `GoodsInfo` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            product_id: impl ::std::convert::Into<::std::string::String>,
+            quantity: i64,
+            orig_price: i64,
+            actual_price: i64,
+            attach: impl ::std::convert::Into<::std::string::String>,
+            order_source: i64,
+        ) -> Self {
+            Self {
+                product_id: product_id.into(),
+                quantity: quantity,
+                orig_price: orig_price,
+                actual_price: actual_price,
+                attach: attach.into(),
+                order_source: order_source,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for GoodsInfo {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("GoodsInfo")
+                .field("product_id", &self.product_id)
+                .field("quantity", &self.quantity)
+                .field("orig_price", &self.orig_price)
+                .field("actual_price", &self.actual_price)
+                .field("attach", &self.attach)
+                .field("order_source", &self.order_source)
+                .finish()
+        }
+    }
+    /// The amount of a refund request (5.1.1 and 5.2.1).
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct RefundRequestAmount {
+        /** The refund amount, in cents.
+
+ Wire: `refund`; in cents.*/
+        #[serde(rename = "refund")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub refund: i64,
+        /** The total amount of the original order, in cents.
+
+ Wire: `total`; in cents.*/
+        #[serde(rename = "total")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub total: i64,
+        /** The currency, a three-letter ISO 4217 code such as `USD`.
+
+ Wire: `currency`; an ISO 4217 currency code.*/
+        #[serde(rename = "currency")]
+        pub currency: ::std::string::String,
+    }
+    impl RefundRequestAmount {
+        /// A `RefundRequestAmount` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            refund: i64,
+            total: i64,
+            currency: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                refund: refund,
+                total: total,
+                currency: currency.into(),
+            }
+        }
+    }
+    impl ::std::fmt::Debug for RefundRequestAmount {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("RefundRequestAmount")
+                .field("refund", &self.refund)
+                .field("total", &self.total)
+                .field("currency", &self.currency)
+                .finish()
+        }
+    }
+    /// A refund as the superapp reports it: the response `data` of 5.1.1, 5.1.2 and 5.2.1.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct Refund {
+        /** The platform refund ID.
+
+ Wire: `refund_id`.*/
+        #[serde(rename = "refund_id")]
+        pub refund_id: ::std::string::String,
+        /** The merchant refund number.
+
+ Wire: `out_refund_no`.*/
+        #[serde(rename = "out_refund_no")]
+        pub out_refund_no: ::std::string::String,
+        /** The platform payment order ID.
+
+ Wire: `transaction_id`.*/
+        #[serde(rename = "transaction_id")]
+        pub transaction_id: ::std::string::String,
+        /** The merchant order number.
+
+ Wire: `out_trade_no`.*/
+        #[serde(rename = "out_trade_no")]
+        pub out_trade_no: ::std::string::String,
+        /** The refund channel (a refund request names `ORIGINAL` or `BALANCE`).
+
+ Wire: `channel`.*/
+        #[serde(rename = "channel")]
+        pub channel: ::std::string::String,
+        /** The account that receives the refunded funds.
+
+ Wire: `user_received_account`.*/
+        #[serde(rename = "user_received_account")]
+        pub user_received_account: ::std::string::String,
+        /** The time the refund succeeded.
+
+ Wire: `success_time`; optional.*/
+        #[serde(rename = "success_time")]
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub success_time: ::std::option::Option<::std::string::String>,
+        /** The time the refund was created.
+
+ Wire: `create_time`.*/
+        #[serde(rename = "create_time")]
+        pub create_time: ::std::string::String,
+        /** The refund status: `PROCESSING`, `SUCCESS`, `CLOSED` or `ABNORMAL`.
+
+ Wire: `status`; one of `PROCESSING`, `SUCCESS`, `CLOSED`, `ABNORMAL`.*/
+        #[serde(rename = "status")]
+        pub status: ::std::string::String,
+        /** The refund amounts.
+
+ Wire: `amount`.*/
+        #[serde(rename = "amount")]
+        pub amount: RefundAmount,
+    }
+    impl Refund {
+        /// A `Refund` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            refund_id: impl ::std::convert::Into<::std::string::String>,
+            out_refund_no: impl ::std::convert::Into<::std::string::String>,
+            transaction_id: impl ::std::convert::Into<::std::string::String>,
+            out_trade_no: impl ::std::convert::Into<::std::string::String>,
+            channel: impl ::std::convert::Into<::std::string::String>,
+            user_received_account: impl ::std::convert::Into<::std::string::String>,
+            create_time: impl ::std::convert::Into<::std::string::String>,
+            status: impl ::std::convert::Into<::std::string::String>,
+            amount: RefundAmount,
+        ) -> Self {
+            Self {
+                refund_id: refund_id.into(),
+                out_refund_no: out_refund_no.into(),
+                transaction_id: transaction_id.into(),
+                out_trade_no: out_trade_no.into(),
+                channel: channel.into(),
+                user_received_account: user_received_account.into(),
+                success_time: ::std::option::Option::None,
+                create_time: create_time.into(),
+                status: status.into(),
+                amount: amount,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for Refund {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Refund")
+                .field("refund_id", &self.refund_id)
+                .field("out_refund_no", &self.out_refund_no)
+                .field("transaction_id", &self.transaction_id)
+                .field("out_trade_no", &self.out_trade_no)
+                .field("channel", &self.channel)
+                .field("user_received_account", &self.user_received_account)
+                .field("success_time", &self.success_time)
+                .field("create_time", &self.create_time)
+                .field("status", &self.status)
+                .field("amount", &self.amount)
+                .finish()
+        }
+    }
+    /// The amounts of a refund as the superapp reports it, all integers in cents except the currency.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct RefundAmount {
+        /** The total amount of the original order, in cents.
+
+ Wire: `total`; in cents.*/
+        #[serde(rename = "total")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub total: i64,
+        /** The refund amount, in cents.
+
+ Wire: `refund`; in cents.*/
+        #[serde(rename = "refund")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub refund: i64,
+        /** The amount the user paid, in cents.
+
+ Wire: `payer_total`; in cents.*/
+        #[serde(rename = "payer_total")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub payer_total: i64,
+        /** The amount refunded to the user, in cents.
+
+ Wire: `payer_refund`; in cents.*/
+        #[serde(rename = "payer_refund")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub payer_refund: i64,
+        /** The currency.
+
+ Wire: `currency`.*/
+        #[serde(rename = "currency")]
+        pub currency: ::std::string::String,
+        /** The refund fee, in cents.
+
+ Wire: `refund_fee`; in cents.*/
+        #[serde(rename = "refund_fee")]
+        #[serde(with = "::sas_core::__private::lenient::int")]
+        pub refund_fee: i64,
+    }
+    impl RefundAmount {
+        /// A `RefundAmount` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            total: i64,
+            refund: i64,
+            payer_total: i64,
+            payer_refund: i64,
+            currency: impl ::std::convert::Into<::std::string::String>,
+            refund_fee: i64,
+        ) -> Self {
+            Self {
+                total: total,
+                refund: refund,
+                payer_total: payer_total,
+                payer_refund: payer_refund,
+                currency: currency.into(),
+                refund_fee: refund_fee,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for RefundAmount {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("RefundAmount")
+                .field("total", &self.total)
+                .field("refund", &self.refund)
+                .field("payer_total", &self.payer_total)
+                .field("payer_refund", &self.payer_refund)
+                .field("currency", &self.currency)
+                .field("refund_fee", &self.refund_fee)
+                .finish()
+        }
+    }
+    /// The result of a refund, as a refund callback carries it: the decrypted `resource` of 5.1.3 and the `payload` of 5.2.2.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct RefundResult {
+        /** The merchant ID.
+
+ Wire: `mch_id`.*/
+        #[serde(rename = "mch_id")]
+        pub mch_id: ::std::string::String,
+        /** The platform payment order ID.
+
+ Wire: `transaction_id`.*/
+        #[serde(rename = "transaction_id")]
+        pub transaction_id: ::std::string::String,
+        /** The merchant order number.
+
+ Wire: `out_trade_no`.*/
+        #[serde(rename = "out_trade_no")]
+        pub out_trade_no: ::std::string::String,
+        /** The platform refund ID.
+
+ Wire: `refund_id`.*/
+        #[serde(rename = "refund_id")]
+        pub refund_id: ::std::string::String,
+        /** The merchant refund number.
+
+ Wire: `out_refund_no`.*/
+        #[serde(rename = "out_refund_no")]
+        pub out_refund_no: ::std::string::String,
+        /** The refund status: `SUCCESS`, `CLOSED` or `ABNORMAL`.
+
+ Wire: `refund_status`; one of `SUCCESS`, `CLOSED`, `ABNORMAL`.*/
+        #[serde(rename = "refund_status")]
+        pub refund_status: ::std::string::String,
+        /** The time the refund succeeded; present only when the status is `SUCCESS`.
+
+ Wire: `success_time`; optional.*/
+        #[serde(rename = "success_time")]
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub success_time: ::std::option::Option<::std::string::String>,
+        /** The account that receives the refunded funds.
+
+ Wire: `user_received_account`.*/
+        #[serde(rename = "user_received_account")]
+        pub user_received_account: ::std::string::String,
+        /** The refund amounts.
+
+ Wire: `amount`.*/
+        #[serde(rename = "amount")]
+        pub amount: RefundResultAmount,
+    }
+    impl RefundResult {
+        /// A `RefundResult` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            mch_id: impl ::std::convert::Into<::std::string::String>,
+            transaction_id: impl ::std::convert::Into<::std::string::String>,
+            out_trade_no: impl ::std::convert::Into<::std::string::String>,
+            refund_id: impl ::std::convert::Into<::std::string::String>,
+            out_refund_no: impl ::std::convert::Into<::std::string::String>,
+            refund_status: impl ::std::convert::Into<::std::string::String>,
+            user_received_account: impl ::std::convert::Into<::std::string::String>,
+            amount: RefundResultAmount,
+        ) -> Self {
+            Self {
+                mch_id: mch_id.into(),
+                transaction_id: transaction_id.into(),
+                out_trade_no: out_trade_no.into(),
+                refund_id: refund_id.into(),
+                out_refund_no: out_refund_no.into(),
+                refund_status: refund_status.into(),
+                success_time: ::std::option::Option::None,
+                user_received_account: user_received_account.into(),
+                amount: amount,
+            }
+        }
+    }
+    impl ::std::fmt::Debug for RefundResult {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("RefundResult")
+                .field("mch_id", &self.mch_id)
+                .field("transaction_id", &self.transaction_id)
+                .field("out_trade_no", &self.out_trade_no)
+                .field("refund_id", &self.refund_id)
+                .field("out_refund_no", &self.out_refund_no)
+                .field("refund_status", &self.refund_status)
+                .field("success_time", &self.success_time)
+                .field("user_received_account", &self.user_received_account)
+                .field("amount", &self.amount)
+                .finish()
+        }
+    }
+    /// The amounts of a refund callback; the vendor types the amounts as strings of cents.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::cmp::PartialEq,
+        ::sas_core::__private::serde::Serialize,
+        ::sas_core::__private::serde::Deserialize,
+    )]
+    #[serde(crate = "::sas_core::__private::serde")]
+    #[non_exhaustive]
+    pub struct RefundResultAmount {
+        /** The total amount of the original order, in cents.
+
+ Wire: `total`; a decimal integer sent as a string; in cents.*/
+        #[serde(rename = "total")]
+        #[serde(with = "::sas_core::__private::lenient::int_string")]
+        pub total: i64,
+        /** The refund amount, in cents.
+
+ Wire: `refund`; a decimal integer sent as a string; in cents.*/
+        #[serde(rename = "refund")]
+        #[serde(with = "::sas_core::__private::lenient::int_string")]
+        pub refund: i64,
+        /** The amount the user paid, in cents.
+
+ Wire: `payer_total`; a decimal integer sent as a string; in cents.*/
+        #[serde(rename = "payer_total")]
+        #[serde(with = "::sas_core::__private::lenient::int_string")]
+        pub payer_total: i64,
+        /** The amount refunded to the user, in cents.
+
+ Wire: `payer_refund`; a decimal integer sent as a string; in cents.*/
+        #[serde(rename = "payer_refund")]
+        #[serde(with = "::sas_core::__private::lenient::int_string")]
+        pub payer_refund: i64,
+        /** The currency.
+
+ Wire: `currency`.*/
+        #[serde(rename = "currency")]
+        pub currency: ::std::string::String,
+    }
+    impl RefundResultAmount {
+        /// A `RefundResultAmount` from its required fields; the others start empty.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            total: i64,
+            refund: i64,
+            payer_total: i64,
+            payer_refund: i64,
+            currency: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                total: total,
+                refund: refund,
+                payer_total: payer_total,
+                payer_refund: payer_refund,
+                currency: currency.into(),
+            }
+        }
+    }
+    impl ::std::fmt::Debug for RefundResultAmount {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("RefundResultAmount")
+                .field("total", &self.total)
+                .field("refund", &self.refund)
+                .field("payer_total", &self.payer_total)
+                .field("payer_refund", &self.payer_refund)
+                .field("currency", &self.currency)
+                .finish()
+        }
+    }
+}
+///Mini program login and user information (API List 1.1–1.6): SAS asks the superapp backend about its users.
+pub mod user {
+    /** `POST /user/checkUser`: Checks whether a user exists, given the superapp's user ID.
+
+ API List 1.1, "Check whether the user exists". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod check_user {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.1",
+            title: "Check whether the user exists",
+            summary: "Checks whether a user exists, given the superapp's user ID.",
+            group: "user",
+            module: "check_user",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/user/checkUser"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-OpenId",
+                    rust_name: "open_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MiniAppID",
+                    rust_name: "mini_app_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "userId",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The user's unique OpenID within the mini program, as lowercase hex of AES-ECB-PKCS#7 under the SecretKey.
+
+ Wire: header `TC-OpenId`.
+
+ Example: `8d45e4881656d8fb4f97a442423093a5db9ec5691f6e8b17f895ab0fd935c0e7`.*/
+            #[serde(skip)]
+            pub open_id: ::std::string::String,
+            /** The unique MiniAppID under the app, as lowercase hex of AES-ECB-PKCS#7 under the SecretKey.
+
+ Wire: header `TC-MiniAppID`.
+
+ Example: `8dc9708f26a1f5157e66c27892c78a88440d324a986a67fa7acb4d29511c7d18`.*/
+            #[serde(skip)]
+            pub mini_app_id: ::std::string::String,
+            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+
+ Wire: body field `userId`.*/
+            #[serde(rename = "userId")]
+            pub user_id: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                open_id: impl ::std::convert::Into<::std::string::String>,
+                mini_app_id: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    open_id: open_id.into(),
+                    mini_app_id: mini_app_id.into(),
+                    user_id: user_id.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("open_id", &self.open_id)
+                    .field("mini_app_id", &self.mini_app_id)
+                    .field("user_id", &self.user_id)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(2usize);
+                values.push(("TC-OpenId", self.open_id.as_str()));
+                values.push(("TC-MiniAppID", self.mini_app_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.open_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-OpenId",
+                    &[],
+                )?;
+                self.mini_app_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MiniAppID",
+                    &[],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// Whether the user exists.
+            pub data: bool,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: bool) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+    /** `POST /user/getUserInfoTemporaryCode`: Gets a temporary credential code for the user's email or mobile number, with the masked value.
+
+ API List 1.2, "Get user temporary information code". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod get_user_info_temporary_code {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.2",
+            title: "Get user temporary information code",
+            summary: "Gets a temporary credential code for the user's email or mobile number, with the masked value.",
+            group: "user",
+            module: "get_user_info_temporary_code",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/user/getUserInfoTemporaryCode"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "type",
+                    rust_name: "info_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "userId",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The type of information: `email` or `phone`.
+
+ Wire: body field `type`; one of `email`, `phone`.*/
+            #[serde(rename = "type")]
+            pub info_type: ::std::string::String,
+            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+
+ Wire: body field `userId`.*/
+            #[serde(rename = "userId")]
+            pub user_id: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                info_type: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    info_type: info_type.into(),
+                    user_id: user_id.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("info_type", &self.info_type)
+                    .field("user_id", &self.user_id)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                _parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The masked value and its temporary credential code.
+            pub data: UserInfoTemporaryCode,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: UserInfoTemporaryCode) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// A masked email or mobile number and the temporary credential code that unlocks it.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct UserInfoTemporaryCode {
+            /** The masked mobile number or email, according to the requested type, for example `158****2850` or `mu****ng@tencent.com`.
+
+ Wire: `data`.
+
+ Example: `158****2850`.*/
+            #[serde(rename = "data")]
+            pub data: ::std::string::String,
+            /** The temporary credential code for the mobile number or email; 1.3 and 1.4 exchange it for the value.
+
+ Wire: `code`.*/
+            #[serde(rename = "code")]
+            pub code: ::std::string::String,
+        }
+        impl UserInfoTemporaryCode {
+            /// A `UserInfoTemporaryCode` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                data: impl ::std::convert::Into<::std::string::String>,
+                code: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    data: data.into(),
+                    code: code.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for UserInfoTemporaryCode {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("UserInfoTemporaryCode")
+                    .field("data", &self.data)
+                    .field("code", &::sas_core::__private::Redacted)
+                    .finish()
+            }
+        }
+    }
+    /** `POST /user/getUserEmail`: Gets the user's email, encrypted, in exchange for a temporary credential code.
+
+ API List 1.3, "Get user email". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod get_user_email {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.3",
+            title: "Get user email",
+            summary: "Gets the user's email, encrypted, in exchange for a temporary credential code.",
+            group: "user",
+            module: "get_user_email",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/user/getUserEmail"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "temporaryCode",
+                    rust_name: "temporary_code",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: true,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "userId",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The temporary credential code returned by 1.2.
+
+ Wire: body field `temporaryCode`.*/
+            #[serde(rename = "temporaryCode")]
+            pub temporary_code: ::std::string::String,
+            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+
+ Wire: body field `userId`.*/
+            #[serde(rename = "userId")]
+            pub user_id: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                temporary_code: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    temporary_code: temporary_code.into(),
+                    user_id: user_id.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("temporary_code", &::sas_core::__private::Redacted)
+                    .field("user_id", &self.user_id)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                _parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The user's email, encrypted with AES-CBC under the SecretKey of Configuration Management (the IV is the key's first 16 bytes), as Base64.
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response")
+                    .field("data", &::sas_core::__private::Redacted)
+                    .finish()
+            }
+        }
+    }
+    /** `POST /user/getUserPhoneNumber`: Gets the user's mobile number, encrypted, in exchange for a temporary credential code.
+
+ API List 1.4, "Get user’s mobile number". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod get_user_phone_number {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.4",
+            title: "Get user’s mobile number",
+            summary: "Gets the user's mobile number, encrypted, in exchange for a temporary credential code.",
+            group: "user",
+            module: "get_user_phone_number",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/user/getUserPhoneNumber"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "temporaryCode",
+                    rust_name: "temporary_code",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: true,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "userId",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The temporary credential code returned by 1.2.
+
+ Wire: body field `temporaryCode`.*/
+            #[serde(rename = "temporaryCode")]
+            pub temporary_code: ::std::string::String,
+            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+
+ Wire: body field `userId`.*/
+            #[serde(rename = "userId")]
+            pub user_id: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                temporary_code: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    temporary_code: temporary_code.into(),
+                    user_id: user_id.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("temporary_code", &::sas_core::__private::Redacted)
+                    .field("user_id", &self.user_id)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                _parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The user's mobile number, encrypted with AES-CBC under the SecretKey of Configuration Management (the IV is the key's first 16 bytes), as Base64.
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response")
+                    .field("data", &::sas_core::__private::Redacted)
+                    .finish()
+            }
+        }
+    }
+    /** `POST /user/getUserNick`: Gets the user's nickname.
+
+ API List 1.5, "Get user’s nickname". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod get_user_nick {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.5",
+            title: "Get user’s nickname",
+            summary: "Gets the user's nickname.",
+            group: "user",
+            module: "get_user_nick",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/user/getUserNick"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "userId",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+
+ Wire: body field `userId`.*/
+            #[serde(rename = "userId")]
+            pub user_id: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                user_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self { user_id: user_id.into() }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request").field("user_id", &self.user_id).finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                _parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The user's nickname.
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response")
+                    .field("data", &::sas_core::__private::Redacted)
+                    .finish()
+            }
+        }
+    }
+    /** `POST /user/getUserAvatar`: Gets the URL of the user's profile photo.
+
+ API List 1.6, "Get user’s profile photo". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod get_user_avatar {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.6",
+            title: "Get user’s profile photo",
+            summary: "Gets the URL of the user's profile photo.",
+            group: "user",
+            module: "get_user_avatar",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/user/getUserAvatar"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "userId",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+
+ Wire: body field `userId`.*/
+            #[serde(rename = "userId")]
+            pub user_id: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                user_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self { user_id: user_id.into() }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request").field("user_id", &self.user_id).finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                _parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The URL of the user's profile photo.
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response")
+                    .field("data", &::sas_core::__private::Redacted)
+                    .finish()
+            }
+        }
+    }
+}
+///Subscription messages (API List 1.7): SAS pushes a user-subscribed message for the superapp to deliver.
+pub mod message {
+    /** `POST /message/send`: Pushes a user-subscribed message from SAS to the superapp, which delivers it through its own channel.
+
+ API List 1.7, "Receive subscription messages". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+
+ SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    pub mod send_message {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "1.7",
+            title: "Receive subscription messages",
+            summary: "Pushes a user-subscribed message from SAS to the superapp, which delivers it through its own channel.",
+            group: "message",
+            module: "send_message",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/message/send"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Sas,
+            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "AccountId",
+                    rust_name: "account_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "MessageId",
+                    rust_name: "message_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Content",
+                    rust_name: "content",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "DateTime",
+                    rust_name: "date_time",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["DataTime"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TemplateId",
+                    rust_name: "template_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "MnpId",
+                    rust_name: "mnp_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "MnpName",
+                    rust_name: "mnp_name",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TemplateTitle",
+                    rust_name: "template_title",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "State",
+                    rust_name: "state",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Page",
+                    rust_name: "page",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "MnpIcon",
+                    rust_name: "mnp_icon",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The ID of the user who owns the message (the same as UserId).
+
+ Wire: body field `AccountId`.*/
+            #[serde(rename = "AccountId")]
+            pub account_id: ::std::string::String,
+            /** The unique ID of the message.
+
+ Wire: body field `MessageId`.*/
+            #[serde(rename = "MessageId")]
+            pub message_id: ::std::string::String,
+            /** The message content.
+
+ Wire: body field `Content`.*/
+            #[serde(rename = "Content")]
+            pub content: ::std::string::String,
+            /** The time the message was sent, as a Unix timestamp in seconds.
+
+ Wire: body field `DateTime`; also accepted as `DataTime`; in seconds.*/
+            #[serde(rename = "DateTime")]
+            #[serde(alias = "DataTime")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub date_time: i64,
+            /** The ID of the message template.
+
+ Wire: body field `TemplateId`.*/
+            #[serde(rename = "TemplateId")]
+            pub template_id: ::std::string::String,
+            /** The mini program appid.
+
+ Wire: body field `MnpId`.*/
+            #[serde(rename = "MnpId")]
+            pub mnp_id: ::std::string::String,
+            /** The mini program name.
+
+ Wire: body field `MnpName`.*/
+            #[serde(rename = "MnpName")]
+            pub mnp_name: ::std::string::String,
+            /** The template title.
+
+ Wire: body field `TemplateTitle`.*/
+            #[serde(rename = "TemplateTitle")]
+            pub template_title: ::std::string::String,
+            /** The version of the mini program to open: `developer` for the development version, `trial` for the preview, `formal` for the official version. The official version is the default.
+
+ Wire: body field `State`; one of `developer`, `trial`, `formal`.*/
+            #[serde(rename = "State")]
+            pub state: ::std::string::String,
+            /** The page opened when the template card is clicked; it must be a page of the mini program and may carry parameters (for example `index?foo=bar`). When it is empty, the card opens nothing.
+
+ Wire: body field `Page`.
+
+ Example: `index?foo=bar`.*/
+            #[serde(rename = "Page")]
+            pub page: ::std::string::String,
+            /** The mini program icon.
+
+ Wire: body field `MnpIcon`.*/
+            #[serde(rename = "MnpIcon")]
+            pub mnp_icon: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                account_id: impl ::std::convert::Into<::std::string::String>,
+                message_id: impl ::std::convert::Into<::std::string::String>,
+                content: impl ::std::convert::Into<::std::string::String>,
+                date_time: i64,
+                template_id: impl ::std::convert::Into<::std::string::String>,
+                mnp_id: impl ::std::convert::Into<::std::string::String>,
+                mnp_name: impl ::std::convert::Into<::std::string::String>,
+                template_title: impl ::std::convert::Into<::std::string::String>,
+                state: impl ::std::convert::Into<::std::string::String>,
+                page: impl ::std::convert::Into<::std::string::String>,
+                mnp_icon: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    account_id: account_id.into(),
+                    message_id: message_id.into(),
+                    content: content.into(),
+                    date_time: date_time,
+                    template_id: template_id.into(),
+                    mnp_id: mnp_id.into(),
+                    mnp_name: mnp_name.into(),
+                    template_title: template_title.into(),
+                    state: state.into(),
+                    page: page.into(),
+                    mnp_icon: mnp_icon.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("account_id", &self.account_id)
+                    .field("message_id", &self.message_id)
+                    .field("content", &self.content)
+                    .field("date_time", &self.date_time)
+                    .field("template_id", &self.template_id)
+                    .field("mnp_id", &self.mnp_id)
+                    .field("mnp_name", &self.mnp_name)
+                    .field("template_title", &self.template_title)
+                    .field("state", &self.state)
+                    .field("page", &self.page)
+                    .field("mnp_icon", &self.mnp_icon)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                _parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The processing result: whether the superapp accepted the message.
+            pub data: bool,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: bool) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+}
+///Standard (JSAPI) payment (API List 2.1–2.4): orders a merchant places through SAS with the superapp's payment, and their result callback.
+pub mod payment {
+    /** `POST /v3/pay/transactions/jsapi`: Creates a standard (JSAPI) payment order for a mini program.
+
+ API List 2.1, "Create a mini program order". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+
+ The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
+
+ The superapp reports the result with the callback [`crate::api::payment::payment_notification`] (2.2).*/
+    pub mod create_jsapi_order {
+        pub use super::super::common::Prepay;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "2.1",
+            title: "Create a mini program order",
+            summary: "Creates a standard (JSAPI) payment order for a mini program.",
+            group: "payment",
+            module: "create_jsapi_order",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/v3/pay/transactions/jsapi"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::Some("2.2"),
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Payment-Callback",
+                    rust_name: "payment_callback",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MerchantID",
+                    rust_name: "merchant_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-MerchantId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-UserID",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-TradeType",
+                    rust_name: "trade_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Platform-UserID",
+                    rust_name: "platform_user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-Platform-UserId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Authorization",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "appid",
+                    rust_name: "appid",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "description",
+                    rust_name: "description",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_trade_no",
+                    rust_name: "out_trade_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "time_expire",
+                    rust_name: "time_expire",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "attach",
+                    rust_name: "attach",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "amount",
+                    rust_name: "amount",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "payer",
+                    rust_name: "payer",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "detail",
+                    rust_name: "detail",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+
+ Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            #[serde(skip)]
+            pub payment_callback: ::std::string::String,
+            /** The merchant ID bound to the mini program's superapp on SAS: the merchant's unique identifier within the superapp payment system.
+
+ Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            #[serde(skip)]
+            pub merchant_id: ::std::string::String,
+            /** The superapp user login ID.
+
+ Wire: header `TC-UserID`.*/
+            #[serde(skip)]
+            pub user_id: ::std::string::String,
+            /** The transaction type; `JSAPI` is mini program payment.
+
+ Wire: header `TC-TradeType`; one of `JSAPI`; `new()` sets `JSAPI`.*/
+            #[serde(skip)]
+            pub trade_type: ::std::string::String,
+            /** The user's openid on SAS.
+
+ Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.*/
+            #[serde(skip)]
+            pub platform_user_id: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The merchant's mini program appid, its unique identifier on SAS; it must be bound to the merchant ID.
+
+ Wire: body field `appid`.*/
+            #[serde(rename = "appid")]
+            pub appid: ::std::string::String,
+            /** The product description, accurate and at most 127 characters.
+
+ Wire: body field `description`; at most 127 characters.*/
+            #[serde(rename = "description")]
+            pub description: ::std::string::String,
+            /** The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+
+ Wire: body field `out_trade_no`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(rename = "out_trade_no")]
+            pub out_trade_no: ::std::string::String,
+            /** The last time the user can pay for this order (not the time the order closes), in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`.
+
+ Wire: body field `time_expire`; an RFC 3339 date-time.
+
+ Example: `2015-05-20T13:29:35+08:00`.*/
+            #[serde(rename = "time_expire")]
+            pub time_expire: ::std::string::String,
+            /** Custom data the merchant attaches to the order, invisible to the user, at most 128 characters; returned by the order query and the payment callback.
+
+ Wire: body field `attach`; optional; at most 128 characters.*/
+            #[serde(rename = "attach")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub attach: ::std::option::Option<::std::string::String>,
+            /** The order amount.
+
+ Wire: body field `amount`.*/
+            #[serde(rename = "amount")]
+            pub amount: Amount,
+            /** The payer.
+
+ Wire: body field `payer`.*/
+            #[serde(rename = "payer")]
+            pub payer: Payer,
+            /** The product information.
+
+ Wire: body field `detail`.*/
+            #[serde(rename = "detail")]
+            pub detail: Detail,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                payment_callback: impl ::std::convert::Into<::std::string::String>,
+                merchant_id: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+                platform_user_id: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                appid: impl ::std::convert::Into<::std::string::String>,
+                description: impl ::std::convert::Into<::std::string::String>,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                time_expire: impl ::std::convert::Into<::std::string::String>,
+                amount: Amount,
+                payer: Payer,
+                detail: Detail,
+            ) -> Self {
+                Self {
+                    payment_callback: payment_callback.into(),
+                    merchant_id: merchant_id.into(),
+                    user_id: user_id.into(),
+                    trade_type: ::std::string::String::from("JSAPI"),
+                    platform_user_id: platform_user_id.into(),
+                    application_id: application_id.into(),
+                    appid: appid.into(),
+                    description: description.into(),
+                    out_trade_no: out_trade_no.into(),
+                    time_expire: time_expire.into(),
+                    attach: ::std::option::Option::None,
+                    amount: amount,
+                    payer: payer,
+                    detail: detail,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("payment_callback", &self.payment_callback)
+                    .field("merchant_id", &self.merchant_id)
+                    .field("user_id", &self.user_id)
+                    .field("trade_type", &self.trade_type)
+                    .field("platform_user_id", &self.platform_user_id)
+                    .field("application_id", &self.application_id)
+                    .field("appid", &self.appid)
+                    .field("description", &self.description)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("time_expire", &self.time_expire)
+                    .field("attach", &self.attach)
+                    .field("amount", &self.amount)
+                    .field("payer", &self.payer)
+                    .field("detail", &self.detail)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(6usize);
+                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
+                values.push(("TC-MerchantID", self.merchant_id.as_str()));
+                values.push(("TC-UserID", self.user_id.as_str()));
+                values.push(("TC-TradeType", self.trade_type.as_str()));
+                values.push(("TC-Platform-UserID", self.platform_user_id.as_str()));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.payment_callback = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Payment-Callback",
+                    &[],
+                )?;
+                self.merchant_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MerchantID",
+                    &["TC-MerchantId"],
+                )?;
+                self.user_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-UserID",
+                    &[],
+                )?;
+                self.trade_type = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-TradeType",
+                    &[],
+                )?;
+                self.platform_user_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Platform-UserID",
+                    &["TC-Platform-UserId"],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The created order.
+            pub data: Prepay,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Prepay) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// The amount of an order.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Amount {
+            /** The total order amount, an integer in cents.
+
+ Wire: `total`; in cents.*/
+            #[serde(rename = "total")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub total: i64,
+            /** The currency, a three-letter ISO 4217 code.
+
+ Wire: `currency`; optional; an ISO 4217 currency code.*/
+            #[serde(rename = "currency")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub currency: ::std::option::Option<::std::string::String>,
+        }
+        impl Amount {
+            /// A `Amount` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(total: i64) -> Self {
+                Self {
+                    total: total,
+                    currency: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Amount {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Amount")
+                    .field("total", &self.total)
+                    .field("currency", &self.currency)
+                    .finish()
+            }
+        }
+        /// The payer of an order.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Payer {
+            /** The user's unique identifier under the merchant's mini program appid, obtained through mini program login before the order is placed.
+
+ Wire: `openid`.*/
+            #[serde(rename = "openid")]
+            pub openid: ::std::string::String,
+        }
+        impl Payer {
+            /// A `Payer` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                openid: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self { openid: openid.into() }
+            }
+        }
+        impl ::std::fmt::Debug for Payer {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Payer").field("openid", &self.openid).finish()
+            }
+        }
+        /// The products of an order.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Detail {
+            /** The original price of the order.
+
+ Wire: `cost_price`; optional; in cents.*/
+            #[serde(rename = "cost_price")]
+            #[serde(with = "::sas_core::__private::lenient::opt_int")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub cost_price: ::std::option::Option<i64>,
+            /** The product list.
+
+ Wire: `goods_detail`.*/
+            #[serde(rename = "goods_detail")]
+            pub goods_detail: ::std::vec::Vec<GoodsDetail>,
+        }
+        impl Detail {
+            /// A `Detail` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(goods_detail: ::std::vec::Vec<GoodsDetail>) -> Self {
+                Self {
+                    cost_price: ::std::option::Option::None,
+                    goods_detail: goods_detail,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Detail {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Detail")
+                    .field("cost_price", &self.cost_price)
+                    .field("goods_detail", &self.goods_detail)
+                    .finish()
+            }
+        }
+        /// One product of an order.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct GoodsDetail {
+            /** The merchant's product code: half-width letters, digits, hyphens and underscores.
+
+ Wire: `merchant_goods_id`; characters from `0-9A-Za-z_-`.*/
+            #[serde(rename = "merchant_goods_id")]
+            pub merchant_goods_id: ::std::string::String,
+            /** The actual product name.
+
+ Wire: `goods_name`; optional.*/
+            #[serde(rename = "goods_name")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub goods_name: ::std::option::Option<::std::string::String>,
+            /** The quantity the user buys.
+
+ Wire: `quantity`.*/
+            #[serde(rename = "quantity")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub quantity: i64,
+            /** The unit price, an integer in cents.
+
+ Wire: `unit_price`; in cents.*/
+            #[serde(rename = "unit_price")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub unit_price: i64,
+        }
+        impl GoodsDetail {
+            /// A `GoodsDetail` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                merchant_goods_id: impl ::std::convert::Into<::std::string::String>,
+                quantity: i64,
+                unit_price: i64,
+            ) -> Self {
+                Self {
+                    merchant_goods_id: merchant_goods_id.into(),
+                    goods_name: ::std::option::Option::None,
+                    quantity: quantity,
+                    unit_price: unit_price,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for GoodsDetail {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("GoodsDetail")
+                    .field("merchant_goods_id", &self.merchant_goods_id)
+                    .field("goods_name", &self.goods_name)
+                    .field("quantity", &self.quantity)
+                    .field("unit_price", &self.unit_price)
+                    .finish()
+            }
+        }
+    }
+    /** `POST` to the `TC-Payment-Callback` URL of 2.1: The superapp tells the merchant the result of a standard payment, POSTing to the order's TC-Payment-Callback URL.
+
+ API List 2.2, "Mini program order payment callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `payment_callback`.
+
+ The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.*/
+    pub mod payment_notification {
+        pub use super::super::common::EncryptedResource;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "2.2",
+            title: "Mini program order payment callback",
+            summary: "The superapp tells the merchant the result of a standard payment, POSTing to the order's TC-Payment-Callback URL.",
+            group: "payment",
+            module: "payment_notification",
+            kind: ::sas_core::endpoint::EntryKind::Callback,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
+            caller: ::sas_core::endpoint::Caller::Superapp,
+            auth: ::sas_core::endpoint::AuthScheme::PaymentCallback,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::Some("2.1"),
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-Serial",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["TC-Serial"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Signature",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["X-TC-Signature"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Timestamp",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-Nonce",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["TC-Nonce"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-OutTradeNo",
+                    rust_name: "callback_out_trade_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-Signature",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "id",
+                    rust_name: "id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "create_time",
+                    rust_name: "create_time",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "event_type",
+                    rust_name: "event_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "resource_type",
+                    rust_name: "resource_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "summary",
+                    rust_name: "summary",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "resource",
+                    rust_name: "resource",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["Resource"],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The merchant order number, so the callback can be routed without decrypting it.
+
+ Wire: header `TC-Callback-OutTradeNo`.*/
+            #[serde(skip)]
+            pub callback_out_trade_no: ::std::string::String,
+            /** The superapp ID on SAS: the TC-ApplicationID of the order request.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The unique identifier of the callback notification.
+
+ Wire: body field `id`.*/
+            #[serde(rename = "id")]
+            pub id: ::std::string::String,
+            /** The time the notification was created, in RFC 3339 form.
+
+ Wire: body field `create_time`; an RFC 3339 date-time.
+
+ Example: `2015-05-20T13:29:35+08:00`.*/
+            #[serde(rename = "create_time")]
+            pub create_time: ::std::string::String,
+            /** The notification type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+
+ Wire: body field `event_type`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.*/
+            #[serde(rename = "event_type")]
+            pub event_type: ::std::string::String,
+            /** The type of the notification data, always `encrypt-resource`.
+
+ Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.*/
+            #[serde(rename = "resource_type")]
+            pub resource_type: ::std::string::String,
+            /** The superapp payment's summary of the callback.
+
+ Wire: body field `summary`.*/
+            #[serde(rename = "summary")]
+            pub summary: ::std::string::String,
+            /** The notification data, encrypted; it decrypts to a `Transaction`.
+
+ Wire: body field `resource`; also accepted as `Resource`.*/
+            #[serde(rename = "resource")]
+            #[serde(alias = "Resource")]
+            pub resource: EncryptedResource,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                callback_out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                id: impl ::std::convert::Into<::std::string::String>,
+                create_time: impl ::std::convert::Into<::std::string::String>,
+                event_type: impl ::std::convert::Into<::std::string::String>,
+                summary: impl ::std::convert::Into<::std::string::String>,
+                resource: EncryptedResource,
+            ) -> Self {
+                Self {
+                    callback_out_trade_no: callback_out_trade_no.into(),
+                    application_id: application_id.into(),
+                    id: id.into(),
+                    create_time: create_time.into(),
+                    event_type: event_type.into(),
+                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    summary: summary.into(),
+                    resource: resource,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("callback_out_trade_no", &self.callback_out_trade_no)
+                    .field("application_id", &self.application_id)
+                    .field("id", &self.id)
+                    .field("create_time", &self.create_time)
+                    .field("event_type", &self.event_type)
+                    .field("resource_type", &self.resource_type)
+                    .field("summary", &self.summary)
+                    .field("resource", &self.resource)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(2usize);
+                values
+                    .push((
+                        "TC-Callback-OutTradeNo",
+                        self.callback_out_trade_no.as_str(),
+                    ));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.callback_out_trade_no = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Callback-OutTradeNo",
+                    &[],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// Whether the notification was accepted.
+            pub data: bool,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: bool) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// The decrypted `resource` of a payment callback: the transaction.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Transaction {
+            /** The platform payment order ID.
+
+ Wire: `transaction_id`.*/
+            #[serde(rename = "transaction_id")]
+            pub transaction_id: ::std::string::String,
+            /** The merchant ID.
+
+ Wire: `mch_id`.*/
+            #[serde(rename = "mch_id")]
+            pub mch_id: ::std::string::String,
+            /** The merchant order number.
+
+ Wire: `out_trade_no`.*/
+            #[serde(rename = "out_trade_no")]
+            pub out_trade_no: ::std::string::String,
+            /** The merchant's mini program appid.
+
+ Wire: `appid`.*/
+            #[serde(rename = "appid")]
+            pub appid: ::std::string::String,
+            /** The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
+
+ Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.*/
+            #[serde(rename = "trade_state")]
+            pub trade_state: ::std::string::String,
+            /** The description of the transaction state.
+
+ Wire: `trade_state_desc`.*/
+            #[serde(rename = "trade_state_desc")]
+            pub trade_state_desc: ::std::string::String,
+            /** The transaction type, always `JSAPI`.
+
+ Wire: `trade_type`; one of `JSAPI`.*/
+            #[serde(rename = "trade_type")]
+            pub trade_type: ::std::string::String,
+            /** The user's payment method as `bankCode_type` (for example `ICBC_DEBIT`); non-bank payments are `OTHERS`.
+
+ Wire: `bank_type`.*/
+            #[serde(rename = "bank_type")]
+            pub bank_type: ::std::string::String,
+            /** The time the payment completed.
+
+ Wire: `success_time`.*/
+            #[serde(rename = "success_time")]
+            pub success_time: ::std::string::String,
+            /** The identifier of the user who paid.
+
+ Wire: `payer`.*/
+            #[serde(rename = "payer")]
+            pub payer: ::sas_core::types::StringOr<Payer>,
+            /** The data attached when the order was placed.
+
+ Wire: `attach`; optional.*/
+            #[serde(rename = "attach")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub attach: ::std::option::Option<::std::string::String>,
+            /** The order amount.
+
+ Wire: `amount`.*/
+            #[serde(rename = "amount")]
+            pub amount: TransactionAmount,
+        }
+        impl Transaction {
+            /// A `Transaction` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                transaction_id: impl ::std::convert::Into<::std::string::String>,
+                mch_id: impl ::std::convert::Into<::std::string::String>,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                appid: impl ::std::convert::Into<::std::string::String>,
+                trade_state: impl ::std::convert::Into<::std::string::String>,
+                trade_state_desc: impl ::std::convert::Into<::std::string::String>,
+                trade_type: impl ::std::convert::Into<::std::string::String>,
+                bank_type: impl ::std::convert::Into<::std::string::String>,
+                success_time: impl ::std::convert::Into<::std::string::String>,
+                payer: ::sas_core::types::StringOr<Payer>,
+                amount: TransactionAmount,
+            ) -> Self {
+                Self {
+                    transaction_id: transaction_id.into(),
+                    mch_id: mch_id.into(),
+                    out_trade_no: out_trade_no.into(),
+                    appid: appid.into(),
+                    trade_state: trade_state.into(),
+                    trade_state_desc: trade_state_desc.into(),
+                    trade_type: trade_type.into(),
+                    bank_type: bank_type.into(),
+                    success_time: success_time.into(),
+                    payer: payer,
+                    attach: ::std::option::Option::None,
+                    amount: amount,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Transaction {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Transaction")
+                    .field("transaction_id", &self.transaction_id)
+                    .field("mch_id", &self.mch_id)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("appid", &self.appid)
+                    .field("trade_state", &self.trade_state)
+                    .field("trade_state_desc", &self.trade_state_desc)
+                    .field("trade_type", &self.trade_type)
+                    .field("bank_type", &self.bank_type)
+                    .field("success_time", &self.success_time)
+                    .field("payer", &self.payer)
+                    .field("attach", &self.attach)
+                    .field("amount", &self.amount)
+                    .finish()
+            }
+        }
+        /// The amount of a paid order; the vendor types every field as a string of cents.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct TransactionAmount {
+            /** The total order amount, in cents.
+
+ Wire: `total`; a decimal integer sent as a string; in cents.*/
+            #[serde(rename = "total")]
+            #[serde(with = "::sas_core::__private::lenient::int_string")]
+            pub total: i64,
+            /** The amount the user actually paid, in cents.
+
+ Wire: `payer_total`; a decimal integer sent as a string; in cents.*/
+            #[serde(rename = "payer_total")]
+            #[serde(with = "::sas_core::__private::lenient::int_string")]
+            pub payer_total: i64,
+            /** The currency.
+
+ Wire: `currency`.*/
+            #[serde(rename = "currency")]
+            pub currency: ::std::string::String,
+            /** The currency the user paid in.
+
+ Wire: `payer_currency`.*/
+            #[serde(rename = "payer_currency")]
+            pub payer_currency: ::std::string::String,
+        }
+        impl TransactionAmount {
+            /// A `TransactionAmount` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                total: i64,
+                payer_total: i64,
+                currency: impl ::std::convert::Into<::std::string::String>,
+                payer_currency: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    total: total,
+                    payer_total: payer_total,
+                    currency: currency.into(),
+                    payer_currency: payer_currency.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for TransactionAmount {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("TransactionAmount")
+                    .field("total", &self.total)
+                    .field("payer_total", &self.payer_total)
+                    .field("currency", &self.currency)
+                    .field("payer_currency", &self.payer_currency)
+                    .finish()
+            }
+        }
+        /// The payer, when a sender gives it as an object rather than a bare identifier.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Payer {
+            /** The payer's identifier.
+
+ Wire: `openid`; optional.*/
+            #[serde(rename = "openid")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub openid: ::std::option::Option<::std::string::String>,
+        }
+        impl Payer {
+            /// A `Payer` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new() -> Self {
+                Self {
+                    openid: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Payer {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Payer").field("openid", &self.openid).finish()
+            }
+        }
+    }
+    /** `GET /v3/pay/transactions/out-trade-no/{out_trade_no}`: Queries a standard (JSAPI) payment order by the merchant order number.
+
+ API List 2.3, "Query orders by the order number". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+
+ The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.*/
+    pub mod query_order {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "2.3",
+            title: "Query orders by the order number",
+            summary: "Queries a standard (JSAPI) payment order by the merchant order number.",
+            group: "payment",
+            module: "query_order",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("GET"),
+            path: ::std::option::Option::Some(
+                "/v3/pay/transactions/out-trade-no/{out_trade_no}",
+            ),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Authorization",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_trade_no",
+                    rust_name: "out_trade_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            query: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "mchid",
+                    rust_name: "mchid",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            body: &[],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The merchant order number, as given when the order was placed.
+
+ Wire: path parameter `{out_trade_no}`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(skip)]
+            pub out_trade_no: ::std::string::String,
+            /** The merchant ID, as given when the order was placed.
+
+ Wire: query parameter `mchid`.*/
+            #[serde(skip)]
+            pub mchid: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                mchid: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    out_trade_no: out_trade_no.into(),
+                    mchid: mchid.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("mchid", &self.mchid)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(1usize);
+                values.push(("out_trade_no", self.out_trade_no.as_str()));
+                values
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(1usize);
+                values.push(("mchid", self.mchid.as_str()));
+                values
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.out_trade_no = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Path,
+                    "out_trade_no",
+                    &[],
+                )?;
+                self.mchid = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Query,
+                    "mchid",
+                    &[],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The order.
+            pub data: Order,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Order) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// A standard payment order as the order query returns it.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Order {
+            /** The mini program appid, as given when the order was placed.
+
+ Wire: `app_id`.*/
+            #[serde(rename = "app_id")]
+            pub app_id: ::std::string::String,
+            /** The merchant ID, as given when the order was placed.
+
+ Wire: `mchid`.*/
+            #[serde(rename = "mchid")]
+            pub mchid: ::std::string::String,
+            /** The merchant order number, as given when the order was placed.
+
+ Wire: `out_trade_no`.*/
+            #[serde(rename = "out_trade_no")]
+            pub out_trade_no: ::std::string::String,
+            /** The unique identifier of the order in the superapp's payment, returned once the order is paid.
+
+ Wire: `transaction_id`.*/
+            #[serde(rename = "transaction_id")]
+            pub transaction_id: ::std::string::String,
+            /** The transaction type of the order: `JSAPI` is mini program payment.
+
+ Wire: `trade_type`; optional; one of `JSAPI`.*/
+            #[serde(rename = "trade_type")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub trade_type: ::std::option::Option<::std::string::String>,
+            /** The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
+
+ Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.*/
+            #[serde(rename = "trade_state")]
+            pub trade_state: ::std::string::String,
+            /** A detailed description of the transaction state.
+
+ Wire: `trade_state_desc`.*/
+            #[serde(rename = "trade_state_desc")]
+            pub trade_state_desc: ::std::string::String,
+            /** The user's payment method as `bankCode_type` (`DEBIT` for a debit card, `CREDIT` for a credit card); returned once the order is paid.
+
+ Wire: `bank_type`; optional.*/
+            #[serde(rename = "bank_type")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub bank_type: ::std::option::Option<::std::string::String>,
+            /** The time the user completed the payment, in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`; returned once the order is paid.
+
+ Wire: `success_time`; optional; an RFC 3339 date-time.
+
+ Example: `2015-05-20T13:29:35+08:00`.*/
+            #[serde(rename = "success_time")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub success_time: ::std::option::Option<::std::string::String>,
+            /** The payer, carrying the superapp user ID; returned once the order is paid.
+
+ Wire: `payer`; optional.*/
+            #[serde(rename = "payer")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub payer: ::std::option::Option<::sas_core::types::StringOr<Payer>>,
+            /** The order amount.
+
+ Wire: `amount`; optional.*/
+            #[serde(rename = "amount")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub amount: ::std::option::Option<OrderAmount>,
+        }
+        impl Order {
+            /// A `Order` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                app_id: impl ::std::convert::Into<::std::string::String>,
+                mchid: impl ::std::convert::Into<::std::string::String>,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                transaction_id: impl ::std::convert::Into<::std::string::String>,
+                trade_state: impl ::std::convert::Into<::std::string::String>,
+                trade_state_desc: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    app_id: app_id.into(),
+                    mchid: mchid.into(),
+                    out_trade_no: out_trade_no.into(),
+                    transaction_id: transaction_id.into(),
+                    trade_type: ::std::option::Option::None,
+                    trade_state: trade_state.into(),
+                    trade_state_desc: trade_state_desc.into(),
+                    bank_type: ::std::option::Option::None,
+                    success_time: ::std::option::Option::None,
+                    payer: ::std::option::Option::None,
+                    amount: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Order {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Order")
+                    .field("app_id", &self.app_id)
+                    .field("mchid", &self.mchid)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("transaction_id", &self.transaction_id)
+                    .field("trade_type", &self.trade_type)
+                    .field("trade_state", &self.trade_state)
+                    .field("trade_state_desc", &self.trade_state_desc)
+                    .field("bank_type", &self.bank_type)
+                    .field("success_time", &self.success_time)
+                    .field("payer", &self.payer)
+                    .field("amount", &self.amount)
+                    .finish()
+            }
+        }
+        /// The payer of an order.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Payer {
+            /** The payer's identifier.
+
+ Wire: `openid`; optional.*/
+            #[serde(rename = "openid")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub openid: ::std::option::Option<::std::string::String>,
+        }
+        impl Payer {
+            /// A `Payer` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new() -> Self {
+                Self {
+                    openid: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Payer {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Payer").field("openid", &self.openid).finish()
+            }
+        }
+        /// The amount of a queried order; the vendor types every field as a string, the amounts holding cents.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct OrderAmount {
+            /** The total order amount, in cents.
+
+ Wire: `total`; optional; a decimal integer sent as a string; in cents.*/
+            #[serde(rename = "total")]
+            #[serde(with = "::sas_core::__private::lenient::opt_int_string")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub total: ::std::option::Option<i64>,
+            /** The amount the user actually paid, in cents.
+
+ Wire: `payer_total`; optional; a decimal integer sent as a string; in cents.*/
+            #[serde(rename = "payer_total")]
+            #[serde(with = "::sas_core::__private::lenient::opt_int_string")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub payer_total: ::std::option::Option<i64>,
+            /** The currency.
+
+ Wire: `currency`; optional.*/
+            #[serde(rename = "currency")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub currency: ::std::option::Option<::std::string::String>,
+            /** The currency the user paid in.
+
+ Wire: `payer_currency`; optional.*/
+            #[serde(rename = "payer_currency")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub payer_currency: ::std::option::Option<::std::string::String>,
+        }
+        impl OrderAmount {
+            /// A `OrderAmount` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new() -> Self {
+                Self {
+                    total: ::std::option::Option::None,
+                    payer_total: ::std::option::Option::None,
+                    currency: ::std::option::Option::None,
+                    payer_currency: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for OrderAmount {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("OrderAmount")
+                    .field("total", &self.total)
+                    .field("payer_total", &self.payer_total)
+                    .field("currency", &self.currency)
+                    .field("payer_currency", &self.payer_currency)
+                    .finish()
+            }
+        }
+    }
+    /** `POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close`: Closes an unpaid standard (JSAPI) payment order by the merchant order number.
+
+ API List 2.4, "Close an order". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+
+ The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.*/
+    pub mod close_order {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "2.4",
+            title: "Close an order",
+            summary: "Closes an unpaid standard (JSAPI) payment order by the merchant order number.",
+            group: "payment",
+            module: "close_order",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some(
+                "/v3/pay/transactions/out-trade-no/{out_trade_no}/close",
+            ),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Authorization",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_trade_no",
+                    rust_name: "out_trade_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "mchid",
+                    rust_name: "mchid",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The merchant order number of the order to close.
+
+ Wire: path parameter `{out_trade_no}`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(skip)]
+            pub out_trade_no: ::std::string::String,
+            /** The merchant ID, as given when the order was placed.
+
+ Wire: body field `mchid`.*/
+            #[serde(rename = "mchid")]
+            pub mchid: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                mchid: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    out_trade_no: out_trade_no.into(),
+                    mchid: mchid.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("mchid", &self.mchid)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(1usize);
+                values.push(("out_trade_no", self.out_trade_no.as_str()));
+                values
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.out_trade_no = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Path,
+                    "out_trade_no",
+                    &[],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /** `OK` when the order was closed.
+
+ One of `OK`.*/
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+}
+///Virtual payment (API List 3.1–4.2): virtual-item orders from mini games and mini programs, and their result callbacks.
+pub mod virtual_payment {
+    /** `POST /requestMidasPaymentGameItem`: Creates a virtual-item payment order for a mini game.
+
+ API List 3.1, "Create a virtual payment order in the mini game". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig`.
+
+ The developer backend signs a virtual-payment order with the superapp's AppKey: body `PaySig` = hex HMAC-SHA256(AppKey, prefix + "&" + SignData), over the `SignData` string exactly as sent.
+
+ The superapp reports the result with the callback [`crate::api::virtual_payment::mini_game_payment_notification`] (3.2).*/
+    pub mod create_mini_game_order {
+        pub use super::super::common::Prepay;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "3.1",
+            title: "Create a virtual payment order in the mini game",
+            summary: "Creates a virtual-item payment order for a mini game.",
+            group: "virtual_payment",
+            module: "create_mini_game_order",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/requestMidasPaymentGameItem"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::PaySig,
+            sign_prefix: ::std::option::Option::Some("requestMidasPaymentGameItem"),
+            triggers: ::std::option::Option::Some("3.2"),
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Payment-Callback",
+                    rust_name: "payment_callback",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-UserID",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MerchantID",
+                    rust_name: "merchant_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-MerchantId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Platform-UserID",
+                    rust_name: "platform_user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-Platform-UserId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "SignData",
+                    rust_name: "sign_data",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "PaySig",
+                    rust_name: "pay_sig",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "AppId",
+                    rust_name: "app_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "MiniAppId",
+                    rust_name: "mini_app_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "GoodsName",
+                    rust_name: "goods_name",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "OrderSource",
+                    rust_name: "order_source",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Event",
+                    rust_name: "event",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+
+ Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            #[serde(skip)]
+            pub payment_callback: ::std::string::String,
+            /** The superapp user login ID.
+
+ Wire: header `TC-UserID`.*/
+            #[serde(skip)]
+            pub user_id: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The merchant ID bound to the mini program's superapp on SAS.
+
+ Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            #[serde(skip)]
+            pub merchant_id: ::std::string::String,
+            /** The user's openid on SAS.
+
+ Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.*/
+            #[serde(skip)]
+            pub platform_user_id: ::std::string::String,
+            /** The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
+
+ Wire: body field `SignData`; a JSON `SignData` document inside a string.
+
+ Example: `{"mode":"goods","offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.*/
+            #[serde(rename = "SignData")]
+            pub sign_data: ::sas_core::types::JsonString<SignData>,
+            /** The payment signature, lowercase hex of HMAC-SHA256 under the AppKey obtained from the superapp over `requestMidasPaymentGameItem&` followed by `SignData`; it shows that the developer's server-side payment module initiated the request.
+
+ Wire: body field `PaySig`; computed by the signer.*/
+            #[serde(rename = "PaySig")]
+            pub pay_sig: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: body field `AppId`.*/
+            #[serde(rename = "AppId")]
+            pub app_id: ::std::string::String,
+            /** The mini game appid on SAS.
+
+ Wire: body field `MiniAppId`.*/
+            #[serde(rename = "MiniAppId")]
+            pub mini_app_id: ::std::string::String,
+            /** The name of the purchased game item.
+
+ Wire: body field `GoodsName`.*/
+            #[serde(rename = "GoodsName")]
+            pub goods_name: ::std::string::String,
+            /** The order source: 1 for an in-game order.
+
+ Wire: body field `OrderSource`.*/
+            #[serde(rename = "OrderSource")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub order_source: i64,
+            /** The event type; when `OrderSource` is 1 it is always `minigame_game_pay_goods_deliver_notify`. The payment callback carries it back and signs with it.
+
+ Wire: body field `Event`; `new()` sets `minigame_game_pay_goods_deliver_notify`.*/
+            #[serde(rename = "Event")]
+            pub event: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                payment_callback: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                merchant_id: impl ::std::convert::Into<::std::string::String>,
+                platform_user_id: impl ::std::convert::Into<::std::string::String>,
+                sign_data: ::sas_core::types::JsonString<SignData>,
+                app_id: impl ::std::convert::Into<::std::string::String>,
+                mini_app_id: impl ::std::convert::Into<::std::string::String>,
+                goods_name: impl ::std::convert::Into<::std::string::String>,
+                order_source: i64,
+            ) -> Self {
+                Self {
+                    payment_callback: payment_callback.into(),
+                    user_id: user_id.into(),
+                    application_id: application_id.into(),
+                    merchant_id: merchant_id.into(),
+                    platform_user_id: platform_user_id.into(),
+                    sign_data: sign_data,
+                    pay_sig: ::std::string::String::new(),
+                    app_id: app_id.into(),
+                    mini_app_id: mini_app_id.into(),
+                    goods_name: goods_name.into(),
+                    order_source: order_source,
+                    event: ::std::string::String::from(
+                        "minigame_game_pay_goods_deliver_notify",
+                    ),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("payment_callback", &self.payment_callback)
+                    .field("user_id", &self.user_id)
+                    .field("application_id", &self.application_id)
+                    .field("merchant_id", &self.merchant_id)
+                    .field("platform_user_id", &self.platform_user_id)
+                    .field("sign_data", &self.sign_data)
+                    .field("pay_sig", &self.pay_sig)
+                    .field("app_id", &self.app_id)
+                    .field("mini_app_id", &self.mini_app_id)
+                    .field("goods_name", &self.goods_name)
+                    .field("order_source", &self.order_source)
+                    .field("event", &self.event)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(5usize);
+                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
+                values.push(("TC-UserID", self.user_id.as_str()));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values.push(("TC-MerchantID", self.merchant_id.as_str()));
+                values.push(("TC-Platform-UserID", self.platform_user_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.payment_callback = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Payment-Callback",
+                    &[],
+                )?;
+                self.user_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-UserID",
+                    &[],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                self.merchant_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MerchantID",
+                    &["TC-MerchantId"],
+                )?;
+                self.platform_user_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Platform-UserID",
+                    &["TC-Platform-UserId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The created order.
+            pub data: Prepay,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Prepay) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// The payment parameters of a mini game virtual payment order, carried as a JSON string in `SignData`.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct SignData {
+            /** The purchase mode; the vendor's example sends `goods`.
+
+ Wire: `mode`; optional.
+
+ Example: `goods`.*/
+            #[serde(rename = "mode")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub mode: ::std::option::Option<::std::string::String>,
+            /** The merchant's offer ID (the front-end API calls it the merchant ID).
+
+ Wire: `offerId`; optional.
+
+ Example: `123`.*/
+            #[serde(rename = "offerId")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub offer_id: ::std::option::Option<::std::string::String>,
+            /** The purchase quantity.
+
+ Wire: `buyQuantity`.*/
+            #[serde(rename = "buyQuantity")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub buy_quantity: i64,
+            /** The environment; the vendor's example sends 0.
+
+ Wire: `env`; optional.
+
+ Example: `0`.*/
+            #[serde(rename = "env")]
+            #[serde(with = "::sas_core::__private::lenient::opt_int")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub env: ::std::option::Option<i64>,
+            /** The currency, a three-letter ISO 4217 code.
+
+ Wire: `currencyType`; an ISO 4217 currency code.*/
+            #[serde(rename = "currencyType")]
+            pub currency_type: ::std::string::String,
+            /** The virtual item ID.
+
+ Wire: `productId`.*/
+            #[serde(rename = "productId")]
+            pub product_id: ::std::string::String,
+            /** The unit price of the item, in cents.
+
+ Wire: `goodsPrice`; in cents.*/
+            #[serde(rename = "goodsPrice")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub goods_price: i64,
+            /** The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+
+ Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(rename = "outTradeNo")]
+            pub out_trade_no: ::std::string::String,
+            /** Pass-through data, returned in the payment callback.
+
+ Wire: `attach`; optional.*/
+            #[serde(rename = "attach")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub attach: ::std::option::Option<::std::string::String>,
+        }
+        impl SignData {
+            /// A `SignData` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                buy_quantity: i64,
+                currency_type: impl ::std::convert::Into<::std::string::String>,
+                product_id: impl ::std::convert::Into<::std::string::String>,
+                goods_price: i64,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    mode: ::std::option::Option::None,
+                    offer_id: ::std::option::Option::None,
+                    buy_quantity: buy_quantity,
+                    env: ::std::option::Option::None,
+                    currency_type: currency_type.into(),
+                    product_id: product_id.into(),
+                    goods_price: goods_price,
+                    out_trade_no: out_trade_no.into(),
+                    attach: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for SignData {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("SignData")
+                    .field("mode", &self.mode)
+                    .field("offer_id", &self.offer_id)
+                    .field("buy_quantity", &self.buy_quantity)
+                    .field("env", &self.env)
+                    .field("currency_type", &self.currency_type)
+                    .field("product_id", &self.product_id)
+                    .field("goods_price", &self.goods_price)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("attach", &self.attach)
+                    .finish()
+            }
+        }
+    }
+    /** `POST` to the `TC-Payment-Callback` URL of 3.1: The superapp tells the mini game's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.
+
+ API List 3.2, "Mini game payment callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
+
+ The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.*/
+    pub mod mini_game_payment_notification {
+        pub use super::super::common::GoodsInfo;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "3.2",
+            title: "Mini game payment callback",
+            summary: "The superapp tells the mini game's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.",
+            group: "virtual_payment",
+            module: "mini_game_payment_notification",
+            kind: ::sas_core::endpoint::EntryKind::Callback,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
+            caller: ::sas_core::endpoint::Caller::Superapp,
+            auth: ::sas_core::endpoint::AuthScheme::VirtualCallback,
+            sign_prefix: ::std::option::Option::Some("{Event}"),
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::Some("3.1"),
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Signature",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["X-TC-Signature"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Timestamp",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "EventType",
+                    rust_name: "event_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["eventType"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Event",
+                    rust_name: "event",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["event"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "PayModel",
+                    rust_name: "pay_model",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Payload",
+                    rust_name: "payload",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["payload"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "PayEventSig",
+                    rust_name: "pay_event_sig",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["payEventSig"],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+
+ Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.*/
+            #[serde(rename = "EventType")]
+            #[serde(alias = "eventType")]
+            pub event_type: ::std::string::String,
+            /** The `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
+
+ Wire: body field `Event`; also accepted as `event`.*/
+            #[serde(rename = "Event")]
+            #[serde(alias = "event")]
+            pub event: ::std::string::String,
+            /** The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
+
+ Wire: body field `PayModel`.*/
+            #[serde(rename = "PayModel")]
+            pub pay_model: ::std::string::String,
+            /** The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
+
+ Wire: body field `Payload`; also accepted as `payload`; a JSON `Payload` document inside a string.*/
+            #[serde(rename = "Payload")]
+            #[serde(alias = "payload")]
+            pub payload: ::sas_core::types::JsonString<Payload>,
+            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `Event` + `&` + `Payload` (see Virtual payment callback signature).
+
+ Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.*/
+            #[serde(rename = "PayEventSig")]
+            #[serde(alias = "payEventSig")]
+            pub pay_event_sig: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                event_type: impl ::std::convert::Into<::std::string::String>,
+                event: impl ::std::convert::Into<::std::string::String>,
+                pay_model: impl ::std::convert::Into<::std::string::String>,
+                payload: ::sas_core::types::JsonString<Payload>,
+            ) -> Self {
+                Self {
+                    application_id: application_id.into(),
+                    event_type: event_type.into(),
+                    event: event.into(),
+                    pay_model: pay_model.into(),
+                    payload: payload,
+                    pay_event_sig: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("application_id", &self.application_id)
+                    .field("event_type", &self.event_type)
+                    .field("event", &self.event)
+                    .field("pay_model", &self.pay_model)
+                    .field("payload", &self.payload)
+                    .field("pay_event_sig", &self.pay_event_sig)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(1usize);
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /** `OK` when the notification was accepted.
+
+ One of `OK`.*/
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// The details of a mini game payment callback, carried as a JSON string in `Payload`.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Payload {
+            /** The user's OpenID.
+
+ Wire: `OpenId`.*/
+            #[serde(rename = "OpenId")]
+            pub open_id: ::std::string::String,
+            /** The merchant order number.
+
+ Wire: `OutTradeNo`.*/
+            #[serde(rename = "OutTradeNo")]
+            pub out_trade_no: ::std::string::String,
+            /** The virtual item delivered.
+
+ Wire: `GoodsInfo`.*/
+            #[serde(rename = "GoodsInfo")]
+            pub goods_info: GoodsInfo,
+            /** The payment transaction ID.
+
+ Wire: `TransactionId`.*/
+            #[serde(rename = "TransactionId")]
+            pub transaction_id: ::std::string::String,
+        }
+        impl Payload {
+            /// A `Payload` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                open_id: impl ::std::convert::Into<::std::string::String>,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                goods_info: GoodsInfo,
+                transaction_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    open_id: open_id.into(),
+                    out_trade_no: out_trade_no.into(),
+                    goods_info: goods_info,
+                    transaction_id: transaction_id.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Payload {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Payload")
+                    .field("open_id", &self.open_id)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("goods_info", &self.goods_info)
+                    .field("transaction_id", &self.transaction_id)
+                    .finish()
+            }
+        }
+    }
+    /** `POST /requestVirtualPayment`: Creates a virtual-item payment order for a mini program (short drama).
+
+ API List 4.1, "Create a virtual payment order in the mini program". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig`.
+
+ The developer backend signs a virtual-payment order with the superapp's AppKey: body `PaySig` = hex HMAC-SHA256(AppKey, prefix + "&" + SignData), over the `SignData` string exactly as sent.
+
+ The superapp reports the result with the callback [`crate::api::virtual_payment::mini_program_payment_notification`] (4.2).*/
+    pub mod create_mini_program_order {
+        pub use super::super::common::Prepay;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "4.1",
+            title: "Create a virtual payment order in the mini program",
+            summary: "Creates a virtual-item payment order for a mini program (short drama).",
+            group: "virtual_payment",
+            module: "create_mini_program_order",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/requestVirtualPayment"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::PaySig,
+            sign_prefix: ::std::option::Option::Some("requestVirtualPayment"),
+            triggers: ::std::option::Option::Some("4.2"),
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Payment-Callback",
+                    rust_name: "payment_callback",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-UserID",
+                    rust_name: "user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MerchantID",
+                    rust_name: "merchant_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-MerchantId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Platform-UserID",
+                    rust_name: "platform_user_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-Platform-UserId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "SignData",
+                    rust_name: "sign_data",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "PaySig",
+                    rust_name: "pay_sig",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "AppId",
+                    rust_name: "app_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "MiniAppId",
+                    rust_name: "mini_app_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "GoodsName",
+                    rust_name: "goods_name",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "OrderSource",
+                    rust_name: "order_source",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Event",
+                    rust_name: "event",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+
+ Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            #[serde(skip)]
+            pub payment_callback: ::std::string::String,
+            /** The superapp user login ID.
+
+ Wire: header `TC-UserID`.*/
+            #[serde(skip)]
+            pub user_id: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The merchant ID bound to the mini program's superapp on SAS.
+
+ Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            #[serde(skip)]
+            pub merchant_id: ::std::string::String,
+            /** The user's openid on SAS; the payment callback echoes it as `Payload.OpenId`.
+
+ Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.*/
+            #[serde(skip)]
+            pub platform_user_id: ::std::string::String,
+            /** The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
+
+ Wire: body field `SignData`; a JSON `SignData` document inside a string.
+
+ Example: `{"offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.*/
+            #[serde(rename = "SignData")]
+            pub sign_data: ::sas_core::types::JsonString<SignData>,
+            /** The payment signature, lowercase hex of HMAC-SHA256 under the AppKey obtained from the superapp over `requestVirtualPayment&` followed by `SignData`; it shows that the developer's server-side payment module initiated the request.
+
+ Wire: body field `PaySig`; computed by the signer.*/
+            #[serde(rename = "PaySig")]
+            pub pay_sig: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: body field `AppId`.*/
+            #[serde(rename = "AppId")]
+            pub app_id: ::std::string::String,
+            /** The mini program appid on SAS.
+
+ Wire: body field `MiniAppId`.*/
+            #[serde(rename = "MiniAppId")]
+            pub mini_app_id: ::std::string::String,
+            /** The name of the purchased item.
+
+ Wire: body field `GoodsName`.*/
+            #[serde(rename = "GoodsName")]
+            pub goods_name: ::std::string::String,
+            /** The order source: 10 for an order placed within a mini program short drama.
+
+ Wire: body field `OrderSource`.*/
+            #[serde(rename = "OrderSource")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub order_source: i64,
+            /** The event type; when `OrderSource` is 10 it is always `xpay_goods_deliver_notify`. The payment callback carries it back and signs with it.
+
+ Wire: body field `Event`; `new()` sets `xpay_goods_deliver_notify`.*/
+            #[serde(rename = "Event")]
+            pub event: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                payment_callback: impl ::std::convert::Into<::std::string::String>,
+                user_id: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                merchant_id: impl ::std::convert::Into<::std::string::String>,
+                platform_user_id: impl ::std::convert::Into<::std::string::String>,
+                sign_data: ::sas_core::types::JsonString<SignData>,
+                app_id: impl ::std::convert::Into<::std::string::String>,
+                mini_app_id: impl ::std::convert::Into<::std::string::String>,
+                goods_name: impl ::std::convert::Into<::std::string::String>,
+                order_source: i64,
+            ) -> Self {
+                Self {
+                    payment_callback: payment_callback.into(),
+                    user_id: user_id.into(),
+                    application_id: application_id.into(),
+                    merchant_id: merchant_id.into(),
+                    platform_user_id: platform_user_id.into(),
+                    sign_data: sign_data,
+                    pay_sig: ::std::string::String::new(),
+                    app_id: app_id.into(),
+                    mini_app_id: mini_app_id.into(),
+                    goods_name: goods_name.into(),
+                    order_source: order_source,
+                    event: ::std::string::String::from("xpay_goods_deliver_notify"),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("payment_callback", &self.payment_callback)
+                    .field("user_id", &self.user_id)
+                    .field("application_id", &self.application_id)
+                    .field("merchant_id", &self.merchant_id)
+                    .field("platform_user_id", &self.platform_user_id)
+                    .field("sign_data", &self.sign_data)
+                    .field("pay_sig", &self.pay_sig)
+                    .field("app_id", &self.app_id)
+                    .field("mini_app_id", &self.mini_app_id)
+                    .field("goods_name", &self.goods_name)
+                    .field("order_source", &self.order_source)
+                    .field("event", &self.event)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(5usize);
+                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
+                values.push(("TC-UserID", self.user_id.as_str()));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values.push(("TC-MerchantID", self.merchant_id.as_str()));
+                values.push(("TC-Platform-UserID", self.platform_user_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.payment_callback = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Payment-Callback",
+                    &[],
+                )?;
+                self.user_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-UserID",
+                    &[],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                self.merchant_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MerchantID",
+                    &["TC-MerchantId"],
+                )?;
+                self.platform_user_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Platform-UserID",
+                    &["TC-Platform-UserId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The created order.
+            pub data: Prepay,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Prepay) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// The payment parameters of a mini program virtual payment order, carried as a JSON string in `SignData`.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct SignData {
+            /** The merchant's offer ID (the front-end API calls it the merchant ID).
+
+ Wire: `offerId`; optional.
+
+ Example: `123`.*/
+            #[serde(rename = "offerId")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub offer_id: ::std::option::Option<::std::string::String>,
+            /** The purchase quantity.
+
+ Wire: `buyQuantity`.*/
+            #[serde(rename = "buyQuantity")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub buy_quantity: i64,
+            /** The environment; the vendor's example sends 0.
+
+ Wire: `env`; optional.
+
+ Example: `0`.*/
+            #[serde(rename = "env")]
+            #[serde(with = "::sas_core::__private::lenient::opt_int")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub env: ::std::option::Option<i64>,
+            /** The currency, a three-letter ISO 4217 code.
+
+ Wire: `currencyType`; an ISO 4217 currency code.*/
+            #[serde(rename = "currencyType")]
+            pub currency_type: ::std::string::String,
+            /** The virtual item ID.
+
+ Wire: `productId`.*/
+            #[serde(rename = "productId")]
+            pub product_id: ::std::string::String,
+            /** The unit price of the item, in cents.
+
+ Wire: `goodsPrice`; in cents.*/
+            #[serde(rename = "goodsPrice")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub goods_price: i64,
+            /** The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+
+ Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(rename = "outTradeNo")]
+            pub out_trade_no: ::std::string::String,
+            /** Pass-through data, returned in the payment callback.
+
+ Wire: `attach`; optional.*/
+            #[serde(rename = "attach")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub attach: ::std::option::Option<::std::string::String>,
+        }
+        impl SignData {
+            /// A `SignData` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                buy_quantity: i64,
+                currency_type: impl ::std::convert::Into<::std::string::String>,
+                product_id: impl ::std::convert::Into<::std::string::String>,
+                goods_price: i64,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    offer_id: ::std::option::Option::None,
+                    buy_quantity: buy_quantity,
+                    env: ::std::option::Option::None,
+                    currency_type: currency_type.into(),
+                    product_id: product_id.into(),
+                    goods_price: goods_price,
+                    out_trade_no: out_trade_no.into(),
+                    attach: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for SignData {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("SignData")
+                    .field("offer_id", &self.offer_id)
+                    .field("buy_quantity", &self.buy_quantity)
+                    .field("env", &self.env)
+                    .field("currency_type", &self.currency_type)
+                    .field("product_id", &self.product_id)
+                    .field("goods_price", &self.goods_price)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("attach", &self.attach)
+                    .finish()
+            }
+        }
+    }
+    /** `POST` to the `TC-Payment-Callback` URL of 4.1: The superapp tells the mini program's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.
+
+ API List 4.2, "Mini program virtual payment callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
+
+ The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.*/
+    pub mod mini_program_payment_notification {
+        pub use super::super::common::GoodsInfo;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "4.2",
+            title: "Mini program virtual payment callback",
+            summary: "The superapp tells the mini program's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.",
+            group: "virtual_payment",
+            module: "mini_program_payment_notification",
+            kind: ::sas_core::endpoint::EntryKind::Callback,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
+            caller: ::sas_core::endpoint::Caller::Superapp,
+            auth: ::sas_core::endpoint::AuthScheme::VirtualCallback,
+            sign_prefix: ::std::option::Option::Some("{Event}"),
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::Some("4.1"),
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "EventType",
+                    rust_name: "event_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["eventType"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Event",
+                    rust_name: "event",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["event"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "PayModel",
+                    rust_name: "pay_model",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Payload",
+                    rust_name: "payload",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["payload"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "PayEventSig",
+                    rust_name: "pay_event_sig",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["payEventSig"],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The superapp ID on SAS, as in the mini game payment callback (3.2).
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+
+ Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.*/
+            #[serde(rename = "EventType")]
+            #[serde(alias = "eventType")]
+            pub event_type: ::std::string::String,
+            /** The event type: the `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
+
+ Wire: body field `Event`; also accepted as `event`.*/
+            #[serde(rename = "Event")]
+            #[serde(alias = "event")]
+            pub event: ::std::string::String,
+            /** The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
+
+ Wire: body field `PayModel`.*/
+            #[serde(rename = "PayModel")]
+            pub pay_model: ::std::string::String,
+            /** The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
+
+ Wire: body field `Payload`; also accepted as `payload`; a JSON `Payload` document inside a string.*/
+            #[serde(rename = "Payload")]
+            #[serde(alias = "payload")]
+            pub payload: ::sas_core::types::JsonString<Payload>,
+            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `Event` + `&` + `Payload` (see Virtual payment callback signature).
+
+ Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.*/
+            #[serde(rename = "PayEventSig")]
+            #[serde(alias = "payEventSig")]
+            pub pay_event_sig: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                event_type: impl ::std::convert::Into<::std::string::String>,
+                event: impl ::std::convert::Into<::std::string::String>,
+                pay_model: impl ::std::convert::Into<::std::string::String>,
+                payload: ::sas_core::types::JsonString<Payload>,
+            ) -> Self {
+                Self {
+                    application_id: application_id.into(),
+                    event_type: event_type.into(),
+                    event: event.into(),
+                    pay_model: pay_model.into(),
+                    payload: payload,
+                    pay_event_sig: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("application_id", &self.application_id)
+                    .field("event_type", &self.event_type)
+                    .field("event", &self.event)
+                    .field("pay_model", &self.pay_model)
+                    .field("payload", &self.payload)
+                    .field("pay_event_sig", &self.pay_event_sig)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(1usize);
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /** `OK` when the notification was accepted.
+
+ One of `OK`.*/
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// The details of a mini program payment callback, carried as a JSON string in `Payload`.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Payload {
+            /** The user ID on SAS: the `TC-Platform-UserID` header of the order.
+
+ Wire: `OpenId`.*/
+            #[serde(rename = "OpenId")]
+            pub open_id: ::std::string::String,
+            /** The merchant order number.
+
+ Wire: `OutTradeNo`.*/
+            #[serde(rename = "OutTradeNo")]
+            pub out_trade_no: ::std::string::String,
+            /** The virtual item delivered.
+
+ Wire: `GoodsInfo`.*/
+            #[serde(rename = "GoodsInfo")]
+            pub goods_info: GoodsInfo,
+            /** The payment information.
+
+ Wire: `PayInfo`.*/
+            #[serde(rename = "PayInfo")]
+            pub pay_info: PayInfo,
+        }
+        impl Payload {
+            /// A `Payload` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                open_id: impl ::std::convert::Into<::std::string::String>,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                goods_info: GoodsInfo,
+                pay_info: PayInfo,
+            ) -> Self {
+                Self {
+                    open_id: open_id.into(),
+                    out_trade_no: out_trade_no.into(),
+                    goods_info: goods_info,
+                    pay_info: pay_info,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Payload {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Payload")
+                    .field("open_id", &self.open_id)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("goods_info", &self.goods_info)
+                    .field("pay_info", &self.pay_info)
+                    .finish()
+            }
+        }
+        /// The payment information of a mini program payment callback.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct PayInfo {
+            /** An identifier the vendor describes as the merchant ID given when the order was placed; its name suggests an order number. Treated as an opaque string.
+
+ Wire: `MchOrderNo`.*/
+            #[serde(rename = "MchOrderNo")]
+            pub mch_order_no: ::std::string::String,
+            /** The time of payment, as a Unix timestamp in seconds.
+
+ Wire: `PaidTime`; in seconds.*/
+            #[serde(rename = "PaidTime")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub paid_time: i64,
+            /** The payment transaction ID.
+
+ Wire: `TransactionId`.*/
+            #[serde(rename = "TransactionId")]
+            pub transaction_id: ::std::string::String,
+        }
+        impl PayInfo {
+            /// A `PayInfo` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                mch_order_no: impl ::std::convert::Into<::std::string::String>,
+                paid_time: i64,
+                transaction_id: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    mch_order_no: mch_order_no.into(),
+                    paid_time: paid_time,
+                    transaction_id: transaction_id.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for PayInfo {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("PayInfo")
+                    .field("mch_order_no", &self.mch_order_no)
+                    .field("paid_time", &self.paid_time)
+                    .field("transaction_id", &self.transaction_id)
+                    .finish()
+            }
+        }
+    }
+}
+///Refunds (API List 5.1–5.2): standard and virtual refunds, their queries and result callbacks.
+pub mod refund {
+    /** `POST /spay/refund/refunds`: Requests a refund of a completed standard (JSAPI) payment order.
+
+ API List 5.1.1, "Create refund request". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+
+ The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
+
+ The superapp reports the result with the callback [`crate::api::refund::refund_notification`] (5.1.3).*/
+    pub mod create_refund {
+        pub use super::super::common::Refund;
+        pub use super::super::common::RefundAmount;
+        pub use super::super::common::RefundRequestAmount;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "5.1.1",
+            title: "Create refund request",
+            summary: "Requests a refund of a completed standard (JSAPI) payment order.",
+            group: "refund",
+            module: "create_refund",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/spay/refund/refunds"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::Some("5.1.3"),
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Payment-Callback",
+                    rust_name: "payment_callback",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Authorization",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "transaction_id",
+                    rust_name: "transaction_id",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_trade_no",
+                    rust_name: "out_trade_no",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_refund_no",
+                    rust_name: "out_refund_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "reason",
+                    rust_name: "reason",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "refund_method",
+                    rust_name: "refund_method",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "channel",
+                    rust_name: "channel",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "refund_source",
+                    rust_name: "refund_source",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "amount",
+                    rust_name: "amount",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "goods_detail",
+                    rust_name: "goods_detail",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
+
+ Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            #[serde(skip)]
+            pub payment_callback: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The platform payment order number; this or `out_trade_no` is required.
+
+ Wire: body field `transaction_id`; optional.*/
+            #[serde(rename = "transaction_id")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub transaction_id: ::std::option::Option<::std::string::String>,
+            /** The merchant order number; this or `transaction_id` is required.
+
+ Wire: body field `out_trade_no`; optional; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(rename = "out_trade_no")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub out_trade_no: ::std::option::Option<::std::string::String>,
+            /** The refund number, unique under the merchant.
+
+ Wire: body field `out_refund_no`.*/
+            #[serde(rename = "out_refund_no")]
+            pub out_refund_no: ::std::string::String,
+            /** The reason for the refund.
+
+ Wire: body field `reason`; optional.*/
+            #[serde(rename = "reason")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub reason: ::std::option::Option<::std::string::String>,
+            /** The refund method: `ORIGINAL`, `BANKCARD` or `WALLET`.
+
+ Wire: body field `refund_method`; optional; one of `ORIGINAL`, `BANKCARD`, `WALLET`.*/
+            #[serde(rename = "refund_method")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub refund_method: ::std::option::Option<::std::string::String>,
+            /** The refund channel: `ORIGINAL` or `BALANCE`.
+
+ Wire: body field `channel`; optional; one of `ORIGINAL`, `BALANCE`.*/
+            #[serde(rename = "channel")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub channel: ::std::option::Option<::std::string::String>,
+            /** The source of the refund: `1` a customer service agent, `2` the user, `3` other.
+
+ Wire: body field `refund_source`; optional; one of `1`, `2`, `3`.*/
+            #[serde(rename = "refund_source")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub refund_source: ::std::option::Option<::std::string::String>,
+            /** The refund amounts.
+
+ Wire: body field `amount`.*/
+            #[serde(rename = "amount")]
+            pub amount: RefundRequestAmount,
+            /** The refunded products.
+
+ Wire: body field `goods_detail`; optional.*/
+            #[serde(rename = "goods_detail")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub goods_detail: ::std::option::Option<::std::vec::Vec<GoodsDetail>>,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                payment_callback: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                out_refund_no: impl ::std::convert::Into<::std::string::String>,
+                amount: RefundRequestAmount,
+            ) -> Self {
+                Self {
+                    payment_callback: payment_callback.into(),
+                    application_id: application_id.into(),
+                    transaction_id: ::std::option::Option::None,
+                    out_trade_no: ::std::option::Option::None,
+                    out_refund_no: out_refund_no.into(),
+                    reason: ::std::option::Option::None,
+                    refund_method: ::std::option::Option::None,
+                    channel: ::std::option::Option::None,
+                    refund_source: ::std::option::Option::None,
+                    amount: amount,
+                    goods_detail: ::std::option::Option::None,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("payment_callback", &self.payment_callback)
+                    .field("application_id", &self.application_id)
+                    .field("transaction_id", &self.transaction_id)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("out_refund_no", &self.out_refund_no)
+                    .field("reason", &self.reason)
+                    .field("refund_method", &self.refund_method)
+                    .field("channel", &self.channel)
+                    .field("refund_source", &self.refund_source)
+                    .field("amount", &self.amount)
+                    .field("goods_detail", &self.goods_detail)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(2usize);
+                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.payment_callback = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Payment-Callback",
+                    &[],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The refund.
+            pub data: Refund,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Refund) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        /// One refunded product.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct GoodsDetail {
+            /** The merchant's product code.
+
+ Wire: `merchant_goods_id`.*/
+            #[serde(rename = "merchant_goods_id")]
+            pub merchant_goods_id: ::std::string::String,
+            /** The product name.
+
+ Wire: `goods_name`; optional.*/
+            #[serde(rename = "goods_name")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub goods_name: ::std::option::Option<::std::string::String>,
+            /** The unit price of the product, in cents.
+
+ Wire: `unit_price`; in cents.*/
+            #[serde(rename = "unit_price")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub unit_price: i64,
+            /** The refund amount of the product, in cents.
+
+ Wire: `refund_amount`; in cents.*/
+            #[serde(rename = "refund_amount")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub refund_amount: i64,
+            /** The number of items refunded.
+
+ Wire: `refund_quantity`.*/
+            #[serde(rename = "refund_quantity")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub refund_quantity: i64,
+        }
+        impl GoodsDetail {
+            /// A `GoodsDetail` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                merchant_goods_id: impl ::std::convert::Into<::std::string::String>,
+                unit_price: i64,
+                refund_amount: i64,
+                refund_quantity: i64,
+            ) -> Self {
+                Self {
+                    merchant_goods_id: merchant_goods_id.into(),
+                    goods_name: ::std::option::Option::None,
+                    unit_price: unit_price,
+                    refund_amount: refund_amount,
+                    refund_quantity: refund_quantity,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for GoodsDetail {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("GoodsDetail")
+                    .field("merchant_goods_id", &self.merchant_goods_id)
+                    .field("goods_name", &self.goods_name)
+                    .field("unit_price", &self.unit_price)
+                    .field("refund_amount", &self.refund_amount)
+                    .field("refund_quantity", &self.refund_quantity)
+                    .finish()
+            }
+        }
+    }
+    /** `GET /spay/refund/refunds/{out_refund_no}`: Queries a standard payment refund by the merchant refund number.
+
+ API List 5.1.2, "Query refund". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+
+ The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.*/
+    pub mod query_refund {
+        pub use super::super::common::Refund;
+        pub use super::super::common::RefundAmount;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "5.1.2",
+            title: "Query refund",
+            summary: "Queries a standard payment refund by the merchant refund number.",
+            group: "refund",
+            module: "query_refund",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("GET"),
+            path: ::std::option::Option::Some("/spay/refund/refunds/{out_refund_no}"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "Authorization",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            path_params: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_refund_no",
+                    rust_name: "out_refund_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            query: &[],
+            body: &[],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The merchant refund number.
+
+ Wire: path parameter `{out_refund_no}`.*/
+            #[serde(skip)]
+            pub out_refund_no: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                out_refund_no: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    out_refund_no: out_refund_no.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("out_refund_no", &self.out_refund_no)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(1usize);
+                values.push(("out_refund_no", self.out_refund_no.as_str()));
+                values
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.out_refund_no = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Path,
+                    "out_refund_no",
+                    &[],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The refund details.
+            pub data: Refund,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Refund) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+    /** `POST` to the `TC-Payment-Callback` URL of 5.1.1: The superapp tells the merchant the result of a standard payment refund, POSTing to the refund request's TC-Payment-Callback URL.
+
+ API List 5.1.3, "Standard payment refund callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `payment_callback`.
+
+ The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.*/
+    pub mod refund_notification {
+        pub use super::super::common::EncryptedResource;
+        pub use super::super::common::RefundResult;
+        pub use super::super::common::RefundResultAmount;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "5.1.3",
+            title: "Standard payment refund callback",
+            summary: "The superapp tells the merchant the result of a standard payment refund, POSTing to the refund request's TC-Payment-Callback URL.",
+            group: "refund",
+            module: "refund_notification",
+            kind: ::sas_core::endpoint::EntryKind::Callback,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
+            caller: ::sas_core::endpoint::Caller::Superapp,
+            auth: ::sas_core::endpoint::AuthScheme::PaymentCallback,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::Some("5.1.1"),
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-Serial",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-Signature",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Timestamp",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-Nonce",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-OutRefundNo",
+                    rust_name: "callback_out_refund_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MerchantID",
+                    rust_name: "merchant_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-MerchantId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Signature",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["X-TC-Signature"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "id",
+                    rust_name: "id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "create_time",
+                    rust_name: "create_time",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "event_type",
+                    rust_name: "event_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "resource_type",
+                    rust_name: "resource_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "summary",
+                    rust_name: "summary",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "resource",
+                    rust_name: "resource",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["Resource"],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The merchant refund number: the `out_refund_no` of the refund request.
+
+ Wire: header `TC-Callback-OutRefundNo`.*/
+            #[serde(skip)]
+            pub callback_out_refund_no: ::std::string::String,
+            /** The merchant ID on SAS.
+
+ Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            #[serde(skip)]
+            pub merchant_id: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The unique ID of the notification.
+
+ Wire: body field `id`.*/
+            #[serde(rename = "id")]
+            pub id: ::std::string::String,
+            /** The time the notification was created, in RFC 3339 form.
+
+ Wire: body field `create_time`; an RFC 3339 date-time.*/
+            #[serde(rename = "create_time")]
+            pub create_time: ::std::string::String,
+            /** The notification type: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
+
+ Wire: body field `event_type`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.*/
+            #[serde(rename = "event_type")]
+            pub event_type: ::std::string::String,
+            /** The type of the notification data, always `encrypt-resource`.
+
+ Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.*/
+            #[serde(rename = "resource_type")]
+            pub resource_type: ::std::string::String,
+            /** The summary of the notification.
+
+ Wire: body field `summary`.*/
+            #[serde(rename = "summary")]
+            pub summary: ::std::string::String,
+            /** The notification data, encrypted with the merchant's APIv3 key (`original_type` is `refund`); it decrypts to a `RefundResult`.
+
+ Wire: body field `resource`; also accepted as `Resource`.*/
+            #[serde(rename = "resource")]
+            #[serde(alias = "Resource")]
+            pub resource: EncryptedResource,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                callback_out_refund_no: impl ::std::convert::Into<::std::string::String>,
+                merchant_id: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                id: impl ::std::convert::Into<::std::string::String>,
+                create_time: impl ::std::convert::Into<::std::string::String>,
+                event_type: impl ::std::convert::Into<::std::string::String>,
+                summary: impl ::std::convert::Into<::std::string::String>,
+                resource: EncryptedResource,
+            ) -> Self {
+                Self {
+                    callback_out_refund_no: callback_out_refund_no.into(),
+                    merchant_id: merchant_id.into(),
+                    application_id: application_id.into(),
+                    id: id.into(),
+                    create_time: create_time.into(),
+                    event_type: event_type.into(),
+                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    summary: summary.into(),
+                    resource: resource,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("callback_out_refund_no", &self.callback_out_refund_no)
+                    .field("merchant_id", &self.merchant_id)
+                    .field("application_id", &self.application_id)
+                    .field("id", &self.id)
+                    .field("create_time", &self.create_time)
+                    .field("event_type", &self.event_type)
+                    .field("resource_type", &self.resource_type)
+                    .field("summary", &self.summary)
+                    .field("resource", &self.resource)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(3usize);
+                values
+                    .push((
+                        "TC-Callback-OutRefundNo",
+                        self.callback_out_refund_no.as_str(),
+                    ));
+                values.push(("TC-MerchantID", self.merchant_id.as_str()));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.callback_out_refund_no = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Callback-OutRefundNo",
+                    &[],
+                )?;
+                self.merchant_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MerchantID",
+                    &["TC-MerchantId"],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /** `OK` when the notification was accepted.
+
+ One of `OK`.*/
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+    /** `POST /vpay/refund/refunds`: Requests a refund of a completed virtual payment order of a mini program or mini game.
+
+ API List 5.2.1, "Request a refund". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig_query`.
+
+ The developer backend signs a virtual refund with the AppKey: query `pay_sig` = hex HMAC-SHA256(AppKey, uri + "&" + body), over the exact body bytes.
+
+ The superapp reports the result with the callback [`crate::api::refund::virtual_refund_notification`] (5.2.2).*/
+    pub mod create_virtual_refund {
+        pub use super::super::common::Refund;
+        pub use super::super::common::RefundAmount;
+        pub use super::super::common::RefundRequestAmount;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "5.2.1",
+            title: "Request a refund",
+            summary: "Requests a refund of a completed virtual payment order of a mini program or mini game.",
+            group: "refund",
+            module: "create_virtual_refund",
+            kind: ::sas_core::endpoint::EntryKind::Endpoint,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::Some("/vpay/refund/refunds"),
+            served_by: ::sas_core::endpoint::ServedBy::Superapp,
+            caller: ::sas_core::endpoint::Caller::Merchant,
+            auth: ::sas_core::endpoint::AuthScheme::PaySigQuery,
+            sign_prefix: ::std::option::Option::Some("/vpay/refund/refunds"),
+            triggers: ::std::option::Option::Some("5.2.2"),
+            callback_of: ::std::option::Option::None,
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Payment-Callback",
+                    rust_name: "payment_callback",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MerchantID",
+                    rust_name: "merchant_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-MerchantId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "pay_sig",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "openid",
+                    rust_name: "openid",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "transaction_id",
+                    rust_name: "transaction_id",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_trade_no",
+                    rust_name: "out_trade_no",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "out_refund_no",
+                    rust_name: "out_refund_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "reason",
+                    rust_name: "reason",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "req_from",
+                    rust_name: "req_from",
+                    required: false,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "amount",
+                    rust_name: "amount",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The request: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
+
+ Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            #[serde(skip)]
+            pub payment_callback: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** The merchant ID bound to the mini program's superapp on SAS.
+
+ Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            #[serde(skip)]
+            pub merchant_id: ::std::string::String,
+            /** The openid of the user who placed the order.
+
+ Wire: body field `openid`; optional.*/
+            #[serde(rename = "openid")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub openid: ::std::option::Option<::std::string::String>,
+            /** The platform payment order number; this or `out_trade_no` is required.
+
+ Wire: body field `transaction_id`; optional.*/
+            #[serde(rename = "transaction_id")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub transaction_id: ::std::option::Option<::std::string::String>,
+            /** The merchant order number; this or `transaction_id` is required.
+
+ Wire: body field `out_trade_no`; optional; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(rename = "out_trade_no")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub out_trade_no: ::std::option::Option<::std::string::String>,
+            /** The refund number, unique under the merchant.
+
+ Wire: body field `out_refund_no`.*/
+            #[serde(rename = "out_refund_no")]
+            pub out_refund_no: ::std::string::String,
+            /** The reason for the refund.
+
+ Wire: body field `reason`; optional.*/
+            #[serde(rename = "reason")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub reason: ::std::option::Option<::std::string::String>,
+            /** The source of the refund: `1` a customer service agent, `2` the user, `3` other.
+
+ Wire: body field `req_from`; optional; one of `1`, `2`, `3`.*/
+            #[serde(rename = "req_from")]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub req_from: ::std::option::Option<::std::string::String>,
+            /** The refund amounts.
+
+ Wire: body field `amount`.*/
+            #[serde(rename = "amount")]
+            pub amount: RefundRequestAmount,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                payment_callback: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                merchant_id: impl ::std::convert::Into<::std::string::String>,
+                out_refund_no: impl ::std::convert::Into<::std::string::String>,
+                amount: RefundRequestAmount,
+            ) -> Self {
+                Self {
+                    payment_callback: payment_callback.into(),
+                    application_id: application_id.into(),
+                    merchant_id: merchant_id.into(),
+                    openid: ::std::option::Option::None,
+                    transaction_id: ::std::option::Option::None,
+                    out_trade_no: ::std::option::Option::None,
+                    out_refund_no: out_refund_no.into(),
+                    reason: ::std::option::Option::None,
+                    req_from: ::std::option::Option::None,
+                    amount: amount,
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("payment_callback", &self.payment_callback)
+                    .field("application_id", &self.application_id)
+                    .field("merchant_id", &self.merchant_id)
+                    .field("openid", &self.openid)
+                    .field("transaction_id", &self.transaction_id)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("out_refund_no", &self.out_refund_no)
+                    .field("reason", &self.reason)
+                    .field("req_from", &self.req_from)
+                    .field("amount", &self.amount)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(3usize);
+                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values.push(("TC-MerchantID", self.merchant_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.payment_callback = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Payment-Callback",
+                    &[],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                self.merchant_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MerchantID",
+                    &["TC-MerchantId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /// The refund.
+            pub data: Refund,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: Refund) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+    /** `POST` to the `TC-Payment-Callback` URL of 5.2.1: The superapp tells the merchant the result of a virtual payment refund, POSTing to the refund request's TC-Payment-Callback URL.
+
+ API List 5.2.2, "Virtual payment refund callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
+
+ The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.*/
+    pub mod virtual_refund_notification {
+        pub use super::super::common::RefundResult;
+        pub use super::super::common::RefundResultAmount;
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "5.2.2",
+            title: "Virtual payment refund callback",
+            summary: "The superapp tells the merchant the result of a virtual payment refund, POSTing to the refund request's TC-Payment-Callback URL.",
+            group: "refund",
+            module: "virtual_refund_notification",
+            kind: ::sas_core::endpoint::EntryKind::Callback,
+            method: ::std::option::Option::Some("POST"),
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
+            caller: ::sas_core::endpoint::Caller::Superapp,
+            auth: ::sas_core::endpoint::AuthScheme::VirtualCallback,
+            sign_prefix: ::std::option::Option::Some("{event}"),
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::Some("5.2.1"),
+            headers: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-MerchantID",
+                    rust_name: "merchant_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["TC-MerchantId"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Callback-OutRefundNo",
+                    rust_name: "callback_out_refund_no",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Timestamp",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-Signature",
+                    rust_name: "",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["X-TC-Signature"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "TC-ApplicationID",
+                    rust_name: "application_id",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["X-TC-ApplicationId"],
+                    secret: false,
+                },
+            ],
+            path_params: &[],
+            query: &[],
+            body: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "eventType",
+                    rust_name: "event_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["EventType"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "event",
+                    rust_name: "event",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["Event"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "payload",
+                    rust_name: "payload",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &["Payload"],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "payEventSig",
+                    rust_name: "pay_event_sig",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &["PayEventSig"],
+                    secret: false,
+                },
+            ],
+            params: &[],
+        };
+        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
+
+ Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Request {
+            /** The merchant ID bound to the mini program's superapp on SAS.
+
+ Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            #[serde(skip)]
+            pub merchant_id: ::std::string::String,
+            /** The merchant refund number: the `out_refund_no` of the refund request.
+
+ Wire: header `TC-Callback-OutRefundNo`.*/
+            #[serde(skip)]
+            pub callback_out_refund_no: ::std::string::String,
+            /** The superapp ID on SAS.
+
+ Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            #[serde(skip)]
+            pub application_id: ::std::string::String,
+            /** `REFUND.` followed by the refund status: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
+
+ Wire: body field `eventType`; also accepted as `EventType`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.*/
+            #[serde(rename = "eventType")]
+            #[serde(alias = "EventType")]
+            pub event_type: ::std::string::String,
+            /** The event identifier, the same as `eventType`; it prefixes the signed message of `payEventSig`.
+
+ Wire: body field `event`; also accepted as `Event`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.*/
+            #[serde(rename = "event")]
+            #[serde(alias = "Event")]
+            pub event: ::std::string::String,
+            /** The refund notification data, as a JSON document carried in a string; `payEventSig` signs this string exactly as sent.
+
+ Wire: body field `payload`; also accepted as `Payload`; a JSON `RefundResult` document inside a string.*/
+            #[serde(rename = "payload")]
+            #[serde(alias = "Payload")]
+            pub payload: ::sas_core::types::JsonString<RefundResult>,
+            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `event` + `&` + `payload`.
+
+ Wire: body field `payEventSig`; also accepted as `PayEventSig`; computed by the signer.*/
+            #[serde(rename = "payEventSig")]
+            #[serde(alias = "PayEventSig")]
+            pub pay_event_sig: ::std::string::String,
+        }
+        impl Request {
+            /// A `Request` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                merchant_id: impl ::std::convert::Into<::std::string::String>,
+                callback_out_refund_no: impl ::std::convert::Into<::std::string::String>,
+                application_id: impl ::std::convert::Into<::std::string::String>,
+                event_type: impl ::std::convert::Into<::std::string::String>,
+                event: impl ::std::convert::Into<::std::string::String>,
+                payload: ::sas_core::types::JsonString<RefundResult>,
+            ) -> Self {
+                Self {
+                    merchant_id: merchant_id.into(),
+                    callback_out_refund_no: callback_out_refund_no.into(),
+                    application_id: application_id.into(),
+                    event_type: event_type.into(),
+                    event: event.into(),
+                    payload: payload,
+                    pay_event_sig: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Request {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Request")
+                    .field("merchant_id", &self.merchant_id)
+                    .field("callback_out_refund_no", &self.callback_out_refund_no)
+                    .field("application_id", &self.application_id)
+                    .field("event_type", &self.event_type)
+                    .field("event", &self.event)
+                    .field("payload", &self.payload)
+                    .field("pay_event_sig", &self.pay_event_sig)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::ApiRequest for Request {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            type Response = Response;
+            fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                let mut values = ::std::vec::Vec::with_capacity(3usize);
+                values.push(("TC-MerchantID", self.merchant_id.as_str()));
+                values
+                    .push((
+                        "TC-Callback-OutRefundNo",
+                        self.callback_out_refund_no.as_str(),
+                    ));
+                values.push(("TC-ApplicationID", self.application_id.as_str()));
+                values
+            }
+            fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                ::std::vec::Vec::new()
+            }
+            fn read_parts(
+                &mut self,
+                parts: &dyn ::sas_core::endpoint::PartSource,
+            ) -> ::std::result::Result<(), ::sas_core::endpoint::MissingPart> {
+                self.merchant_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-MerchantID",
+                    &["TC-MerchantId"],
+                )?;
+                self.callback_out_refund_no = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-Callback-OutRefundNo",
+                    &[],
+                )?;
+                self.application_id = ::sas_core::__private::required(
+                    parts,
+                    ::sas_core::endpoint::WirePart::Header,
+                    "TC-ApplicationID",
+                    &["X-TC-ApplicationId"],
+                )?;
+                ::std::result::Result::Ok(())
+            }
+        }
+        /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
+        /// envelope. It serialises as that value alone.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        #[serde(transparent)]
+        pub struct Response {
+            /** `OK` when the notification was accepted.
+
+ One of `OK`.*/
+            pub data: ::std::string::String,
+        }
+        impl Response {
+            /// A response carrying `data`.
+            pub fn new(data: ::std::string::String) -> Self {
+                Self { data }
+            }
+        }
+        impl ::std::fmt::Debug for Response {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+    }
+}
+///Front-end payment parameters: the objects a merchant backend produces for `wx.requestPayment` and `wx.requestVirtualPayment`.
+pub mod frontend {
+    /** `wx.requestPayment` parameters: The parameters the merchant backend produces for `wx.requestPayment`, which starts a standard payment in the superapp.
+
+ Front-end payment API, "requestPayment". Served by the mini program front end; sent by the merchant backend; authenticated by `jsapi_pay_sign`.
+
+ The merchant backend signs the `wx.requestPayment` parameters with its merchant API private key: `paySign` = Base64 SHA256withRSA over `appId\ntimeStamp\nnonceStr\npackage\n`.*/
+    pub mod request_payment {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "wx.requestPayment",
+            title: "requestPayment",
+            summary: "The parameters the merchant backend produces for `wx.requestPayment`, which starts a standard payment in the superapp.",
+            group: "frontend",
+            module: "request_payment",
+            kind: ::sas_core::endpoint::EntryKind::Frontend,
+            method: ::std::option::Option::None,
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::MiniProgram,
+            caller: ::sas_core::endpoint::Caller::MerchantBackend,
+            auth: ::sas_core::endpoint::AuthScheme::JsapiPaySign,
+            sign_prefix: ::std::option::Option::None,
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[],
+            params: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "timeStamp",
+                    rust_name: "time_stamp",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "nonceStr",
+                    rust_name: "nonce_str",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "package",
+                    rust_name: "package",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "signType",
+                    rust_name: "sign_type",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "paySign",
+                    rust_name: "pay_sign",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+        };
+        /// The object the merchant backend hands its front end for `wx.requestPayment`; JS callbacks (`success`, `fail`, `complete`) are the front end's own.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Params {
+            /** The current time, as a Unix timestamp in seconds carried in a string.
+
+ Wire: parameter `timeStamp`; in seconds.*/
+            #[serde(rename = "timeStamp")]
+            pub time_stamp: ::std::string::String,
+            /** A random string of at most 32 characters.
+
+ Wire: parameter `nonceStr`; at most 32 characters.*/
+            #[serde(rename = "nonceStr")]
+            pub nonce_str: ::std::string::String,
+            /** The prepay ID returned by the order API (2.1), in the form `prepay_id=…`.
+
+ Wire: parameter `package`.
+
+ Example: `prepay_id=***`.*/
+            #[serde(rename = "package")]
+            pub package: ::std::string::String,
+            /** The signature algorithm; it matches the one used when the order was placed, typically `RSA`.
+
+ Wire: parameter `signType`; `new()` sets `RSA`.*/
+            #[serde(rename = "signType")]
+            pub sign_type: ::std::string::String,
+            /** The signature: Base64 SHA256withRSA under the merchant API private key over `appId\ntimeStamp\nnonceStr\npackage\n` (see the Payment and Merchant Practical Tutorial).
+
+ Wire: parameter `paySign`; computed by the signer.*/
+            #[serde(rename = "paySign")]
+            pub pay_sign: ::std::string::String,
+        }
+        impl Params {
+            /// A `Params` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                time_stamp: impl ::std::convert::Into<::std::string::String>,
+                nonce_str: impl ::std::convert::Into<::std::string::String>,
+                package: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    time_stamp: time_stamp.into(),
+                    nonce_str: nonce_str.into(),
+                    package: package.into(),
+                    sign_type: ::std::string::String::from("RSA"),
+                    pay_sign: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Params {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Params")
+                    .field("time_stamp", &self.time_stamp)
+                    .field("nonce_str", &self.nonce_str)
+                    .field("package", &self.package)
+                    .field("sign_type", &self.sign_type)
+                    .field("pay_sign", &self.pay_sign)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::FrontendParams for Params {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+        }
+    }
+    /** `wx.requestVirtualPayment` parameters: The parameters the merchant backend produces for `wx.requestVirtualPayment`, which starts a virtual payment in the superapp.
+
+ Front-end payment API, "requestVirtualPayment". Served by the mini program front end; sent by the merchant backend; authenticated by `virtual_payment_sign`.
+
+ The merchant backend signs the `wx.requestVirtualPayment` parameters: `paySig` = hex HMAC-SHA256(AppKey, "requestVirtualPayment&" + signData) and `signature` = hex HMAC-SHA256(session_key, signData).*/
+    pub mod request_virtual_payment {
+        /// What the spec says about this entry.
+        pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
+            doc_section: "wx.requestVirtualPayment",
+            title: "requestVirtualPayment",
+            summary: "The parameters the merchant backend produces for `wx.requestVirtualPayment`, which starts a virtual payment in the superapp.",
+            group: "frontend",
+            module: "request_virtual_payment",
+            kind: ::sas_core::endpoint::EntryKind::Frontend,
+            method: ::std::option::Option::None,
+            path: ::std::option::Option::None,
+            served_by: ::sas_core::endpoint::ServedBy::MiniProgram,
+            caller: ::sas_core::endpoint::Caller::MerchantBackend,
+            auth: ::sas_core::endpoint::AuthScheme::VirtualPaymentSign,
+            sign_prefix: ::std::option::Option::Some("requestVirtualPayment"),
+            triggers: ::std::option::Option::None,
+            callback_of: ::std::option::Option::None,
+            headers: &[],
+            path_params: &[],
+            query: &[],
+            body: &[],
+            params: &[
+                ::sas_core::endpoint::FieldMeta {
+                    name: "signData",
+                    rust_name: "sign_data",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "mode",
+                    rust_name: "mode",
+                    required: true,
+                    set_by_auth: false,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "signature",
+                    rust_name: "signature",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+                ::sas_core::endpoint::FieldMeta {
+                    name: "paySig",
+                    rust_name: "pay_sig",
+                    required: true,
+                    set_by_auth: true,
+                    aliases: &[],
+                    secret: false,
+                },
+            ],
+        };
+        /// The object the merchant backend hands its front end for `wx.requestVirtualPayment`; JS callbacks (`success`, `fail`, `complete`) are the front end's own.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct Params {
+            /** The payment parameters, as a JSON document carried in a string; `paySig` and `signature` sign this string exactly as passed.
+
+ Wire: parameter `signData`; a JSON `SignData` document inside a string.
+
+ Example: `{"offerId":"123","buyQuantity":1,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.*/
+            #[serde(rename = "signData")]
+            pub sign_data: ::sas_core::types::JsonString<SignData>,
+            /** The purchase mode; only `short_series_goods` is supported.
+
+ Wire: parameter `mode`; one of `short_series_goods`; `new()` sets `short_series_goods`.*/
+            #[serde(rename = "mode")]
+            pub mode: ::std::string::String,
+            /** The user-mode signature: lowercase hex of HMAC-SHA256 under the user's session_key over `signData`.
+
+ Wire: parameter `signature`; computed by the signer.
+
+ Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.*/
+            #[serde(rename = "signature")]
+            pub signature: ::std::string::String,
+            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `requestVirtualPayment&` followed by `signData`.
+
+ Wire: parameter `paySig`; computed by the signer.
+
+ Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.*/
+            #[serde(rename = "paySig")]
+            pub pay_sig: ::std::string::String,
+        }
+        impl Params {
+            /// A `Params` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(sign_data: ::sas_core::types::JsonString<SignData>) -> Self {
+                Self {
+                    sign_data: sign_data,
+                    mode: ::std::string::String::from("short_series_goods"),
+                    signature: ::std::string::String::new(),
+                    pay_sig: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for Params {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Params")
+                    .field("sign_data", &self.sign_data)
+                    .field("mode", &self.mode)
+                    .field("signature", &self.signature)
+                    .field("pay_sig", &self.pay_sig)
+                    .finish()
+            }
+        }
+        impl ::sas_core::endpoint::FrontendParams for Params {
+            const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+        }
+        /// The payment parameters of `wx.requestVirtualPayment`, carried as a JSON string in `signData`.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::sas_core::__private::serde::Serialize,
+            ::sas_core::__private::serde::Deserialize,
+        )]
+        #[serde(crate = "::sas_core::__private::serde")]
+        #[non_exhaustive]
+        pub struct SignData {
+            /** The merchant ID.
+
+ Wire: `offerId`.
+
+ Example: `123`.*/
+            #[serde(rename = "offerId")]
+            pub offer_id: ::std::string::String,
+            /** The purchase quantity.
+
+ Wire: `buyQuantity`.*/
+            #[serde(rename = "buyQuantity")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub buy_quantity: i64,
+            /** The currency, for example `USD`; the console lists the payment currencies the superapp supports.
+
+ Wire: `currencyType`; an ISO 4217 currency code.
+
+ Example: `USD`.*/
+            #[serde(rename = "currencyType")]
+            pub currency_type: ::std::string::String,
+            /** The item ID; required when `mode` is `short_series_goods`, the only mode.
+
+ Wire: `productId`.*/
+            #[serde(rename = "productId")]
+            pub product_id: ::std::string::String,
+            /** The unit price of the item, in cents; required when `mode` is `short_series_goods`, the only mode.
+
+ Wire: `goodsPrice`; in cents.*/
+            #[serde(rename = "goodsPrice")]
+            #[serde(with = "::sas_core::__private::lenient::int")]
+            pub goods_price: i64,
+            /** The order number; each can be used only once, and reusing it fails.
+
+ Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            #[serde(rename = "outTradeNo")]
+            pub out_trade_no: ::std::string::String,
+            /** Pass-through data, passed back to the developer in the delivery push.
+
+ Wire: `attach`.*/
+            #[serde(rename = "attach")]
+            pub attach: ::std::string::String,
+        }
+        impl SignData {
+            /// A `SignData` from its required fields; the others start empty.
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(
+                offer_id: impl ::std::convert::Into<::std::string::String>,
+                buy_quantity: i64,
+                currency_type: impl ::std::convert::Into<::std::string::String>,
+                product_id: impl ::std::convert::Into<::std::string::String>,
+                goods_price: i64,
+                out_trade_no: impl ::std::convert::Into<::std::string::String>,
+                attach: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self {
+                    offer_id: offer_id.into(),
+                    buy_quantity: buy_quantity,
+                    currency_type: currency_type.into(),
+                    product_id: product_id.into(),
+                    goods_price: goods_price,
+                    out_trade_no: out_trade_no.into(),
+                    attach: attach.into(),
+                }
+            }
+        }
+        impl ::std::fmt::Debug for SignData {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("SignData")
+                    .field("offer_id", &self.offer_id)
+                    .field("buy_quantity", &self.buy_quantity)
+                    .field("currency_type", &self.currency_type)
+                    .field("product_id", &self.product_id)
+                    .field("goods_price", &self.goods_price)
+                    .field("out_trade_no", &self.out_trade_no)
+                    .field("attach", &self.attach)
+                    .finish()
+            }
+        }
+    }
+}
+/// Every entry of the spec (22): the endpoints, callbacks and front-end parameter sets, grouped as the API List groups them.
+pub static ENDPOINTS: &[&::sas_core::endpoint::Metadata] = &[
+    &user::check_user::METADATA,
+    &user::get_user_info_temporary_code::METADATA,
+    &user::get_user_email::METADATA,
+    &user::get_user_phone_number::METADATA,
+    &user::get_user_nick::METADATA,
+    &user::get_user_avatar::METADATA,
+    &message::send_message::METADATA,
+    &payment::create_jsapi_order::METADATA,
+    &payment::payment_notification::METADATA,
+    &payment::query_order::METADATA,
+    &payment::close_order::METADATA,
+    &virtual_payment::create_mini_game_order::METADATA,
+    &virtual_payment::mini_game_payment_notification::METADATA,
+    &virtual_payment::create_mini_program_order::METADATA,
+    &virtual_payment::mini_program_payment_notification::METADATA,
+    &refund::create_refund::METADATA,
+    &refund::query_refund::METADATA,
+    &refund::refund_notification::METADATA,
+    &refund::create_virtual_refund::METADATA,
+    &refund::virtual_refund_notification::METADATA,
+    &frontend::request_payment::METADATA,
+    &frontend::request_virtual_payment::METADATA,
+];

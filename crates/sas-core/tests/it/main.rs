@@ -1,0 +1,3 @@
+//! Integration tests of sas-core.
+
+mod expand;
