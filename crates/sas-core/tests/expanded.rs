@@ -5,6 +5,7 @@
 //! when a change to the generator leaves the old snapshot unable to compile.
 
 #[allow(unused, missing_docs, unreachable_pub, unused_qualifications, clippy::all)]
+#[rustfmt::skip]
 #[path = "expand/api.rs"]
 mod snapshot;
 
