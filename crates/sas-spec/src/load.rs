@@ -121,6 +121,7 @@ fn report_stray_groups(dir: &Path, shown_as: &Path, spec: &Spec, sink: &Sink) {
 
 fn parse<'i>(ctx: &FileCtx<'_>, text: &'i str) -> toml::Spanned<DeTable<'i>> {
     let (table, errors) = DeTable::parse_recoverable(text);
+    ctx.syntax_broken.set(!errors.is_empty());
     for error in errors {
         let span = error.span().unwrap_or(0..0);
         ctx.error(&span, format!("TOML syntax error: {}", error.message().trim_end_matches('\n')));
@@ -129,7 +130,7 @@ fn parse<'i>(ctx: &FileCtx<'_>, text: &'i str) -> toml::Spanned<DeTable<'i>> {
 }
 
 fn read_root(shown: &Path, text: &str, sink: &Sink) -> Option<Spec> {
-    let ctx = FileCtx { map: SourceMap::new(shown, text), sink };
+    let ctx = FileCtx { map: SourceMap::new(shown, text), sink, syntax_broken: Default::default() };
     let parsed = parse(&ctx, text);
     let top = TableReader::new(&ctx, parsed.get_ref(), parsed.span(), "sas.toml");
     let service = top.table("service", "[service]").map(|table| {
@@ -205,7 +206,7 @@ fn read_auth(name: Located<String>, table: TableReader<'_, '_>) -> AuthScheme {
 }
 
 fn read_entry(group: &str, shown: &Path, text: &str, sink: &Sink) -> Option<Entry> {
-    let ctx = FileCtx { map: SourceMap::new(shown, text), sink };
+    let ctx = FileCtx { map: SourceMap::new(shown, text), sink, syntax_broken: Default::default() };
     let parsed = parse(&ctx, text);
     let top = TableReader::new(&ctx, parsed.get_ref(), parsed.span(), "the entry");
     let module = shown.file_stem()?.to_string_lossy().into_owned();
@@ -226,7 +227,7 @@ fn read_entry(group: &str, shown: &Path, text: &str, sink: &Sink) -> Option<Entr
     });
     let key_locs = ["kind", "doc", "title", "method", "path", "callback_of", "auth", "triggers"]
         .into_iter()
-        .filter_map(|key| top.key_loc(key).map(|loc| (key.to_owned(), loc)))
+        .filter_map(|key| top.value_loc(key).map(|loc| (key.to_owned(), loc)))
         .collect();
     let (request, response, params) = read_request_response(&top);
     let doc = top.required_string("doc").value;

@@ -261,12 +261,13 @@ pub struct Entry {
     pub notes: Vec<Note>,
     /// The start of the file.
     pub loc: Loc,
-    /// Where each top-level key stands, for tools that report about it (`"method"`, `"path"`…).
+    /// Where the value of each top-level key stands, for tools that report about it
+    /// (`"method"`, `"path"`…).
     pub key_locs: Vec<(String, Loc)>,
 }
 
 impl Entry {
-    /// Where the top-level key `key` stands, or the file's start.
+    /// Where the value of the top-level key `key` stands, or the file's start.
     pub fn key_loc(&self, key: &str) -> &Loc {
         self.key_locs.iter().find(|(k, _)| k == key).map_or(&self.loc, |(_, loc)| loc)
     }

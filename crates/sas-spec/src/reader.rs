@@ -15,6 +15,8 @@ use crate::model::Loc;
 pub(crate) struct FileCtx<'a> {
     pub(crate) map: SourceMap<'a>,
     pub(crate) sink: &'a Sink,
+    /// Set when the TOML did not parse: missing keys are then a symptom, not news.
+    pub(crate) syntax_broken: std::cell::Cell<bool>,
 }
 
 impl FileCtx<'_> {
@@ -68,9 +70,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.get(key)
     }
 
-    /// Where `key` stands, if present.
-    pub(crate) fn key_loc(&self, key: &str) -> Option<Loc> {
-        self.table.get_key_value(key).map(|(k, _)| self.ctx.loc(&k.span()))
+    /// Where the value of `key` stands, if present.
+    pub(crate) fn value_loc(&self, key: &str) -> Option<Loc> {
+        self.table.get(key).map(|value| self.ctx.loc(&value.span()))
     }
 
     fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'i>>, expected: &str) {
@@ -81,6 +83,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn missing(&self, key: &str) {
+        if self.ctx.syntax_broken.get() {
+            return;
+        }
         self.ctx.error(&self.span, format!("{} is missing the key `{key}`", self.what));
     }
 

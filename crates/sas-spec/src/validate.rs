@@ -82,14 +82,14 @@ fn check_entry(spec: &Spec, entry: &Entry, sink: &Sink) {
 
 /// Which keys each kind needs and forbids.
 fn check_shape(entry: &Entry, sink: &Sink) {
+    let kind = with_article(entry.kind);
     let needs = |present: bool, key: &str, wanted: bool| {
-        if present && !wanted {
-            sink.error(
-                entry.key_loc(key).clone(),
-                format!("a {} has no `{key}`", entry.kind.as_str()),
-            );
-        } else if !present && wanted {
-            sink.error(entry.loc.clone(), format!("a {} needs `{key}`", entry.kind.as_str()));
+        // A key given with a value that did not parse is reported where it stands.
+        let written = present || entry.key_locs.iter().any(|(k, _)| k == key);
+        if written && !wanted {
+            sink.error(entry.key_loc(key).clone(), format!("{kind} has no `{key}`"));
+        } else if !written && wanted {
+            sink.error(entry.loc.clone(), format!("{kind} needs `{key}`"));
         }
     };
     let (method, path, callback_of, served_by) = match entry.kind {
@@ -101,10 +101,7 @@ fn check_shape(entry: &Entry, sink: &Sink) {
     needs(entry.path.is_some(), "path", path);
     needs(entry.callback_of.is_some(), "callback_of", callback_of);
     if entry.served_by != served_by {
-        sink.error(
-            entry.loc.clone(),
-            format!("a {} is served by `{}`", entry.kind.as_str(), served_by.as_str()),
-        );
+        sink.error(entry.loc.clone(), format!("{kind} is served by `{}`", served_by.as_str()));
     }
     let frontend = entry.kind == EntryKind::Frontend;
     let has_request = Part::ALL[..4].iter().any(|&part| !entry.fields(part).is_empty());
@@ -116,12 +113,21 @@ fn check_shape(entry: &Entry, sink: &Sink) {
         sink.error(loc.clone(), "only a frontend entry has `params`");
     }
     if !frontend && entry.response.is_none() {
-        sink.error(entry.loc.clone(), format!("a {} needs `[response]`", entry.kind.as_str()));
+        sink.error(entry.loc.clone(), format!("{kind} needs `[response]`"));
     }
     if entry.method == Some(Method::Get)
         && let Some(first) = entry.request.body.first()
     {
         sink.error(first.loc.clone(), "a GET endpoint has no body");
+    }
+}
+
+/// "an endpoint", "a callback", "a frontend entry".
+fn with_article(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Endpoint => "an endpoint",
+        EntryKind::Callback => "a callback",
+        EntryKind::Frontend => "a frontend entry",
     }
 }
 
@@ -388,8 +394,13 @@ fn check_one_of(groups: &[Vec<String>], fields: &[Field], loc: Loc, sink: &Sink)
 fn check_rust_names(entry: &Entry, sink: &Sink) {
     let mut seen: BTreeMap<String, &Loc> = BTreeMap::new();
     for part in Part::ALL {
+        let mut wire_names = BTreeSet::new();
         for field in entry.fields(part) {
             if part != Part::Body && part != Part::Param && field.set_by_auth {
+                continue;
+            }
+            // A repeated wire name is already reported as a duplicate field.
+            if !wire_names.insert(field.name.to_ascii_lowercase()) {
                 continue;
             }
             if field.ty == TypeExpr::Function {

@@ -30,7 +30,7 @@ fn expansion_snapshot_is_fresh() {
         .lines()
         .zip(expanded.lines())
         .position(|(a, b)| a != b)
-        .map_or_else(|| committed.lines().count().min(expanded.lines().count()), |i| i);
+        .unwrap_or_else(|| committed.lines().count().min(expanded.lines().count()));
     panic!(
         "{} is stale (first difference at line {}); run \
          `SNAPSHOTS=overwrite cargo test -p sas-core --test it expand` and review the diff",

@@ -1,0 +1,3 @@
+sas_derive::api!("spec/duplicate_field");
+
+fn main() {}

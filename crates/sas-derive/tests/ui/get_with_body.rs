@@ -1,0 +1,3 @@
+sas_derive::api!("spec/get_with_body");
+
+fn main() {}

@@ -1,0 +1,3 @@
+sas_derive::api!("spec/toml_syntax_error");
+
+fn main() {}

@@ -1,0 +1,3 @@
+sas_derive::api!("spec/unknown_auth_scheme");
+
+fn main() {}
