@@ -14,6 +14,7 @@ USAGE:
     cargo xtask <COMMAND> [OPTIONS]
 
 COMMANDS:
+    ci            Run every check CI runs: format, clippy, tests, rustdoc, the main job, layering
     spec-check    Compare spec/ with the vendor's documentation tables in spec/vendor/
         --vendor <DIR>           read the vendor texts from DIR instead of spec/vendor/
         --format <text|json>     report format (default: text)
@@ -23,6 +24,8 @@ COMMANDS:
 /// A parsed command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Command {
+    /// `cargo xtask ci`.
+    Ci,
     /// `cargo xtask spec-check`.
     SpecCheck(SpecCheck),
     /// `cargo xtask help`, `--help`, `-h`.
@@ -58,6 +61,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<
     };
     match command.as_str() {
         "help" | "--help" | "-h" => Ok(Command::Help),
+        "ci" => Ok(Command::Ci),
         "spec-check" => {
             let mut flags = SpecCheck::default();
             while let Some(arg) = args.next().transpose()? {

@@ -3,6 +3,7 @@
 //! `main` only dispatches; each command lives in its own module. `cargo test -p xtask` runs the
 //! commands' checks as tests, spec-check on the committed `spec/` and `spec/vendor/` included.
 
+mod ci;
 mod flags;
 mod spec_check;
 
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
 
 fn try_main() -> anyhow::Result<ExitCode> {
     match flags::parse(std::env::args_os().skip(1))? {
+        flags::Command::Ci => ci::run(),
         flags::Command::SpecCheck(flags) => spec_check::run(&flags),
         flags::Command::Help => {
             print!("{}", flags::HELP);

@@ -10,3 +10,8 @@ pub mod types;
 
 #[doc(hidden)]
 pub mod __private;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

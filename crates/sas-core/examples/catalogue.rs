@@ -1,0 +1,84 @@
+//! Prints the catalogue of the SAS API from `sas_core::api::ENDPOINTS`: every endpoint, callback
+//! and front-end parameter set of the spec, with who calls whom and how it is authenticated.
+//!
+//! Run it with `cargo run -p sas-core --example catalogue`.
+
+use sas_core::api::ENDPOINTS;
+use sas_core::endpoint::{AuthScheme, Caller, EntryKind, Metadata, ServedBy};
+
+fn main() {
+    println!("Tencent Cloud Super App as a Service: {} entries in the spec\n", ENDPOINTS.len());
+    let section_width = ENDPOINTS.iter().map(|m| m.doc_section.len()).max().unwrap_or(0);
+    let route_width = ENDPOINTS.iter().map(|m| route(m).chars().count()).max().unwrap_or(0);
+    let mut group = "";
+    for entry in ENDPOINTS {
+        if entry.group != group {
+            group = entry.group;
+            println!("{group}");
+        }
+        let route = route(entry);
+        println!("  {:<section_width$}  {route:<route_width$}  {}", entry.doc_section, entry.title);
+        println!(
+            "  {:<section_width$}  {} -> {}; {}; sas_core::api::{}::{}",
+            "",
+            caller(entry.caller),
+            served_by(entry.served_by),
+            auth(entry.auth),
+            entry.group,
+            entry.module
+        );
+    }
+    let count = |kind| ENDPOINTS.iter().filter(|m| m.kind == kind).count();
+    println!(
+        "\n{} endpoints, {} callbacks, {} front-end parameter sets",
+        count(EntryKind::Endpoint),
+        count(EntryKind::Callback),
+        count(EntryKind::Frontend)
+    );
+}
+
+/// `POST /user/checkUser`, `POST <TC-Payment-Callback of 2.1>`, or the JS API.
+fn route(entry: &Metadata) -> String {
+    match (entry.kind, entry.method, entry.path, entry.callback_of) {
+        (EntryKind::Callback, Some(method), _, Some(origin)) => {
+            format!("{method} <TC-Payment-Callback of {origin}>")
+        }
+        (_, Some(method), Some(path), _) => format!("{method} {path}"),
+        _ => format!("{}(…)", entry.doc_section),
+    }
+}
+
+fn caller(caller: Caller) -> &'static str {
+    match caller {
+        Caller::Sas => "SAS",
+        Caller::Merchant => "merchant via SAS",
+        Caller::Superapp => "superapp",
+        Caller::MerchantBackend => "merchant backend",
+        _ => "?",
+    }
+}
+
+fn served_by(served_by: ServedBy) -> &'static str {
+    match served_by {
+        ServedBy::Superapp => "superapp backend",
+        ServedBy::CallbackUrl => "callback URL",
+        ServedBy::MiniProgram => "mini program front end",
+        _ => "?",
+    }
+}
+
+fn auth(scheme: AuthScheme) -> &'static str {
+    match scheme {
+        AuthScheme::TcSignature => "TC-Signature (AES-ECB)",
+        AuthScheme::MerchantRsa => "Authorization (SHA256withRSA)",
+        AuthScheme::PaySig => "PaySig (HMAC-SHA256)",
+        AuthScheme::PaySigQuery => "pay_sig (HMAC-SHA256)",
+        AuthScheme::PaymentCallback => {
+            "TC-Signature + TC-Callback-Signature (RSA), AES-GCM resource"
+        }
+        AuthScheme::VirtualCallback => "TC-Signature + event signature (HMAC-SHA256)",
+        AuthScheme::JsapiPaySign => "paySign (SHA256withRSA)",
+        AuthScheme::VirtualPaymentSign => "paySig + signature (HMAC-SHA256)",
+        _ => "?",
+    }
+}
