@@ -1,0 +1,202 @@
+//! The symmetric secrets of SAS as small newtypes that validate their length once, print as
+//! `<redacted>` and hold the prepared key schedule for the cipher or MAC they serve.
+
+use std::fmt;
+
+use ring::{aead, hmac};
+
+use super::error::{KeyError, KeyKind};
+
+/// Writes `<redacted>` as the `Debug` form of a secret.
+macro_rules! redacted_debug {
+    ($($ty:ty),*) => {$(
+        impl fmt::Debug for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("<redacted>")
+            }
+        }
+    )*};
+}
+
+redacted_debug!(SecretKey, ApiV3Key, AppKey, SessionKey);
+
+/// The SecretKey shared between SAS and the superapp (Console → Configuration Management).
+///
+/// Its UTF-8 bytes are the AES key, used as they are (no hashing, no hex or Base64 decoding):
+/// 16, 24 or 32 bytes select AES-128, AES-192 or AES-256; any other length is refused. It keys
+/// `TC-Signature`, the `TC-OpenId` / `TC-MiniAppID` header cipher and the e-mail / phone field
+/// cipher.
+///
+/// ```
+/// use sas_core::crypto::{KeyError, SecretKey};
+///
+/// let key = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
+/// assert_eq!(format!("{key:?}"), "<redacted>");
+/// assert!(matches!(SecretKey::new("too short"), Err(KeyError::InvalidLength { len: 9, .. })));
+/// # Ok::<(), KeyError>(())
+/// ```
+#[derive(Clone)]
+pub struct SecretKey {
+    aes: AesKey,
+}
+
+/// An AES key of one of the three sizes; the type makes other lengths unrepresentable.
+#[derive(Clone)]
+pub(crate) enum AesKey {
+    /// AES-128.
+    Aes128([u8; 16]),
+    /// AES-192.
+    Aes192([u8; 24]),
+    /// AES-256.
+    Aes256([u8; 32]),
+}
+
+impl AesKey {
+    /// The first 16 bytes of the key: the IV of the CBC variants.
+    pub(crate) fn iv(&self) -> [u8; 16] {
+        let bytes: &[u8] = match self {
+            Self::Aes128(k) => k,
+            Self::Aes192(k) => k,
+            Self::Aes256(k) => k,
+        };
+        let mut iv = [0; 16];
+        for (out, byte) in iv.iter_mut().zip(bytes) {
+            *out = *byte;
+        }
+        iv
+    }
+}
+
+impl SecretKey {
+    /// Takes the SecretKey's bytes (usually its 16, 24 or 32 letters and digits).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::InvalidLength`] for any length other than 16, 24 or 32 bytes.
+    pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
+        let key = key.as_ref();
+        let aes = if let Ok(k) = <[u8; 16]>::try_from(key) {
+            AesKey::Aes128(k)
+        } else if let Ok(k) = <[u8; 24]>::try_from(key) {
+            AesKey::Aes192(k)
+        } else if let Ok(k) = <[u8; 32]>::try_from(key) {
+            AesKey::Aes256(k)
+        } else {
+            return Err(KeyError::InvalidLength {
+                kind: KeyKind::SecretKey,
+                expected: "16, 24 or 32",
+                len: key.len(),
+            });
+        };
+        Ok(Self { aes })
+    }
+
+    pub(crate) fn aes(&self) -> &AesKey {
+        &self.aes
+    }
+}
+
+/// The merchant's APIv3 key: 32 bytes (32 ASCII characters), the AES-256-GCM key of callback
+/// resources.
+///
+/// ```
+/// use sas_core::crypto::{ApiV3Key, KeyError};
+///
+/// let key = ApiV3Key::new("0123456789ABCDEFabcdefghij012345")?;
+/// assert_eq!(format!("{key:?}"), "<redacted>");
+/// assert!(ApiV3Key::new("0123456789ABCDEF").is_err());
+/// # Ok::<(), KeyError>(())
+/// ```
+#[derive(Clone)]
+pub struct ApiV3Key {
+    key: aead::LessSafeKey,
+}
+
+impl ApiV3Key {
+    /// Takes the APIv3 key's 32 bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::InvalidLength`] for any length other than 32 bytes.
+    pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
+        let key = key.as_ref();
+        let invalid =
+            || KeyError::InvalidLength { kind: KeyKind::ApiV3Key, expected: "32", len: key.len() };
+        if key.len() != 32 {
+            return Err(invalid());
+        }
+        let unbound = aead::UnboundKey::new(&aead::AES_256_GCM, key).map_err(|_| invalid())?;
+        Ok(Self { key: aead::LessSafeKey::new(unbound) })
+    }
+
+    pub(crate) fn gcm(&self) -> &aead::LessSafeKey {
+        &self.key
+    }
+}
+
+/// The superapp's virtual-payment AppKey: opaque bytes (its UTF-8 text) keying HMAC-SHA256 for
+/// `paySig`, `pay_event_sig` and the virtual refund's `pay_sig`.
+///
+/// ```
+/// use sas_core::crypto::{AppKey, KeyError};
+///
+/// let key = AppKey::new("12345")?;
+/// assert_eq!(format!("{key:?}"), "<redacted>");
+/// # Ok::<(), KeyError>(())
+/// ```
+#[derive(Clone)]
+pub struct AppKey {
+    key: hmac::Key,
+}
+
+impl AppKey {
+    /// Takes the AppKey's bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Empty`] for an empty key.
+    pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
+        Ok(Self { key: hmac_key(key.as_ref(), KeyKind::AppKey)? })
+    }
+
+    pub(crate) fn hmac(&self) -> &hmac::Key {
+        &self.key
+    }
+}
+
+/// A user's `session_key` from `jscode2session`: its Base64 *text* is the HMAC key, used as is
+/// (not decoded), for the user-mode `signature`.
+///
+/// ```
+/// use sas_core::crypto::{KeyError, SessionKey};
+///
+/// let key = SessionKey::new("9hAb/NEYUlkaMBEsmFgzig==")?;
+/// assert_eq!(format!("{key:?}"), "<redacted>");
+/// # Ok::<(), KeyError>(())
+/// ```
+#[derive(Clone)]
+pub struct SessionKey {
+    key: hmac::Key,
+}
+
+impl SessionKey {
+    /// Takes the `session_key` text exactly as `jscode2session` returned it.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Empty`] for an empty key.
+    pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
+        Ok(Self { key: hmac_key(key.as_ref(), KeyKind::SessionKey)? })
+    }
+
+    pub(crate) fn hmac(&self) -> &hmac::Key {
+        &self.key
+    }
+}
+
+fn hmac_key(key: &[u8], kind: KeyKind) -> Result<hmac::Key, KeyError> {
+    if key.is_empty() {
+        return Err(KeyError::Empty { kind });
+    }
+    Ok(hmac::Key::new(hmac::HMAC_SHA256, key))
+}

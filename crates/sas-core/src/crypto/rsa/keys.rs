@@ -1,0 +1,262 @@
+//! RSA keys: [`RsaPrivateKey`] (PKCS#1 or PKCS#8 PEM, signs with `ring`) and [`RsaPublicKey`]
+//! (SPKI or PKCS#1 PEM, or the key inside an X.509 certificate; verifies with `ring`).
+
+use std::fmt;
+
+use pkcs1::der::asn1::UintRef;
+use ring::rand::SystemRandom;
+use ring::signature::{self, KeyPair as _, RsaKeyPair, UnparsedPublicKey};
+use subtle::ConstantTimeEq as _;
+use x509_cert::der::Decode as _;
+use x509_cert::spki::SubjectPublicKeyInfoRef;
+
+use super::certificate::Certificate;
+use super::pem::first_block;
+use crate::crypto::encoding::{decode_base64, encode_base64};
+use crate::crypto::error::{CryptoError, KeyError, SignatureKind};
+
+/// PEM label of a PKCS#8 private key.
+const PKCS8_PRIVATE: &str = "PRIVATE KEY";
+/// PEM label of a PKCS#1 private key.
+const PKCS1_PRIVATE: &str = "RSA PRIVATE KEY";
+/// PEM label of an SPKI public key.
+const SPKI_PUBLIC: &str = "PUBLIC KEY";
+/// PEM label of a PKCS#1 public key.
+const PKCS1_PUBLIC: &str = "RSA PUBLIC KEY";
+/// PEM label of an X.509 certificate.
+const CERTIFICATE: &str = "CERTIFICATE";
+
+/// An RSA private key that signs with RSASSA-PKCS1-v1_5 / SHA-256: the merchant's API key
+/// (`Authorization`, `paySign`) or the superapp payment platform's key (callback signatures).
+///
+/// Prints as `<redacted>`.
+///
+/// ```
+/// # let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/merchant-2048-pkcs1.pem"))?;
+/// use sas_core::crypto::RsaPrivateKey;
+///
+/// let key = RsaPrivateKey::from_pem(&pem)?; // `BEGIN PRIVATE KEY` or `BEGIN RSA PRIVATE KEY`
+/// assert_eq!(format!("{key:?}"), "<redacted>");
+/// let signature = key.sign_base64(b"message")?;
+/// key.public_key().verify_base64(b"message", &signature, sas_core::crypto::SignatureKind::PaySign)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RsaPrivateKey {
+    key_pair: RsaKeyPair,
+}
+
+impl fmt::Debug for RsaPrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl RsaPrivateKey {
+    /// Loads the first PEM block of `pem`: `PRIVATE KEY` (PKCS#8) or `RSA PRIVATE KEY`
+    /// (PKCS#1), unencrypted.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::EncryptedPrivateKey`], [`KeyError::UnexpectedPemLabel`] (e.g. a certificate
+    /// or public key), [`KeyError::MalformedPem`] or [`KeyError::Rejected`].
+    pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
+        let block = first_block(pem)?;
+        match block.label.as_str() {
+            PKCS8_PRIVATE => Self::from_pkcs8_der(&block.der),
+            PKCS1_PRIVATE => Self::from_pkcs1_der(&block.der),
+            _ => Err(KeyError::UnexpectedPemLabel {
+                expected: "an RSA private key (PRIVATE KEY or RSA PRIVATE KEY)",
+                found: block.label,
+            }),
+        }
+    }
+
+    /// Loads a DER `PrivateKeyInfo` (PKCS#8) holding an RSA key.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Rejected`] if `ring` refuses it (malformed, not RSA, under 2048 bits).
+    pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, KeyError> {
+        let key_pair = RsaKeyPair::from_pkcs8(der)
+            .map_err(|e| KeyError::Rejected { reason: e.to_string() })?;
+        Ok(Self { key_pair })
+    }
+
+    /// Loads a DER `RSAPrivateKey` (PKCS#1).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Rejected`] if `ring` refuses it (malformed, under 2048 bits).
+    pub fn from_pkcs1_der(der: &[u8]) -> Result<Self, KeyError> {
+        let key_pair =
+            RsaKeyPair::from_der(der).map_err(|e| KeyError::Rejected { reason: e.to_string() })?;
+        Ok(Self { key_pair })
+    }
+
+    /// The matching public key.
+    #[must_use]
+    pub fn public_key(&self) -> RsaPublicKey {
+        RsaPublicKey { pkcs1_der: self.key_pair.public_key().as_ref().to_vec() }
+    }
+
+    /// Signs `message` with RSASSA-PKCS1-v1_5 / SHA-256 and returns the raw signature.
+    /// PKCS#1 v1.5 is deterministic: the same key and message always give the same bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`CryptoError::OperationFailed`] if `ring` refuses (not expected with a loaded key).
+    pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        let mut signature = vec![0; self.key_pair.public().modulus_len()];
+        // `ring` takes a random source for padding schemes that need one; PKCS#1 v1.5 draws
+        // nothing from it.
+        self.key_pair
+            .sign(&signature::RSA_PKCS1_SHA256, &SystemRandom::new(), message, &mut signature)
+            .map_err(|_| CryptoError::OperationFailed { what: "RSA signing" })?;
+        Ok(signature)
+    }
+
+    /// [`sign`](Self::sign), Base64-encoded (standard alphabet, padded) as every SAS header and
+    /// field carries it.
+    ///
+    /// # Errors
+    ///
+    /// As [`sign`](Self::sign).
+    pub fn sign_base64(&self, message: &[u8]) -> Result<String, CryptoError> {
+        self.sign(message).map(|s| encode_base64(&s))
+    }
+}
+
+/// An RSA public key (2048 to 8192 bits) that verifies RSASSA-PKCS1-v1_5 / SHA-256.
+///
+/// Two keys are equal when their moduli and exponents are; that is how a
+/// [`PublicKeySet`](super::PublicKeySet) recognises the SDK user's own key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RsaPublicKey {
+    /// DER `RSAPublicKey` (PKCS#1), the form `ring` verifies with.
+    pkcs1_der: Vec<u8>,
+}
+
+impl fmt::Debug for RsaPublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RsaPublicKey").field("bits", &self.bits()).finish()
+    }
+}
+
+impl RsaPublicKey {
+    /// Loads the first PEM block of `pem`: `PUBLIC KEY` (SPKI), `RSA PUBLIC KEY` (PKCS#1) or
+    /// `CERTIFICATE` (the certificate's key; use [`Certificate`] to keep its serial too).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::UnexpectedPemLabel`] (e.g. a private key), [`KeyError::MalformedPem`],
+    /// [`KeyError::MalformedDer`], [`KeyError::UnsupportedAlgorithm`] or
+    /// [`KeyError::UnsupportedKeySize`].
+    pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
+        let block = first_block(pem)?;
+        match block.label.as_str() {
+            SPKI_PUBLIC => Self::from_spki_der(&block.der),
+            PKCS1_PUBLIC => Self::from_pkcs1_der(&block.der),
+            CERTIFICATE => Ok(Certificate::from_der(&block.der)?.public_key().clone()),
+            _ => Err(KeyError::UnexpectedPemLabel {
+                expected: "an RSA public key (PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE)",
+                found: block.label,
+            }),
+        }
+    }
+
+    /// Loads a DER `SubjectPublicKeyInfo` holding an RSA key.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::MalformedDer`], [`KeyError::UnsupportedAlgorithm`] or
+    /// [`KeyError::UnsupportedKeySize`].
+    pub fn from_spki_der(der: &[u8]) -> Result<Self, KeyError> {
+        let spki = SubjectPublicKeyInfoRef::from_der(der).map_err(|e| KeyError::MalformedDer {
+            what: "SubjectPublicKeyInfo",
+            reason: e.to_string(),
+        })?;
+        Self::from_spki_parts(&spki.algorithm.oid, spki.subject_public_key.as_bytes())
+    }
+
+    /// Builds the key from an SPKI's algorithm and key bits.
+    pub(super) fn from_spki_parts(
+        oid: &x509_cert::der::oid::ObjectIdentifier,
+        key_bits: Option<&[u8]>,
+    ) -> Result<Self, KeyError> {
+        if *oid != pkcs1::ALGORITHM_OID {
+            return Err(KeyError::UnsupportedAlgorithm { oid: oid.to_string() });
+        }
+        let key = key_bits.ok_or_else(|| KeyError::MalformedDer {
+            what: "SubjectPublicKeyInfo",
+            reason: "the key BIT STRING has unused bits".to_owned(),
+        })?;
+        Self::from_pkcs1_der(key)
+    }
+
+    /// Loads a DER `RSAPublicKey` (PKCS#1).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::MalformedDer`] or [`KeyError::UnsupportedKeySize`].
+    pub fn from_pkcs1_der(der: &[u8]) -> Result<Self, KeyError> {
+        let key = pkcs1::RsaPublicKey::<UintRef<'_>>::from_der(der)
+            .map_err(|e| KeyError::MalformedDer { what: "RSAPublicKey", reason: e.to_string() })?;
+        let bits = modulus_bits(key.modulus.as_bytes());
+        if !(2048..=8192).contains(&bits) {
+            return Err(KeyError::UnsupportedKeySize { bits });
+        }
+        Ok(Self { pkcs1_der: der.to_vec() })
+    }
+
+    /// The modulus size in bits.
+    #[must_use]
+    pub fn bits(&self) -> usize {
+        pkcs1::RsaPublicKey::<UintRef<'_>>::from_der(&self.pkcs1_der)
+            .map_or(0, |key| modulus_bits(key.modulus.as_bytes()))
+    }
+
+    /// Verifies a raw RSASSA-PKCS1-v1_5 / SHA-256 `signature` over `message`.
+    ///
+    /// # Errors
+    ///
+    /// [`CryptoError::SignatureMismatch`] naming `kind`.
+    pub fn verify(
+        &self,
+        message: &[u8],
+        signature: &[u8],
+        kind: SignatureKind,
+    ) -> Result<(), CryptoError> {
+        UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, &self.pkcs1_der)
+            .verify(message, signature)
+            .map_err(|_| CryptoError::SignatureMismatch { kind })
+    }
+
+    /// Verifies a Base64 `signature` (standard alphabet, padded) over `message`.
+    ///
+    /// # Errors
+    ///
+    /// [`CryptoError::InvalidBase64`] or [`CryptoError::SignatureMismatch`] naming `kind`.
+    pub fn verify_base64(
+        &self,
+        message: &[u8],
+        signature: &str,
+        kind: SignatureKind,
+    ) -> Result<(), CryptoError> {
+        let signature = decode_base64(signature, "RSA signature")?;
+        self.verify(message, &signature, kind)
+    }
+
+    /// Constant-time equality, for telling the SDK user's own key apart from a peer's.
+    pub(super) fn ct_eq(&self, other: &Self) -> bool {
+        bool::from(self.pkcs1_der.ct_eq(&other.pkcs1_der))
+    }
+}
+
+/// Significant bits of a big-endian unsigned integer.
+fn modulus_bits(bytes: &[u8]) -> usize {
+    let mut significant = bytes.iter().skip_while(|&&b| b == 0);
+    match significant.next() {
+        Some(first) => (significant.count() + 1) * 8 - first.leading_zeros() as usize,
+        None => 0,
+    }
+}
