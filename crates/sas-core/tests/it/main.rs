@@ -2,6 +2,11 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod crypto_keys;
+mod crypto_known_answers;
+mod crypto_negative;
+mod crypto_support;
+mod crypto_vectors;
 mod expand;
 mod registry;
 mod vendor_examples;
