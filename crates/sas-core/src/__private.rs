@@ -26,3 +26,13 @@ pub fn required(
 ) -> Result<String, crate::endpoint::MissingPart> {
     parts.get(part, name, aliases).ok_or(crate::endpoint::MissingPart::new(part, name))
 }
+
+/// The example of a document carried inside a string: its `Example`, encoded.
+pub fn example_document<T>() -> crate::types::JsonString<T>
+where
+    T: crate::endpoint::Example + serde::Serialize,
+{
+    // Encoding a generated struct of strings and integers cannot fail; `{}` keeps it total.
+    crate::types::JsonString::encode(&T::example())
+        .unwrap_or_else(|_| crate::types::JsonString::from_raw("{}"))
+}

@@ -5,4 +5,4 @@ mod metadata;
 mod parts;
 
 pub use metadata::{AuthScheme, Caller, EntryKind, FieldMeta, Metadata, ServedBy};
-pub use parts::{ApiRequest, FrontendParams, MissingPart, PartSource, WirePart};
+pub use parts::{ApiRequest, Example, FrontendParams, MissingPart, PartSource, WirePart};

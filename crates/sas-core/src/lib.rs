@@ -7,6 +7,7 @@ pub mod api;
 pub mod crypto;
 pub mod endpoint;
 pub mod types;
+pub mod validate;
 
 #[doc(hidden)]
 pub mod __private;

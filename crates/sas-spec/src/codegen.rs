@@ -8,10 +8,12 @@
 //! `sas_core`) and in the expansion snapshot test.
 
 mod docs;
+mod example;
 mod metadata;
 mod parts;
 mod rust_type;
 mod structs;
+mod validate;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};

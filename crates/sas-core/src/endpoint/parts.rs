@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::Metadata;
+use crate::validate::Validate;
 
 /// Where a value travels besides the JSON body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,14 +43,22 @@ impl MissingPart {
     }
 }
 
+/// A valid value built from the spec: its examples, defaults and first enumerated values, and
+/// values that satisfy its constraints elsewhere. For tests, demos and documentation; fields the
+/// signer computes are left empty.
+pub trait Example {
+    /// The example value.
+    fn example() -> Self;
+}
+
 /// A request or callback of the spec. Its serde impls cover the JSON body only; header, path
 /// and query fields travel through the methods below.
-pub trait ApiRequest: Serialize + DeserializeOwned + Clone {
+pub trait ApiRequest: Serialize + DeserializeOwned + Clone + Validate + Example {
     /// What the spec says about it.
     const METADATA: &'static Metadata;
 
     /// The `data` of the response envelope.
-    type Response: Serialize + DeserializeOwned + Clone;
+    type Response: Serialize + DeserializeOwned + Clone + Validate + Example;
 
     /// The header values this message carries, by wire name (auth headers excluded).
     fn header_values(&self) -> Vec<(&'static str, &str)>;
@@ -65,7 +74,7 @@ pub trait ApiRequest: Serialize + DeserializeOwned + Clone {
 }
 
 /// A front-end parameter object of the spec.
-pub trait FrontendParams: Serialize + DeserializeOwned + Clone {
+pub trait FrontendParams: Serialize + DeserializeOwned + Clone + Validate + Example {
     /// What the spec says about it.
     const METADATA: &'static Metadata;
 }

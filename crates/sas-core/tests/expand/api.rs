@@ -33,6 +33,16 @@ pub mod common {
             f.debug_struct("Prepay").field("prepay_id", &self.prepay_id).finish()
         }
     }
+    impl ::sas_core::validate::Validate for Prepay {
+        fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+    }
+    impl ::sas_core::endpoint::Example for Prepay {
+        fn example() -> Self {
+            Self {
+                prepay_id: ::std::string::String::from("example-prepayId"),
+            }
+        }
+    }
     /// A callback's encrypted `resource`, sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
     #[derive(
         ::std::clone::Clone,
@@ -96,6 +106,47 @@ pub mod common {
                 .field("original_type", &self.original_type)
                 .field("nonce", &self.nonce)
                 .finish()
+        }
+    }
+    impl ::sas_core::validate::Validate for EncryptedResource {
+        fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+            validator
+                .string(
+                    "algorithm",
+                    &self.algorithm,
+                    &::sas_core::validate::StrRules {
+                        min_len: ::std::option::Option::None,
+                        max_len: ::std::option::Option::None,
+                        charset: &[],
+                        values: &["AEAD_AES_256_GCM"],
+                        format: ::std::option::Option::None,
+                    },
+                );
+            validator
+                .string(
+                    "original_type",
+                    &self.original_type,
+                    &::sas_core::validate::StrRules {
+                        min_len: ::std::option::Option::None,
+                        max_len: ::std::option::Option::None,
+                        charset: &[],
+                        values: &["transaction", "refund"],
+                        format: ::std::option::Option::None,
+                    },
+                );
+        }
+    }
+    impl ::sas_core::endpoint::Example for EncryptedResource {
+        fn example() -> Self {
+            Self {
+                algorithm: ::std::string::String::from("AEAD_AES_256_GCM"),
+                ciphertext: ::std::string::String::from("example-ciphertext"),
+                associated_data: ::std::option::Option::Some(
+                    ::std::string::String::from("example-associated_data"),
+                ),
+                original_type: ::std::string::String::from("transaction"),
+                nonce: ::std::string::String::from("example-nonce"),
+            }
         }
     }
     /// The virtual item of a virtual payment callback's payload (3.2 and 4.2).
@@ -176,6 +227,21 @@ pub mod common {
                 .finish()
         }
     }
+    impl ::sas_core::validate::Validate for GoodsInfo {
+        fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+    }
+    impl ::sas_core::endpoint::Example for GoodsInfo {
+        fn example() -> Self {
+            Self {
+                product_id: ::std::string::String::from("example-ProductId"),
+                quantity: 1i64,
+                orig_price: 100i64,
+                actual_price: 100i64,
+                attach: ::std::string::String::from("example-Attach"),
+                order_source: 1i64,
+            }
+        }
+    }
     /// The amount of a refund request (5.1.1 and 5.2.1).
     #[derive(
         ::std::clone::Clone,
@@ -226,6 +292,33 @@ pub mod common {
                 .field("total", &self.total)
                 .field("currency", &self.currency)
                 .finish()
+        }
+    }
+    impl ::sas_core::validate::Validate for RefundRequestAmount {
+        fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+            validator
+                .string(
+                    "currency",
+                    &self.currency,
+                    &::sas_core::validate::StrRules {
+                        min_len: ::std::option::Option::None,
+                        max_len: ::std::option::Option::None,
+                        charset: &[],
+                        values: &[],
+                        format: ::std::option::Option::Some(
+                            ::sas_core::validate::Format::Currency,
+                        ),
+                    },
+                );
+        }
+    }
+    impl ::sas_core::endpoint::Example for RefundRequestAmount {
+        fn example() -> Self {
+            Self {
+                refund: 100i64,
+                total: 100i64,
+                currency: ::std::string::String::from("USD"),
+            }
         }
     }
     /// A refund as the superapp reports it: the response `data` of 5.1.1, 5.1.2 and 5.2.1.
@@ -334,6 +427,43 @@ pub mod common {
                 .finish()
         }
     }
+    impl ::sas_core::validate::Validate for Refund {
+        fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+            validator
+                .string(
+                    "status",
+                    &self.status,
+                    &::sas_core::validate::StrRules {
+                        min_len: ::std::option::Option::None,
+                        max_len: ::std::option::Option::None,
+                        charset: &[],
+                        values: &["PROCESSING", "SUCCESS", "CLOSED", "ABNORMAL"],
+                        format: ::std::option::Option::None,
+                    },
+                );
+            validator.nested("amount", &self.amount);
+        }
+    }
+    impl ::sas_core::endpoint::Example for Refund {
+        fn example() -> Self {
+            Self {
+                refund_id: ::std::string::String::from("example-refund_id"),
+                out_refund_no: ::std::string::String::from("example-out_refund_no"),
+                transaction_id: ::std::string::String::from("example-transaction_id"),
+                out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                channel: ::std::string::String::from("example-channel"),
+                user_received_account: ::std::string::String::from(
+                    "example-user_received_account",
+                ),
+                success_time: ::std::option::Option::Some(
+                    ::std::string::String::from("example-success_time"),
+                ),
+                create_time: ::std::string::String::from("example-create_time"),
+                status: ::std::string::String::from("PROCESSING"),
+                amount: <RefundAmount as ::sas_core::endpoint::Example>::example(),
+            }
+        }
+    }
     /// The amounts of a refund as the superapp reports it, all integers in cents except the currency.
     #[derive(
         ::std::clone::Clone,
@@ -411,6 +541,21 @@ pub mod common {
                 .field("currency", &self.currency)
                 .field("refund_fee", &self.refund_fee)
                 .finish()
+        }
+    }
+    impl ::sas_core::validate::Validate for RefundAmount {
+        fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+    }
+    impl ::sas_core::endpoint::Example for RefundAmount {
+        fn example() -> Self {
+            Self {
+                total: 100i64,
+                refund: 100i64,
+                payer_total: 100i64,
+                payer_refund: 100i64,
+                currency: ::std::string::String::from("example-currency"),
+                refund_fee: 100i64,
+            }
         }
     }
     /// The result of a refund, as a refund callback carries it: the decrypted `resource` of 5.1.3 and the `payload` of 5.2.2.
@@ -511,6 +656,42 @@ pub mod common {
                 .finish()
         }
     }
+    impl ::sas_core::validate::Validate for RefundResult {
+        fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+            validator
+                .string(
+                    "refund_status",
+                    &self.refund_status,
+                    &::sas_core::validate::StrRules {
+                        min_len: ::std::option::Option::None,
+                        max_len: ::std::option::Option::None,
+                        charset: &[],
+                        values: &["SUCCESS", "CLOSED", "ABNORMAL"],
+                        format: ::std::option::Option::None,
+                    },
+                );
+            validator.nested("amount", &self.amount);
+        }
+    }
+    impl ::sas_core::endpoint::Example for RefundResult {
+        fn example() -> Self {
+            Self {
+                mch_id: ::std::string::String::from("example-mch_id"),
+                transaction_id: ::std::string::String::from("example-transaction_id"),
+                out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                refund_id: ::std::string::String::from("example-refund_id"),
+                out_refund_no: ::std::string::String::from("example-out_refund_no"),
+                refund_status: ::std::string::String::from("SUCCESS"),
+                success_time: ::std::option::Option::Some(
+                    ::std::string::String::from("example-success_time"),
+                ),
+                user_received_account: ::std::string::String::from(
+                    "example-user_received_account",
+                ),
+                amount: <RefundResultAmount as ::sas_core::endpoint::Example>::example(),
+            }
+        }
+    }
     /// The amounts of a refund callback; the vendor types the amounts as strings of cents.
     #[derive(
         ::std::clone::Clone,
@@ -579,6 +760,20 @@ pub mod common {
                 .field("payer_refund", &self.payer_refund)
                 .field("currency", &self.currency)
                 .finish()
+        }
+    }
+    impl ::sas_core::validate::Validate for RefundResultAmount {
+        fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+    }
+    impl ::sas_core::endpoint::Example for RefundResultAmount {
+        fn example() -> Self {
+            Self {
+                total: 100i64,
+                refund: 100i64,
+                payer_total: 100i64,
+                payer_refund: 100i64,
+                currency: ::std::string::String::from("example-currency"),
+            }
         }
     }
 }
@@ -694,6 +889,22 @@ pub mod user {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    open_id: ::std::string::String::from(
+                        "8d45e4881656d8fb4f97a442423093a5db9ec5691f6e8b17f895ab0fd935c0e7",
+                    ),
+                    mini_app_id: ::std::string::String::from(
+                        "8dc9708f26a1f5157e66c27892c78a88440d324a986a67fa7acb4d29511c7d18",
+                    ),
+                    user_id: ::std::string::String::from("example-userId"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -752,6 +963,14 @@ pub mod user {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self { data: true }
             }
         }
     }
@@ -844,6 +1063,30 @@ pub mod user {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "type",
+                        &self.info_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["email", "phone"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    info_type: ::std::string::String::from("email"),
+                    user_id: ::std::string::String::from("example-userId"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -889,6 +1132,18 @@ pub mod user {
                 f.debug_struct("Response").field("data", &self.data).finish()
             }
         }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <UserInfoTemporaryCode as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         /// A masked email or mobile number and the temporary credential code that unlocks it.
         #[derive(
             ::std::clone::Clone,
@@ -931,6 +1186,17 @@ pub mod user {
                     .field("data", &self.data)
                     .field("code", &::sas_core::__private::Redacted)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for UserInfoTemporaryCode {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for UserInfoTemporaryCode {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("158****2850"),
+                    code: ::std::string::String::from("example-code"),
+                }
             }
         }
     }
@@ -1023,6 +1289,17 @@ pub mod user {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    temporary_code: ::std::string::String::from("example-temporaryCode"),
+                    user_id: ::std::string::String::from("example-userId"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1068,6 +1345,16 @@ pub mod user {
                 f.debug_struct("Response")
                     .field("data", &::sas_core::__private::Redacted)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("example"),
+                }
             }
         }
     }
@@ -1160,6 +1447,17 @@ pub mod user {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    temporary_code: ::std::string::String::from("example-temporaryCode"),
+                    user_id: ::std::string::String::from("example-userId"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1205,6 +1503,16 @@ pub mod user {
                 f.debug_struct("Response")
                     .field("data", &::sas_core::__private::Redacted)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("example"),
+                }
             }
         }
     }
@@ -1277,6 +1585,16 @@ pub mod user {
                 f.debug_struct("Request").field("user_id", &self.user_id).finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    user_id: ::std::string::String::from("example-userId"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1322,6 +1640,16 @@ pub mod user {
                 f.debug_struct("Response")
                     .field("data", &::sas_core::__private::Redacted)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("example"),
+                }
             }
         }
     }
@@ -1394,6 +1722,16 @@ pub mod user {
                 f.debug_struct("Request").field("user_id", &self.user_id).finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    user_id: ::std::string::String::from("example-userId"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1439,6 +1777,16 @@ pub mod user {
                 f.debug_struct("Response")
                     .field("data", &::sas_core::__private::Redacted)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("example"),
+                }
             }
         }
     }
@@ -1682,6 +2030,39 @@ pub mod message {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "State",
+                        &self.state,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["developer", "trial", "formal"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    account_id: ::std::string::String::from("example-AccountId"),
+                    message_id: ::std::string::String::from("example-MessageId"),
+                    content: ::std::string::String::from("example-Content"),
+                    date_time: 1735293931i64,
+                    template_id: ::std::string::String::from("example-TemplateId"),
+                    mnp_id: ::std::string::String::from("example-MnpId"),
+                    mnp_name: ::std::string::String::from("example-MnpName"),
+                    template_title: ::std::string::String::from("example-TemplateTitle"),
+                    state: ::std::string::String::from("developer"),
+                    page: ::std::string::String::from("index?foo=bar"),
+                    mnp_icon: ::std::string::String::from("example-MnpIcon"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1725,6 +2106,14 @@ pub mod message {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self { data: true }
             }
         }
     }
@@ -2025,6 +2414,129 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "TC-Payment-Callback",
+                        &self.payment_callback,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Url,
+                            ),
+                        },
+                    );
+                validator
+                    .string(
+                        "TC-TradeType",
+                        &self.trade_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["JSAPI"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "description",
+                        &self.description,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::Some(127u32),
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "out_trade_no",
+                        &self.out_trade_no,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::Some(6u32),
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('|', '|'),
+                                ('*', '*'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "time_expire",
+                        &self.time_expire,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Rfc3339,
+                            ),
+                        },
+                    );
+                if let ::std::option::Option::Some(value) = &self.attach {
+                    validator
+                        .string(
+                            "attach",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::Some(128u32),
+                                charset: &[],
+                                values: &[],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                validator.nested("amount", &self.amount);
+                validator.nested("payer", &self.payer);
+                validator.nested("detail", &self.detail);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    payment_callback: ::std::string::String::from(
+                        "https://merchant.example/sas/notify",
+                    ),
+                    merchant_id: ::std::string::String::from("example-TC-MerchantID"),
+                    user_id: ::std::string::String::from("example-TC-UserID"),
+                    trade_type: ::std::string::String::from("JSAPI"),
+                    platform_user_id: ::std::string::String::from(
+                        "example-TC-Platform-UserID",
+                    ),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    appid: ::std::string::String::from("example-appid"),
+                    description: ::std::string::String::from("example-description"),
+                    out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                    time_expire: ::std::string::String::from(
+                        "2026-01-02T03:04:05+08:00",
+                    ),
+                    attach: ::std::option::Option::Some(
+                        ::std::string::String::from("example-attach"),
+                    ),
+                    amount: <Amount as ::sas_core::endpoint::Example>::example(),
+                    payer: <Payer as ::sas_core::endpoint::Example>::example(),
+                    detail: <Detail as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -2113,6 +2625,18 @@ pub mod payment {
                 f.debug_struct("Response").field("data", &self.data).finish()
             }
         }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Prepay as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         /// The amount of an order.
         #[derive(
             ::std::clone::Clone,
@@ -2154,6 +2678,36 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Amount {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                if let ::std::option::Option::Some(value) = &self.currency {
+                    validator
+                        .string(
+                            "currency",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &[],
+                                format: ::std::option::Option::Some(
+                                    ::sas_core::validate::Format::Currency,
+                                ),
+                            },
+                        );
+                }
+            }
+        }
+        impl ::sas_core::endpoint::Example for Amount {
+            fn example() -> Self {
+                Self {
+                    total: 100i64,
+                    currency: ::std::option::Option::Some(
+                        ::std::string::String::from("USD"),
+                    ),
+                }
+            }
+        }
         /// The payer of an order.
         #[derive(
             ::std::clone::Clone,
@@ -2182,6 +2736,16 @@ pub mod payment {
         impl ::std::fmt::Debug for Payer {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Payer").field("openid", &self.openid).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Payer {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Payer {
+            fn example() -> Self {
+                Self {
+                    openid: ::std::string::String::from("example-openid"),
+                }
             }
         }
         /// The products of an order.
@@ -2223,6 +2787,21 @@ pub mod payment {
                     .field("cost_price", &self.cost_price)
                     .field("goods_detail", &self.goods_detail)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Detail {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("goods_detail", &self.goods_detail);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Detail {
+            fn example() -> Self {
+                Self {
+                    cost_price: ::std::option::Option::Some(100i64),
+                    goods_detail: ::std::vec![
+                        < GoodsDetail as ::sas_core::endpoint::Example > ::example()
+                    ],
+                }
             }
         }
         /// One product of an order.
@@ -2283,6 +2862,42 @@ pub mod payment {
                     .field("quantity", &self.quantity)
                     .field("unit_price", &self.unit_price)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for GoodsDetail {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "merchant_goods_id",
+                        &self.merchant_goods_id,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for GoodsDetail {
+            fn example() -> Self {
+                Self {
+                    merchant_goods_id: ::std::string::String::from(
+                        "example-merchant_goods_id",
+                    ),
+                    goods_name: ::std::option::Option::Some(
+                        ::std::string::String::from("example-goods_name"),
+                    ),
+                    quantity: 1i64,
+                    unit_price: 100i64,
+                }
             }
         }
     }
@@ -2515,6 +3130,69 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "create_time",
+                        &self.create_time,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Rfc3339,
+                            ),
+                        },
+                    );
+                validator
+                    .string(
+                        "event_type",
+                        &self.event_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["TRANSACTION.SUCCESS", "TRANSACTION.PAYERROR"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "resource_type",
+                        &self.resource_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["encrypt-resource"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator.nested("resource", &self.resource);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    callback_out_trade_no: ::std::string::String::from(
+                        "example-TC-Callback-OutTradeNo",
+                    ),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    id: ::std::string::String::from("example-id"),
+                    create_time: ::std::string::String::from(
+                        "2026-01-02T03:04:05+08:00",
+                    ),
+                    event_type: ::std::string::String::from("TRANSACTION.SUCCESS"),
+                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    summary: ::std::string::String::from("example-summary"),
+                    resource: <EncryptedResource as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -2577,6 +3255,14 @@ pub mod payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self { data: true }
             }
         }
         /// The decrypted `resource` of a payment callback: the transaction.
@@ -2701,6 +3387,70 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Transaction {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "trade_state",
+                        &self.trade_state,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[
+                                "SUCCESS",
+                                "REFUND",
+                                "NOTPAY",
+                                "CLOSED",
+                                "REVOKED",
+                                "USERPAYING",
+                                "PAYERROR",
+                            ],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "trade_type",
+                        &self.trade_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["JSAPI"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator.nested("payer", &self.payer);
+                validator.nested("amount", &self.amount);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Transaction {
+            fn example() -> Self {
+                Self {
+                    transaction_id: ::std::string::String::from(
+                        "example-transaction_id",
+                    ),
+                    mch_id: ::std::string::String::from("example-mch_id"),
+                    out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                    appid: ::std::string::String::from("example-appid"),
+                    trade_state: ::std::string::String::from("SUCCESS"),
+                    trade_state_desc: ::std::string::String::from(
+                        "example-trade_state_desc",
+                    ),
+                    trade_type: ::std::string::String::from("JSAPI"),
+                    bank_type: ::std::string::String::from("example-bank_type"),
+                    success_time: ::std::string::String::from("example-success_time"),
+                    payer: ::sas_core::types::StringOr::String(
+                        ::std::string::String::from("example-payer"),
+                    ),
+                    attach: ::std::option::Option::Some(
+                        ::std::string::String::from("example-attach"),
+                    ),
+                    amount: <TransactionAmount as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         /// The amount of a paid order; the vendor types every field as a string of cents.
         #[derive(
             ::std::clone::Clone,
@@ -2761,6 +3511,19 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for TransactionAmount {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for TransactionAmount {
+            fn example() -> Self {
+                Self {
+                    total: 100i64,
+                    payer_total: 100i64,
+                    currency: ::std::string::String::from("example-currency"),
+                    payer_currency: ::std::string::String::from("example-payer_currency"),
+                }
+            }
+        }
         /// The payer, when a sender gives it as an object rather than a bare identifier.
         #[derive(
             ::std::clone::Clone,
@@ -2790,6 +3553,18 @@ pub mod payment {
         impl ::std::fmt::Debug for Payer {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Payer").field("openid", &self.openid).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Payer {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Payer {
+            fn example() -> Self {
+                Self {
+                    openid: ::std::option::Option::Some(
+                        ::std::string::String::from("example-openid"),
+                    ),
+                }
             }
         }
     }
@@ -2894,6 +3669,38 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "out_trade_no",
+                        &self.out_trade_no,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::Some(6u32),
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('|', '|'),
+                                ('*', '*'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                    mchid: ::std::string::String::from("example-mchid"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -2953,6 +3760,18 @@ pub mod payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Order as ::sas_core::endpoint::Example>::example(),
+                }
             }
         }
         /// A standard payment order as the order query returns it.
@@ -3071,6 +3890,95 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Order {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                if let ::std::option::Option::Some(value) = &self.trade_type {
+                    validator
+                        .string(
+                            "trade_type",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &["JSAPI"],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                validator
+                    .string(
+                        "trade_state",
+                        &self.trade_state,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[
+                                "SUCCESS",
+                                "REFUND",
+                                "NOTPAY",
+                                "CLOSED",
+                                "REVOKED",
+                                "USERPAYING",
+                                "PAYERROR",
+                            ],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                if let ::std::option::Option::Some(value) = &self.success_time {
+                    validator
+                        .string(
+                            "success_time",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &[],
+                                format: ::std::option::Option::Some(
+                                    ::sas_core::validate::Format::Rfc3339,
+                                ),
+                            },
+                        );
+                }
+                validator.nested("payer", &self.payer);
+                validator.nested("amount", &self.amount);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Order {
+            fn example() -> Self {
+                Self {
+                    app_id: ::std::string::String::from("example-app_id"),
+                    mchid: ::std::string::String::from("example-mchid"),
+                    out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                    transaction_id: ::std::string::String::from(
+                        "example-transaction_id",
+                    ),
+                    trade_type: ::std::option::Option::Some(
+                        ::std::string::String::from("JSAPI"),
+                    ),
+                    trade_state: ::std::string::String::from("SUCCESS"),
+                    trade_state_desc: ::std::string::String::from(
+                        "example-trade_state_desc",
+                    ),
+                    bank_type: ::std::option::Option::Some(
+                        ::std::string::String::from("example-bank_type"),
+                    ),
+                    success_time: ::std::option::Option::Some(
+                        ::std::string::String::from("2026-01-02T03:04:05+08:00"),
+                    ),
+                    payer: ::std::option::Option::Some(
+                        ::sas_core::types::StringOr::Object(
+                            <Payer as ::sas_core::endpoint::Example>::example(),
+                        ),
+                    ),
+                    amount: ::std::option::Option::Some(
+                        <OrderAmount as ::sas_core::endpoint::Example>::example(),
+                    ),
+                }
+            }
+        }
         /// The payer of an order.
         #[derive(
             ::std::clone::Clone,
@@ -3100,6 +4008,18 @@ pub mod payment {
         impl ::std::fmt::Debug for Payer {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Payer").field("openid", &self.openid).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Payer {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Payer {
+            fn example() -> Self {
+                Self {
+                    openid: ::std::option::Option::Some(
+                        ::std::string::String::from("example-openid"),
+                    ),
+                }
             }
         }
         /// The amount of a queried order; the vendor types every field as a string, the amounts holding cents.
@@ -3159,6 +4079,23 @@ pub mod payment {
                     .field("currency", &self.currency)
                     .field("payer_currency", &self.payer_currency)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for OrderAmount {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for OrderAmount {
+            fn example() -> Self {
+                Self {
+                    total: ::std::option::Option::Some(100i64),
+                    payer_total: ::std::option::Option::Some(100i64),
+                    currency: ::std::option::Option::Some(
+                        ::std::string::String::from("example-currency"),
+                    ),
+                    payer_currency: ::std::option::Option::Some(
+                        ::std::string::String::from("example-payer_currency"),
+                    ),
+                }
             }
         }
     }
@@ -3263,6 +4200,38 @@ pub mod payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "out_trade_no",
+                        &self.out_trade_no,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::Some(6u32),
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('|', '|'),
+                                ('*', '*'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    out_trade_no: ::std::string::String::from("example-out_trade_no"),
+                    mchid: ::std::string::String::from("example-mchid"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -3316,6 +4285,16 @@ pub mod payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("OK"),
+                }
             }
         }
     }
@@ -3578,6 +4557,50 @@ pub mod virtual_payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "TC-Payment-Callback",
+                        &self.payment_callback,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Url,
+                            ),
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    payment_callback: ::std::string::String::from(
+                        "https://merchant.example/sas/notify",
+                    ),
+                    user_id: ::std::string::String::from("example-TC-UserID"),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    merchant_id: ::std::string::String::from("example-TC-MerchantID"),
+                    platform_user_id: ::std::string::String::from(
+                        "example-TC-Platform-UserID",
+                    ),
+                    sign_data: ::sas_core::__private::example_document::<SignData>(),
+                    pay_sig: ::std::string::String::new(),
+                    app_id: ::std::string::String::from("example-AppId"),
+                    mini_app_id: ::std::string::String::from("example-MiniAppId"),
+                    goods_name: ::std::string::String::from("example-GoodsName"),
+                    order_source: 1i64,
+                    event: ::std::string::String::from(
+                        "minigame_game_pay_goods_deliver_notify",
+                    ),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -3657,6 +4680,18 @@ pub mod virtual_payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Prepay as ::sas_core::endpoint::Example>::example(),
+                }
             }
         }
         /// The payment parameters of a mini game virtual payment order, carried as a JSON string in `SignData`.
@@ -3764,6 +4799,65 @@ pub mod virtual_payment {
                     .field("out_trade_no", &self.out_trade_no)
                     .field("attach", &self.attach)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for SignData {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "currencyType",
+                        &self.currency_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Currency,
+                            ),
+                        },
+                    );
+                validator
+                    .string(
+                        "outTradeNo",
+                        &self.out_trade_no,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::Some(6u32),
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('|', '|'),
+                                ('*', '*'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for SignData {
+            fn example() -> Self {
+                Self {
+                    mode: ::std::option::Option::Some(
+                        ::std::string::String::from("goods"),
+                    ),
+                    offer_id: ::std::option::Option::Some(
+                        ::std::string::String::from("123"),
+                    ),
+                    buy_quantity: 1i64,
+                    env: ::std::option::Option::Some(0i64),
+                    currency_type: ::std::string::String::from("USD"),
+                    product_id: ::std::string::String::from("example-productId"),
+                    goods_price: 100i64,
+                    out_trade_no: ::std::string::String::from("example-outTradeNo"),
+                    attach: ::std::option::Option::Some(
+                        ::std::string::String::from("example-attach"),
+                    ),
+                }
             }
         }
     }
@@ -3941,6 +5035,36 @@ pub mod virtual_payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "EventType",
+                        &self.event_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["TRANSACTION.SUCCESS", "TRANSACTION.PAYERROR"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    event_type: ::std::string::String::from("TRANSACTION.SUCCESS"),
+                    event: ::std::string::String::from("example-Event"),
+                    pay_model: ::std::string::String::from("example-PayModel"),
+                    payload: ::sas_core::__private::example_document::<Payload>(),
+                    pay_event_sig: ::std::string::String::new(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -3994,6 +5118,16 @@ pub mod virtual_payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("OK"),
+                }
             }
         }
         /// The details of a mini game payment callback, carried as a JSON string in `Payload`.
@@ -4052,6 +5186,21 @@ pub mod virtual_payment {
                     .field("goods_info", &self.goods_info)
                     .field("transaction_id", &self.transaction_id)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Payload {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("GoodsInfo", &self.goods_info);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Payload {
+            fn example() -> Self {
+                Self {
+                    open_id: ::std::string::String::from("example-OpenId"),
+                    out_trade_no: ::std::string::String::from("example-OutTradeNo"),
+                    goods_info: <GoodsInfo as ::sas_core::endpoint::Example>::example(),
+                    transaction_id: ::std::string::String::from("example-TransactionId"),
+                }
             }
         }
     }
@@ -4309,6 +5458,48 @@ pub mod virtual_payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "TC-Payment-Callback",
+                        &self.payment_callback,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Url,
+                            ),
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    payment_callback: ::std::string::String::from(
+                        "https://merchant.example/sas/notify",
+                    ),
+                    user_id: ::std::string::String::from("example-TC-UserID"),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    merchant_id: ::std::string::String::from("example-TC-MerchantID"),
+                    platform_user_id: ::std::string::String::from(
+                        "example-TC-Platform-UserID",
+                    ),
+                    sign_data: ::sas_core::__private::example_document::<SignData>(),
+                    pay_sig: ::std::string::String::new(),
+                    app_id: ::std::string::String::from("example-AppId"),
+                    mini_app_id: ::std::string::String::from("example-MiniAppId"),
+                    goods_name: ::std::string::String::from("example-GoodsName"),
+                    order_source: 1i64,
+                    event: ::std::string::String::from("xpay_goods_deliver_notify"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -4388,6 +5579,18 @@ pub mod virtual_payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Prepay as ::sas_core::endpoint::Example>::example(),
+                }
             }
         }
         /// The payment parameters of a mini program virtual payment order, carried as a JSON string in `SignData`.
@@ -4485,6 +5688,62 @@ pub mod virtual_payment {
                     .field("out_trade_no", &self.out_trade_no)
                     .field("attach", &self.attach)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for SignData {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "currencyType",
+                        &self.currency_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Currency,
+                            ),
+                        },
+                    );
+                validator
+                    .string(
+                        "outTradeNo",
+                        &self.out_trade_no,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::Some(6u32),
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('|', '|'),
+                                ('*', '*'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for SignData {
+            fn example() -> Self {
+                Self {
+                    offer_id: ::std::option::Option::Some(
+                        ::std::string::String::from("123"),
+                    ),
+                    buy_quantity: 1i64,
+                    env: ::std::option::Option::Some(0i64),
+                    currency_type: ::std::string::String::from("USD"),
+                    product_id: ::std::string::String::from("example-productId"),
+                    goods_price: 100i64,
+                    out_trade_no: ::std::string::String::from("example-outTradeNo"),
+                    attach: ::std::option::Option::Some(
+                        ::std::string::String::from("example-attach"),
+                    ),
+                }
             }
         }
     }
@@ -4646,6 +5905,36 @@ pub mod virtual_payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "EventType",
+                        &self.event_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["TRANSACTION.SUCCESS", "TRANSACTION.PAYERROR"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    event_type: ::std::string::String::from("TRANSACTION.SUCCESS"),
+                    event: ::std::string::String::from("example-Event"),
+                    pay_model: ::std::string::String::from("example-PayModel"),
+                    payload: ::sas_core::__private::example_document::<Payload>(),
+                    pay_event_sig: ::std::string::String::new(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -4699,6 +5988,16 @@ pub mod virtual_payment {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("OK"),
+                }
             }
         }
         /// The details of a mini program payment callback, carried as a JSON string in `Payload`.
@@ -4759,6 +6058,22 @@ pub mod virtual_payment {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Payload {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("GoodsInfo", &self.goods_info);
+                validator.nested("PayInfo", &self.pay_info);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Payload {
+            fn example() -> Self {
+                Self {
+                    open_id: ::std::string::String::from("example-OpenId"),
+                    out_trade_no: ::std::string::String::from("example-OutTradeNo"),
+                    goods_info: <GoodsInfo as ::sas_core::endpoint::Example>::example(),
+                    pay_info: <PayInfo as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         /// The payment information of a mini program payment callback.
         #[derive(
             ::std::clone::Clone,
@@ -4808,6 +6123,18 @@ pub mod virtual_payment {
                     .field("paid_time", &self.paid_time)
                     .field("transaction_id", &self.transaction_id)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for PayInfo {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for PayInfo {
+            fn example() -> Self {
+                Self {
+                    mch_order_no: ::std::string::String::from("example-MchOrderNo"),
+                    paid_time: 1735293931i64,
+                    transaction_id: ::std::string::String::from("example-TransactionId"),
+                }
             }
         }
     }
@@ -5061,6 +6388,132 @@ pub mod refund {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "TC-Payment-Callback",
+                        &self.payment_callback,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Url,
+                            ),
+                        },
+                    );
+                if let ::std::option::Option::Some(value) = &self.out_trade_no {
+                    validator
+                        .string(
+                            "out_trade_no",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::Some(6u32),
+                                max_len: ::std::option::Option::Some(32u32),
+                                charset: &[
+                                    ('0', '9'),
+                                    ('A', 'Z'),
+                                    ('a', 'z'),
+                                    ('_', '_'),
+                                    ('|', '|'),
+                                    ('*', '*'),
+                                    ('-', '-'),
+                                ],
+                                values: &[],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                if let ::std::option::Option::Some(value) = &self.refund_method {
+                    validator
+                        .string(
+                            "refund_method",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &["ORIGINAL", "BANKCARD", "WALLET"],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                if let ::std::option::Option::Some(value) = &self.channel {
+                    validator
+                        .string(
+                            "channel",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &["ORIGINAL", "BALANCE"],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                if let ::std::option::Option::Some(value) = &self.refund_source {
+                    validator
+                        .string(
+                            "refund_source",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &["1", "2", "3"],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                validator.nested("amount", &self.amount);
+                validator.nested("goods_detail", &self.goods_detail);
+                validator
+                    .one_of(
+                        &["transaction_id", "out_trade_no"],
+                        &[self.transaction_id.is_some(), self.out_trade_no.is_some()],
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    payment_callback: ::std::string::String::from(
+                        "https://merchant.example/sas/notify",
+                    ),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    transaction_id: ::std::option::Option::Some(
+                        ::std::string::String::from("example-transaction_id"),
+                    ),
+                    out_trade_no: ::std::option::Option::Some(
+                        ::std::string::String::from("example-out_trade_no"),
+                    ),
+                    out_refund_no: ::std::string::String::from("example-out_refund_no"),
+                    reason: ::std::option::Option::Some(
+                        ::std::string::String::from("example-reason"),
+                    ),
+                    refund_method: ::std::option::Option::Some(
+                        ::std::string::String::from("ORIGINAL"),
+                    ),
+                    channel: ::std::option::Option::Some(
+                        ::std::string::String::from("ORIGINAL"),
+                    ),
+                    refund_source: ::std::option::Option::Some(
+                        ::std::string::String::from("1"),
+                    ),
+                    amount: <RefundRequestAmount as ::sas_core::endpoint::Example>::example(),
+                    goods_detail: ::std::option::Option::Some(
+                        ::std::vec![
+                            < GoodsDetail as ::sas_core::endpoint::Example > ::example()
+                        ],
+                    ),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5119,6 +6572,18 @@ pub mod refund {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Refund as ::sas_core::endpoint::Example>::example(),
+                }
             }
         }
         /// One refunded product.
@@ -5188,6 +6653,24 @@ pub mod refund {
                     .field("refund_amount", &self.refund_amount)
                     .field("refund_quantity", &self.refund_quantity)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for GoodsDetail {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for GoodsDetail {
+            fn example() -> Self {
+                Self {
+                    merchant_goods_id: ::std::string::String::from(
+                        "example-merchant_goods_id",
+                    ),
+                    goods_name: ::std::option::Option::Some(
+                        ::std::string::String::from("example-goods_name"),
+                    ),
+                    unit_price: 100i64,
+                    refund_amount: 100i64,
+                    refund_quantity: 1i64,
+                }
             }
         }
     }
@@ -5275,6 +6758,16 @@ pub mod refund {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    out_refund_no: ::std::string::String::from("example-out_refund_no"),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5326,6 +6819,18 @@ pub mod refund {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Refund as ::sas_core::endpoint::Example>::example(),
+                }
             }
         }
     }
@@ -5574,6 +7079,74 @@ pub mod refund {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "create_time",
+                        &self.create_time,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Rfc3339,
+                            ),
+                        },
+                    );
+                validator
+                    .string(
+                        "event_type",
+                        &self.event_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[
+                                "REFUND.SUCCESS",
+                                "REFUND.CLOSED",
+                                "REFUND.ABNORMAL",
+                            ],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "resource_type",
+                        &self.resource_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["encrypt-resource"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator.nested("resource", &self.resource);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    callback_out_refund_no: ::std::string::String::from(
+                        "example-TC-Callback-OutRefundNo",
+                    ),
+                    merchant_id: ::std::string::String::from("example-TC-MerchantID"),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    id: ::std::string::String::from("example-id"),
+                    create_time: ::std::string::String::from(
+                        "2026-01-02T03:04:05+08:00",
+                    ),
+                    event_type: ::std::string::String::from("REFUND.SUCCESS"),
+                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    summary: ::std::string::String::from("example-summary"),
+                    resource: <EncryptedResource as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5645,6 +7218,16 @@ pub mod refund {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("OK"),
+                }
             }
         }
     }
@@ -5880,6 +7463,96 @@ pub mod refund {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "TC-Payment-Callback",
+                        &self.payment_callback,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Url,
+                            ),
+                        },
+                    );
+                if let ::std::option::Option::Some(value) = &self.out_trade_no {
+                    validator
+                        .string(
+                            "out_trade_no",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::Some(6u32),
+                                max_len: ::std::option::Option::Some(32u32),
+                                charset: &[
+                                    ('0', '9'),
+                                    ('A', 'Z'),
+                                    ('a', 'z'),
+                                    ('_', '_'),
+                                    ('|', '|'),
+                                    ('*', '*'),
+                                    ('-', '-'),
+                                ],
+                                values: &[],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                if let ::std::option::Option::Some(value) = &self.req_from {
+                    validator
+                        .string(
+                            "req_from",
+                            value,
+                            &::sas_core::validate::StrRules {
+                                min_len: ::std::option::Option::None,
+                                max_len: ::std::option::Option::None,
+                                charset: &[],
+                                values: &["1", "2", "3"],
+                                format: ::std::option::Option::None,
+                            },
+                        );
+                }
+                validator.nested("amount", &self.amount);
+                validator
+                    .one_of(
+                        &["transaction_id", "out_trade_no"],
+                        &[self.transaction_id.is_some(), self.out_trade_no.is_some()],
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    payment_callback: ::std::string::String::from(
+                        "https://merchant.example/sas/notify",
+                    ),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    merchant_id: ::std::string::String::from("example-TC-MerchantID"),
+                    openid: ::std::option::Option::Some(
+                        ::std::string::String::from("example-openid"),
+                    ),
+                    transaction_id: ::std::option::Option::Some(
+                        ::std::string::String::from("example-transaction_id"),
+                    ),
+                    out_trade_no: ::std::option::Option::Some(
+                        ::std::string::String::from("example-out_trade_no"),
+                    ),
+                    out_refund_no: ::std::string::String::from("example-out_refund_no"),
+                    reason: ::std::option::Option::Some(
+                        ::std::string::String::from("example-reason"),
+                    ),
+                    req_from: ::std::option::Option::Some(
+                        ::std::string::String::from("1"),
+                    ),
+                    amount: <RefundRequestAmount as ::sas_core::endpoint::Example>::example(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5945,6 +7618,18 @@ pub mod refund {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator.nested("data", &self.data);
+            }
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: <Refund as ::sas_core::endpoint::Example>::example(),
+                }
             }
         }
     }
@@ -6139,6 +7824,59 @@ pub mod refund {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Request {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "eventType",
+                        &self.event_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[
+                                "REFUND.SUCCESS",
+                                "REFUND.CLOSED",
+                                "REFUND.ABNORMAL",
+                            ],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+                validator
+                    .string(
+                        "event",
+                        &self.event,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[
+                                "REFUND.SUCCESS",
+                                "REFUND.CLOSED",
+                                "REFUND.ABNORMAL",
+                            ],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Request {
+            fn example() -> Self {
+                Self {
+                    merchant_id: ::std::string::String::from("example-TC-MerchantID"),
+                    callback_out_refund_no: ::std::string::String::from(
+                        "example-TC-Callback-OutRefundNo",
+                    ),
+                    application_id: ::std::string::String::from(
+                        "example-TC-ApplicationID",
+                    ),
+                    event_type: ::std::string::String::from("REFUND.SUCCESS"),
+                    event: ::std::string::String::from("REFUND.SUCCESS"),
+                    payload: ::sas_core::__private::example_document::<RefundResult>(),
+                    pay_event_sig: ::std::string::String::new(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -6210,6 +7948,16 @@ pub mod refund {
         impl ::std::fmt::Debug for Response {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Response").field("data", &self.data).finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for Response {
+            fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+        }
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self {
+                    data: ::std::string::String::from("OK"),
+                }
             }
         }
     }
@@ -6351,6 +8099,33 @@ pub mod frontend {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Params {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "nonceStr",
+                        &self.nonce_str,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Params {
+            fn example() -> Self {
+                Self {
+                    time_stamp: ::std::string::String::from("example-timeStamp"),
+                    nonce_str: ::std::string::String::from("example-nonceStr"),
+                    package: ::std::string::String::from("prepay_id=***"),
+                    sign_type: ::std::string::String::from("RSA"),
+                    pay_sign: ::std::string::String::new(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::FrontendParams for Params {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
         }
@@ -6475,6 +8250,32 @@ pub mod frontend {
                     .finish()
             }
         }
+        impl ::sas_core::validate::Validate for Params {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "mode",
+                        &self.mode,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &["short_series_goods"],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for Params {
+            fn example() -> Self {
+                Self {
+                    sign_data: ::sas_core::__private::example_document::<SignData>(),
+                    mode: ::std::string::String::from("short_series_goods"),
+                    signature: ::std::string::String::new(),
+                    pay_sig: ::std::string::String::new(),
+                }
+            }
+        }
         impl ::sas_core::endpoint::FrontendParams for Params {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
         }
@@ -6564,6 +8365,57 @@ pub mod frontend {
                     .field("out_trade_no", &self.out_trade_no)
                     .field("attach", &self.attach)
                     .finish()
+            }
+        }
+        impl ::sas_core::validate::Validate for SignData {
+            fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                validator
+                    .string(
+                        "currencyType",
+                        &self.currency_type,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::None,
+                            max_len: ::std::option::Option::None,
+                            charset: &[],
+                            values: &[],
+                            format: ::std::option::Option::Some(
+                                ::sas_core::validate::Format::Currency,
+                            ),
+                        },
+                    );
+                validator
+                    .string(
+                        "outTradeNo",
+                        &self.out_trade_no,
+                        &::sas_core::validate::StrRules {
+                            min_len: ::std::option::Option::Some(6u32),
+                            max_len: ::std::option::Option::Some(32u32),
+                            charset: &[
+                                ('0', '9'),
+                                ('A', 'Z'),
+                                ('a', 'z'),
+                                ('_', '_'),
+                                ('|', '|'),
+                                ('*', '*'),
+                                ('-', '-'),
+                            ],
+                            values: &[],
+                            format: ::std::option::Option::None,
+                        },
+                    );
+            }
+        }
+        impl ::sas_core::endpoint::Example for SignData {
+            fn example() -> Self {
+                Self {
+                    offer_id: ::std::string::String::from("123"),
+                    buy_quantity: 1i64,
+                    currency_type: ::std::string::String::from("USD"),
+                    product_id: ::std::string::String::from("example-productId"),
+                    goods_price: 100i64,
+                    out_trade_no: ::std::string::String::from("example-outTradeNo"),
+                    attach: ::std::string::String::from("example-attach"),
+                }
             }
         }
     }

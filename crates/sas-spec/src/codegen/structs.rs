@@ -5,9 +5,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs;
+use super::example::{data_value, example_impl};
 use super::rust_type::{
     field_ident, field_type, new_param_converts, new_param_type, serde_attrs, type_tokens,
 };
+use super::validate::validate_impl;
 use crate::model::{Entry, Field, ObjectType, Part, Spec, TypeExpr};
 
 /// A field of a generated struct, with where it travels.
@@ -42,8 +44,13 @@ fn serde_struct_attrs() -> TokenStream {
     }
 }
 
-/// A struct with its `new()` and `Debug`.
-fn message_struct(name: &str, doc: &str, members: &[Member<'_>]) -> TokenStream {
+/// A struct with its `new()`, `Debug`, `Validate` and `Example`.
+fn message_struct(
+    name: &str,
+    doc: &str,
+    members: &[Member<'_>],
+    one_of: &[Vec<String>],
+) -> TokenStream {
     let ident = format_ident!("{}", name);
     let attrs = serde_struct_attrs();
     let fields = members.iter().map(|member| {
@@ -63,6 +70,9 @@ fn message_struct(name: &str, doc: &str, members: &[Member<'_>]) -> TokenStream 
     });
     let constructor = constructor(name, members);
     let debug = debug_impl(name, members);
+    let pairs: Vec<_> = members.iter().map(|member| (member.field, member.part)).collect();
+    let validate = validate_impl(name, &pairs, one_of);
+    let example = example_impl(name, &pairs);
     quote! {
         #[doc = #doc]
         #attrs
@@ -71,6 +81,8 @@ fn message_struct(name: &str, doc: &str, members: &[Member<'_>]) -> TokenStream 
         }
         #constructor
         #debug
+        #validate
+        #example
     }
 }
 
@@ -143,7 +155,7 @@ fn debug_impl(name: &str, members: &[Member<'_>]) -> TokenStream {
 pub(super) fn object_type(_spec: &Spec, _entry: Option<&Entry>, ty: &ObjectType) -> TokenStream {
     let members: Vec<Member<'_>> =
         ty.fields.iter().map(|field| Member { field, part: None }).collect();
-    message_struct(&ty.name, &format!(" {}", ty.doc), &members)
+    message_struct(&ty.name, &format!(" {}", ty.doc), &members, &ty.one_of)
 }
 
 /// The fields of the flat `Request`: headers, path, query and body, minus what the auth scheme
@@ -170,7 +182,7 @@ pub(super) fn request(_spec: &Spec, entry: &Entry) -> TokenStream {
          Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other \
          parts."
     );
-    message_struct("Request", &doc, &members)
+    message_struct("Request", &doc, &members, &entry.request.one_of)
 }
 
 /// The `Response`: the `data` of the envelope, serialised as that value alone.
@@ -189,6 +201,22 @@ pub(super) fn response(_spec: &Spec, entry: &Entry) -> TokenStream {
         let values: Vec<String> = response.values.iter().map(|v| format!("`{v}`")).collect();
         data_doc.push_str(&format!("\n\n One of {}.", values.join(", ")));
     }
+    let example = data_value(&response.data, &response.values);
+    let validate = if matches!(response.data, TypeExpr::Object(Some(_))) {
+        quote! {
+            impl ::sas_core::validate::Validate for Response {
+                fn validate(&self, validator: &mut ::sas_core::validate::Validator) {
+                    validator.nested("data", &self.data);
+                }
+            }
+        }
+    } else {
+        quote! {
+            impl ::sas_core::validate::Validate for Response {
+                fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
+            }
+        }
+    };
     let attrs = serde_struct_attrs();
     let debug_data = if response.secret {
         quote! { &::sas_core::__private::Redacted }
@@ -218,6 +246,14 @@ pub(super) fn response(_spec: &Spec, entry: &Entry) -> TokenStream {
                 f.debug_struct("Response").field("data", #debug_data).finish()
             }
         }
+
+        #validate
+
+        impl ::sas_core::endpoint::Example for Response {
+            fn example() -> Self {
+                Self { data: #example }
+            }
+        }
     }
 }
 
@@ -234,7 +270,7 @@ pub(super) fn frontend_params(_spec: &Spec, entry: &Entry) -> TokenStream {
          (`success`, `fail`, `complete`) are the front end's own.",
         entry.doc
     );
-    let params = message_struct("Params", &doc, &members);
+    let params = message_struct("Params", &doc, &members, &[]);
     quote! {
         #params
         impl ::sas_core::endpoint::FrontendParams for Params {
