@@ -142,6 +142,7 @@ impl Document {
     }
 
     /// Every table, placed or not.
+    #[cfg(test)]
     pub(crate) fn tables(&self) -> impl Iterator<Item = &Table> {
         self.sections.iter().flat_map(|section| &section.tables).chain(&self.loose)
     }
@@ -258,21 +259,6 @@ impl Role {
             Role::Headers
         } else {
             Role::Unknown
-        }
-    }
-
-    /// How reports name the role.
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            Role::Headers => "request headers".to_owned(),
-            Role::Path => "path parameters".to_owned(),
-            Role::Query => "query parameters".to_owned(),
-            Role::Body => "request body".to_owned(),
-            Role::Params => "parameters".to_owned(),
-            Role::Response => "response".to_owned(),
-            Role::Nested { field } => format!("fields of {field}"),
-            Role::Decrypted { field } => format!("decrypted {field}"),
-            Role::Unknown => "unknown".to_owned(),
         }
     }
 }

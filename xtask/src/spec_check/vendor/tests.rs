@@ -152,19 +152,19 @@ fn chinese_tables_counts_and_placement() {
 }
 
 #[test]
-fn chinese_rows_keep_pipes_and_realign_flags() {
+fn chinese_rows_keep_pipes_and_missing_cells() {
     let vendor = committed();
     let zh = doc(&vendor, Source::Zh);
     let body = &zh.section("2.1").expect("2.1").tables[1];
     let out_trade_no = &body.rows[2];
     assert_eq!(out_trade_no.line, 74);
     assert!(out_trade_no.cells[3].text.contains("大小写字母_-|* 且在"));
-    // `X-TC-Signature | 是 | |`: the flag stood in the description's column.
+    // `X-TC-Signature | 是 | |`: read as it stands, the flag in the description's column.
     let headers = &zh.section("3.2").expect("3.2").tables[0];
     let signature = &headers.rows[1];
     assert_eq!(signature.line, 182);
-    assert_eq!(headers.cell(signature, ColumnKind::Required).map(|c| c.text.as_str()), Some("是"));
-    assert_eq!(headers.cell(signature, ColumnKind::Text).map(|c| c.text.as_str()), Some(""));
+    assert_eq!(headers.cell(signature, ColumnKind::Text).map(|c| c.text.as_str()), Some("是"));
+    assert_eq!(headers.cell(signature, ColumnKind::Required).map(|c| c.text.as_str()), Some(""));
     // `Authorization | 签名认证信息 | 是 |`: a missing last cell is empty.
     let authorization = &zh.section("2.1").expect("2.1").tables[0].rows[4];
     assert_eq!(authorization.cells.len(), 4);

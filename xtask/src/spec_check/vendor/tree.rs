@@ -54,8 +54,6 @@ pub(crate) struct Field {
     pub(crate) text: String,
     /// Whether the name cell is not a wire name (a mangled row).
     pub(crate) mangled: bool,
-    /// Whether no row gives this field: dotted rows name it as their parent, but it has no row.
-    pub(crate) implied: bool,
     /// Its fields, from dotted rows or a sub-table.
     pub(crate) children: Vec<Field>,
     /// The decrypted structure, when a table gives it.
@@ -244,7 +242,6 @@ fn table_fields(table: &Table, index: usize, problems: &mut Vec<Problem>) -> Vec
                 list.push(Field {
                     name: (*parent).to_owned(),
                     line: row.line,
-                    implied: true,
                     table: index,
                     ..Field::default()
                 });

@@ -76,35 +76,11 @@ fn split(line: &str, limit: usize) -> Vec<&str> {
     body.splitn(limit, '|').map(str::trim).collect()
 }
 
-/// Reads a row of a table with `columns`.
-///
-/// A row that leaves out a description keeps its required flag in the description's column
-/// (`X-TC-Signature | 是 | |`); the flag is moved back to its column.
+/// Reads a row of a table with `columns`: a missing cell is empty, and a row that leaves out a
+/// middle cell (`X-TC-Signature | 是 | |`) is read as it stands, cell by cell.
 fn row(line: &str, line_no: u32, columns: &[Column]) -> Row {
     let mut cells: Vec<String> =
         split(line, columns.len()).into_iter().map(str::to_owned).collect();
     cells.resize(columns.len(), String::new());
-    realign_required(&mut cells, columns);
     Row { line: line_no, cells: cells.into_iter().map(|text| Text::new(line_no, text)).collect() }
-}
-
-fn realign_required(cells: &mut [String], columns: &[Column]) {
-    let Some(required) = columns.iter().position(|c| c.kind == ColumnKind::Required) else {
-        return;
-    };
-    if is_flag(&cells[required]) {
-        return;
-    }
-    let Some(shifted) =
-        (1..required).rev().find(|&i| columns[i].kind == ColumnKind::Text && is_flag(&cells[i]))
-    else {
-        return;
-    };
-    if cells[shifted + 1..].iter().all(|cell| cell.is_empty()) {
-        cells.swap(shifted, required);
-    }
-}
-
-fn is_flag(cell: &str) -> bool {
-    matches!(cell, "是" | "否")
 }

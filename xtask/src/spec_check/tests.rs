@@ -1,0 +1,1 @@
+//! Tests of spec-check on the committed spec and vendor texts.
