@@ -1,0 +1,189 @@
+//! Cost of the crypto module next to the bare primitives it is built on, printed as ratios.
+//!
+//! Run with `cargo bench -p sas-core --bench crypto`. Each figure is the best of several runs
+//! of many iterations (`std::time::Instant`, `std::hint::black_box`); no harness is needed.
+//! Targets: TC-Signature sign + verify ≤ 1.3× two rounds of raw AES-ECB + hex; opening a
+//! payment callback (RSA verify + GCM open + JSON parse) ≤ 1.2× the sum of the three
+//! primitives.
+
+use std::error::Error;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use aes::Aes256;
+use aes::cipher::block_padding::Pkcs7;
+use aes::cipher::{Array, BlockModeEncrypt, KeyInit};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use ring::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
+use ring::signature::{KeyPair as _, RSA_PKCS1_2048_8192_SHA256, RsaKeyPair, UnparsedPublicKey};
+use sas_core::crypto::{
+    ApiV3Key, CallbackSignature, Certificate, PublicKeySet, RsaPrivateKey, SecretKey,
+    TcSignatureVerifier, UnixTime, callback_signature, open_resource, seal_resource, tc_signature,
+};
+
+/// Runs per measurement; the fastest is kept.
+const RUNS: usize = 7;
+/// Wall time aimed at for one run.
+const RUN_TIME: Duration = Duration::from_millis(150);
+
+/// The best time per iteration of `f`, over `RUNS` runs of a calibrated iteration count.
+fn measure(mut f: impl FnMut()) -> Duration {
+    let mut iterations: u32 = 1;
+    loop {
+        let start = Instant::now();
+        for _ in 0..iterations {
+            f();
+        }
+        if start.elapsed() >= RUN_TIME / 4 || iterations >= 1 << 24 {
+            break;
+        }
+        iterations *= 2;
+    }
+    iterations *= 4;
+    (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..iterations {
+                f();
+            }
+            start.elapsed() / iterations
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn report(name: &str, operation: Duration, baseline: Duration, target: f64) {
+    let ratio = operation.as_secs_f64() / baseline.as_secs_f64();
+    let verdict = if ratio <= target { "ok" } else { "OVER TARGET" };
+    println!(
+        "{name:<44} {:>10.0} ns  vs primitives {:>10.0} ns  ratio {ratio:.3} (target ≤ {target}) {verdict}",
+        operation.as_secs_f64() * 1e9,
+        baseline.as_secs_f64() * 1e9,
+    );
+}
+
+fn tc_signature_bench() -> Result<(), Box<dyn Error>> {
+    let secret = "MBMIvsoijBSTqLPoCHYinLXKvlaCKfev";
+    let key = SecretKey::new(secret)?;
+    let raw_key: [u8; 32] = secret.as_bytes().try_into()?;
+    let timestamp = "1735293931220";
+    let now = UnixTime::from_millis(1_735_293_931_500);
+    let verifier = TcSignatureVerifier::new();
+
+    let raw_ecb_hex = || {
+        let cipher = ecb::Encryptor::<Aes256>::new(&Array::from(raw_key));
+        hex::encode(cipher.encrypt_padded_vec::<Pkcs7>(black_box(timestamp).as_bytes()))
+    };
+    let primitive = measure(|| {
+        black_box(raw_ecb_hex());
+    });
+    let sign = measure(|| {
+        black_box(tc_signature(black_box(&key), black_box(timestamp)));
+    });
+    let signature = tc_signature(&key, timestamp);
+    let verify = measure(|| {
+        let verified = verifier.verify(black_box(&key), black_box(timestamp), &signature, now);
+        black_box(verified.is_ok());
+    });
+    let both = measure(|| {
+        let signature = tc_signature(black_box(&key), black_box(timestamp));
+        black_box(verifier.verify(&key, timestamp, &signature, now).is_ok());
+    });
+    if verifier.verify(&key, timestamp, &signature, now).is_err() {
+        return Err("TC-Signature did not verify".into());
+    }
+    report("TC-Signature sign", sign, primitive, 1.3);
+    report("TC-Signature verify (with freshness)", verify, primitive, 1.3);
+    report("TC-Signature sign + verify", both, primitive * 2, 1.3);
+    Ok(())
+}
+
+fn callback_bench() -> Result<(), Box<dyn Error>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys");
+    let private_pem = std::fs::read_to_string(format!("{dir}/platform-2048.pem"))?;
+    let private_key = RsaPrivateKey::from_pem(&private_pem)?;
+    let certificate =
+        Certificate::from_pem(&std::fs::read_to_string(format!("{dir}/platform-2048.crt"))?)?;
+    let serial = certificate.serial_number().to_owned();
+    let keys = PublicKeySet::new().with_certificate(certificate);
+    let api_v3_text = "0123456789ABCDEFabcdefghij012345";
+    let api_v3 = ApiV3Key::new(api_v3_text)?;
+    let (nonce, aad) = ("n0nce1234567", "transaction");
+
+    let transaction = br#"{"transaction_id":"4200000000000000001","mch_id":"1900009191","out_trade_no":"ORDER123456","appid":"mpvc3tdaldpq7zpu","trade_state":"SUCCESS","trade_state_desc":"Payment successful","trade_type":"JSAPI","bank_type":"OTHERS","success_time":"2026-01-16T10:34:56+08:00","payer":"o1_user_openid_0000000000","attach":"","amount":{"total":"100","payer_total":"100","currency":"SGD","payer_currency":"SGD"}}"#;
+    let ciphertext = seal_resource(&api_v3, nonce, aad, transaction)?;
+    let body = format!(
+        r#"{{"id":"EV-2026","create_time":"2026-01-16T10:34:57+08:00","event_type":"TRANSACTION.SUCCESS","resource_type":"encrypt-resource","summary":"Payment successful","resource":{{"algorithm":"AEAD_AES_256_GCM","ciphertext":"{ciphertext}","associated_data":"{aad}","original_type":"transaction","nonce":"{nonce}"}}}}"#
+    );
+    let (timestamp, callback_nonce) = ("1735293931", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS");
+    let signature = callback_signature(&private_key, timestamp, callback_nonce, body.as_bytes())?;
+    let received = CallbackSignature {
+        serial: &serial,
+        timestamp,
+        nonce: callback_nonce,
+        signature: &signature,
+    };
+
+    // The SDK: look the key up, verify, open, parse.
+    let open_callback = || -> Result<serde_json::Value, Box<dyn Error>> {
+        keys.verify_callback(black_box(&received), black_box(body.as_bytes()))?;
+        let plaintext = open_resource(&api_v3, nonce, aad, black_box(&ciphertext))?;
+        Ok(serde_json::from_slice(&plaintext)?)
+    };
+    if open_callback()?["out_trade_no"] != "ORDER123456" {
+        return Err("callback did not open".into());
+    }
+
+    // The bare primitives, inputs prepared outside the loop.
+    let message = format!("{timestamp}\n{callback_nonce}\n{body}\n").into_bytes();
+    let raw_signature = STANDARD.decode(&signature)?;
+    let ring_public =
+        UnparsedPublicKey::new(&RSA_PKCS1_2048_8192_SHA256, ring_public_key(&private_pem)?);
+    let sealed = STANDARD.decode(&ciphertext)?;
+    let ring_key =
+        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, api_v3_text.as_bytes()).map_err(|_| "key")?);
+
+    let rsa = measure(|| {
+        black_box(ring_public.verify(black_box(&message), black_box(&raw_signature)).is_ok());
+    });
+    let gcm = measure(|| {
+        let mut in_out = black_box(&sealed).clone();
+        let nonce = Nonce::try_assume_unique_for_key(nonce.as_bytes()).ok();
+        if let Some(nonce) = nonce {
+            black_box(
+                ring_key.open_in_place(nonce, Aad::from(aad.as_bytes()), &mut in_out).is_ok(),
+            );
+        }
+    });
+    let json = measure(|| {
+        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(black_box(transaction));
+        black_box(parsed.is_ok());
+    });
+    let sdk = measure(|| {
+        black_box(open_callback().is_ok());
+    });
+    println!(
+        "  primitives: RSA-2048 verify {:.0} ns, AES-256-GCM open {:.0} ns, JSON parse {:.0} ns",
+        rsa.as_secs_f64() * 1e9,
+        gcm.as_secs_f64() * 1e9,
+        json.as_secs_f64() * 1e9
+    );
+    report("payment callback: verify + open + parse", sdk, rsa + gcm + json, 1.2);
+    Ok(())
+}
+
+/// The PKCS#1 `RSAPublicKey` DER `ring` verifies with, read from the PKCS#8 PEM with `ring`
+/// alone so the baseline uses no SDK code.
+fn ring_public_key(pem: &str) -> Result<Vec<u8>, Box<dyn Error>> {
+    let body: String = pem.lines().filter(|line| !line.starts_with("-----")).collect();
+    let key_pair = RsaKeyPair::from_pkcs8(&STANDARD.decode(body)?).map_err(|e| e.to_string())?;
+    Ok(key_pair.public_key().as_ref().to_vec())
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    println!("sas-core crypto benchmark (best of {RUNS} runs per figure)");
+    tc_signature_bench()?;
+    callback_bench()?;
+    Ok(())
+}
