@@ -23,6 +23,11 @@ const STEPS: &[Step] = &[
         args: &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"],
         env: &[],
     },
+    Step {
+        name: "spec-check",
+        args: &["run", "--locked", "--quiet", "-p", "xtask", "--", "spec-check"],
+        env: &[],
+    },
     Step { name: "tests", args: &["test", "--workspace", "--locked"], env: &[] },
     Step {
         name: "rustdoc",

@@ -21,6 +21,11 @@ pub(crate) fn check(spec: &Spec, vendor: &Vendor) -> Report {
     let mut report = Report::default();
     for entry in &spec.entries {
         report.entries += 1;
+        report.kinds[match entry.kind {
+            EntryKind::Endpoint => 0,
+            EntryKind::Callback => 1,
+            EntryKind::Frontend => 2,
+        }] += 1;
         report.errata += entry.errata.len();
         report.notes += entry.notes.iter().filter(|n| to_source(n.source).is_some()).count();
         let sources: &[Source] = match entry.kind {
@@ -198,7 +203,12 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         self.explain();
         for (erratum, used) in self.errata.iter().zip(&self.used) {
             if !used {
-                let why = format!("the {} agrees with the spec there", name(self.source));
+                let why = format!(
+                    "the {} shows no {} difference at `{}`",
+                    name(self.source),
+                    erratum.kind.as_str(),
+                    erratum.at
+                );
                 self.differences.push(stale_erratum(self.entry, erratum, &why));
             }
         }

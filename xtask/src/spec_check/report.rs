@@ -86,6 +86,8 @@ pub(crate) struct Report {
     pub(crate) differences: Vec<Difference>,
     /// The spec entries checked.
     pub(crate) entries: usize,
+    /// Of those, the endpoints, callbacks and front-end parameter sets.
+    pub(crate) kinds: [usize; 3],
     /// The vendor rows compared with a spec field.
     pub(crate) rows: usize,
     /// The errata checked.
@@ -116,8 +118,10 @@ impl Report {
     pub(crate) fn summary(&self) -> String {
         let unexplained = self.unexplained().count();
         let explained = self.differences.len() - unexplained;
+        let [endpoints, callbacks, frontend] = self.kinds;
         format!(
-            "spec-check: {} entries, {} fields ({} vendor rows), {} errata and {} notes checked: \
+            "spec-check: {} entries ({endpoints} endpoints, {callbacks} callbacks, {frontend} \
+             front-end sets), {} fields ({} vendor rows), {} errata and {} notes checked: \
              {unexplained} unexplained difference{}, {explained} explained by errata",
             self.entries,
             self.fields(),
@@ -160,6 +164,9 @@ impl Report {
             "differences": differences,
             "summary": {
                 "entries": self.entries,
+                "endpoints": self.kinds[0],
+                "callbacks": self.kinds[1],
+                "frontend_sets": self.kinds[2],
                 "fields": self.fields(),
                 "vendor_rows": self.rows,
                 "errata": self.errata,

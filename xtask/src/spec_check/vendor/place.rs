@@ -35,7 +35,8 @@ pub(super) fn place(mut zh: Document, en: &Document) -> Document {
             zh.problems.push(Problem {
                 line: table.line,
                 text: table.names().collect::<Vec<_>>().join(", "),
-                message: "table shares no field name with the API List table in its place"
+                message: "table fits no API List section: no English table in its place shares \
+                          a field name with it"
                     .to_owned(),
             });
             zh.loose.push(table);
