@@ -22,6 +22,11 @@ const TAG_LEN: usize = 16;
 /// opens it with the APIv3 key, `nonce` and `associated_data` (may be empty) as UTF-8 bytes.
 /// Returns the plaintext, the JSON text of the `original_type` object.
 ///
+/// Only 12-byte nonces are supported, because `ring` implements AES-GCM for 12-byte nonces
+/// only; any other length is refused with [`CryptoError::UnsupportedNonceLength`] before
+/// anything is decrypted (a sender that puts 16 characters of Base64 in `nonce` cannot be
+/// read).
+///
 /// ```
 /// use sas_core::crypto::{ApiV3Key, open_resource};
 ///
