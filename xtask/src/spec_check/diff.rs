@@ -160,7 +160,7 @@ struct EntryCheck<'a, 'r> {
     used: Vec<bool>,
     differences: Vec<Difference>,
     /// The vendor text found at each errata path, for the notes.
-    seen: BTreeMap<String, Vec<String>>,
+    seen: BTreeMap<String, Vec<(u32, String)>>,
     report: &'r mut Report,
 }
 
@@ -209,7 +209,9 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
                     erratum.kind.as_str(),
                     erratum.at
                 );
-                self.differences.push(stale_erratum(self.entry, erratum, &why));
+                let stale = stale_erratum(self.entry, erratum, &why);
+                let stale = Difference { vendor_loc: self.seen_at(&erratum.at), ..stale };
+                self.differences.push(stale);
             }
         }
         self.notes();
@@ -236,14 +238,20 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         }
     }
 
-    fn see(&mut self, at: &str, text: String) {
-        self.seen.entry(at.to_owned()).or_default().push(text);
+    fn see(&mut self, at: &str, line: u32, text: String) {
+        self.seen.entry(at.to_owned()).or_default().push((line, text));
+    }
+
+    /// Where the vendor text has the element at `at`, if it has one.
+    fn seen_at(&self, at: &str) -> Option<VendorLoc> {
+        let (line, _) = self.seen.get(at)?.first()?;
+        self.vendor_loc(*line)
     }
 
     fn section(&mut self, section: &'a Section) {
         let mut whole: Vec<String> = section.prose.iter().map(|p| p.text.clone()).collect();
         whole.extend(section.tables.iter().map(|t| t.full_text()));
-        self.see("entry", whole.join("\n"));
+        self.see("entry", section.line, whole.join("\n"));
         if self.source == Source::En {
             self.method(section);
             self.path(section);
@@ -274,7 +282,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
             match tree.parts.get(&kind) {
                 Some(part) => {
                     for text in &part.text {
-                        self.see(at, text.text.clone());
+                        self.see(at, text.line, text.text.clone());
                     }
                     self.fields(
                         &part.fields,
@@ -295,7 +303,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         let spec = self.entry.method.map(|m| m.as_str()).unwrap_or_default();
         let (vendor, line) = match &section.method {
             Some(method) => {
-                self.see("method", method.text.clone());
+                self.see("method", method.line, method.text.clone());
                 (method.text.as_str(), method.line)
             }
             None => ("", section.line),
@@ -318,7 +326,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         let spec_path = self.entry.path.as_deref();
         let (vendor, line) = match &section.path {
             Some(path) => {
-                self.see("path", path.text.clone());
+                self.see("path", path.line, path.text.clone());
                 (path.text.as_str(), path.line)
             }
             None => ("", section.line),
@@ -368,7 +376,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         for &vi in &alignment.vendor_only {
             let field = &vendor[vi];
             let at = format!("{prefix}.{}", field.name);
-            self.see(&at, field.text.clone());
+            self.see(&at, field.line, field.text.clone());
             let (kind, at, message) = if field.mangled {
                 let message = format!("the row `{}` cannot be read as a field", field.name);
                 (ErratumKind::Mangled, prefix.to_owned(), message)
@@ -404,7 +412,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
     fn pair(&mut self, vendor: &Field, spec: &SpecField<'a>) {
         self.report.rows += 1;
         self.report.compared.insert((spec.loc.clone(), Attr::Presence));
-        self.see(&spec.at, vendor.text.clone());
+        self.see(&spec.at, vendor.line, vendor.text.clone());
         if let Some(ty) = vendor.ty.as_ref().filter(|t| !t.text.trim().is_empty()) {
             self.report.compared.insert((spec.loc.clone(), Attr::Type));
             let word = ty.text.trim().to_lowercase();
@@ -518,7 +526,8 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
     fn notes(&mut self) {
         for note in self.entry.notes.iter().filter(|n| is(n.source, self.source)) {
             let texts = self.seen.get(&note.at);
-            if texts.is_some_and(|texts| texts.iter().any(|text| contains(text, &note.vendor))) {
+            if texts.is_some_and(|texts| texts.iter().any(|(_, text)| contains(text, &note.vendor)))
+            {
                 continue;
             }
             let message = match texts {
@@ -537,7 +546,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
                 vendor: note.vendor.clone(),
                 spec: note.reading.clone(),
                 message,
-                vendor_loc: None,
+                vendor_loc: self.seen_at(&note.at),
                 spec_loc: Some(note.loc.clone()),
                 explained_by: None,
             });

@@ -100,7 +100,7 @@ fn a_fixed_vendor_typo_makes_its_erratum_stale() {
         check_altered(Source::En, |lines| replace(lines, 325, "DataTime", "DateTime"));
     assert_eq!(
         differences,
-        [found(Source::En, "1.7", "stale-erratum", "request.body.DateTime", None)]
+        [found(Source::En, "1.7", "stale-erratum", "request.body.DateTime", Some(325))]
     );
 }
 
@@ -110,7 +110,7 @@ fn a_changed_description_makes_its_note_stale() {
         let old = "Indicates if the order was closed successfully.";
         replace(lines, 719, old, "Whether the notification was accepted.");
     });
-    assert_eq!(differences, [found(Source::En, "2.2", "stale-note", "response.data", None)]);
+    assert_eq!(differences, [found(Source::En, "2.2", "stale-note", "response.data", Some(716))]);
 }
 
 #[test]
