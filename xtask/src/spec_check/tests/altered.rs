@@ -176,3 +176,40 @@ fn an_unplaceable_chinese_table_is_reported() {
     });
     assert_eq!(differences, [found(Source::Zh, "", "unreadable", "", Some(263))]);
 }
+
+/// Every line of every text deleted, doubled or blanked in turn (a sample of them): neither the
+/// readers nor the comparison panic, and whatever cannot be read is reported at a line of the
+/// altered text.
+#[test]
+fn odd_texts_never_panic() {
+    let spec = committed_spec();
+    let texts = committed_texts();
+    for (index, (source, _, text)) in texts.iter().enumerate() {
+        let lines: Vec<&str> = text.lines().collect();
+        for at in (0..lines.len()).step_by(17) {
+            for edit in 0..3 {
+                let mut edited = lines.clone();
+                match edit {
+                    0 => {
+                        edited.remove(at);
+                    }
+                    1 => edited.insert(at, lines[at]),
+                    _ => edited[at] = "",
+                }
+                let mut altered = texts.clone();
+                altered[index].2 = edited.join("\n");
+                let report = diff::check(&spec, &Vendor::parse(&altered));
+                for difference in &report.differences {
+                    if let Some(loc) =
+                        difference.vendor_loc.as_ref().filter(|_| difference.source == *source)
+                    {
+                        assert!(
+                            loc.line >= 1 && loc.line as usize <= edited.len(),
+                            "{difference:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

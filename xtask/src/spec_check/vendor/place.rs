@@ -74,11 +74,13 @@ fn score(a: &BTreeSet<String>, b: &BTreeSet<String>) -> u64 {
 /// score 0 are never made. Returns `(left index, right index)` pairs in order.
 fn align(left: &[BTreeSet<String>], right: &[BTreeSet<String>]) -> Vec<(usize, usize)> {
     let (n, m) = (left.len(), right.len());
+    let scores: Vec<Vec<u64>> =
+        left.iter().map(|l| right.iter().map(|r| score(l, r)).collect()).collect();
     // best[i][j]: the best total for left[..i] and right[..j].
     let mut best = vec![vec![0u64; m + 1]; n + 1];
     for i in 1..=n {
         for j in 1..=m {
-            let s = score(&left[i - 1], &right[j - 1]);
+            let s = scores[i - 1][j - 1];
             let diagonal = if s > 0 { best[i - 1][j - 1] + s } else { 0 };
             best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(diagonal);
         }
@@ -86,7 +88,7 @@ fn align(left: &[BTreeSet<String>], right: &[BTreeSet<String>]) -> Vec<(usize, u
     let mut pairs = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 && j > 0 {
-        let s = score(&left[i - 1], &right[j - 1]);
+        let s = scores[i - 1][j - 1];
         if best[i][j] == best[i][j - 1] {
             // Among equally good placements, the earliest: a table that fits several places
             // (every response table looks alike) stays next to the tables before it.

@@ -257,35 +257,6 @@ fn mangled_rows_are_rows() {
     assert_eq!(body[1].name, "transaction_id");
 }
 
-/// Every line of every text deleted, doubled or blanked in turn (a sample of them): the readers
-/// never panic, and whatever they cannot read is a problem with a line in the text.
-#[test]
-fn odd_input_never_panics() {
-    let root = crate::project_root();
-    for source in Source::ALL {
-        let text = std::fs::read_to_string(root.join("spec/vendor").join(source.file_name()))
-            .expect("vendor text");
-        let lines: Vec<&str> = text.lines().collect();
-        for index in (0..lines.len()).step_by(9) {
-            for edit in 0..3 {
-                let mut edited: Vec<&str> = lines.clone();
-                match edit {
-                    0 => {
-                        edited.remove(index);
-                    }
-                    1 => edited.insert(index, lines[index]),
-                    _ => edited[index] = "",
-                }
-                let vendor = parse_one(source, &edited.join("\n"));
-                let doc = doc(&vendor, source);
-                for problem in &doc.problems {
-                    assert!(problem.line >= 1 && problem.line as usize <= edited.len() + 1);
-                }
-            }
-        }
-    }
-}
-
 fn parse_one(source: Source, text: &str) -> Vendor {
     let root = crate::project_root();
     let texts: Vec<(Source, PathBuf, String)> = Source::ALL
