@@ -5,4 +5,6 @@ mod metadata;
 mod parts;
 
 pub use metadata::{AuthScheme, Caller, EntryKind, FieldMeta, Metadata, ServedBy};
-pub use parts::{ApiRequest, Example, FrontendParams, MissingPart, PartSource, WirePart};
+pub use parts::{
+    ApiRequest, ApiResponse, Example, FrontendParams, MissingPart, PartSource, TextFields, WirePart,
+};

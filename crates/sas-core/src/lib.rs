@@ -4,10 +4,15 @@
 extern crate self as sas_core;
 
 pub mod api;
+pub mod auth;
 pub mod crypto;
 pub mod endpoint;
+pub mod error;
+pub mod request;
+pub mod response;
 pub mod types;
 pub mod validate;
+mod wire;
 
 #[doc(hidden)]
 pub mod __private;

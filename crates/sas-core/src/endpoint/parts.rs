@@ -51,14 +51,26 @@ pub trait Example {
     fn example() -> Self;
 }
 
+/// Named access to a message's text fields (strings and documents carried in strings), by wire
+/// name: what the signing code reads and fills in.
+pub trait TextFields {
+    /// The text of the body field (or front-end parameter) `name`, if it has one.
+    fn text(&self, name: &str) -> Option<&str>;
+
+    /// Sets the field `name` that the auth scheme computes; `false` if there is none.
+    fn set_signature(&mut self, name: &str, value: String) -> bool;
+}
+
 /// A request or callback of the spec. Its serde impls cover the JSON body only; header, path
 /// and query fields travel through the methods below.
-pub trait ApiRequest: Serialize + DeserializeOwned + Clone + Validate + Example {
+pub trait ApiRequest:
+    Serialize + DeserializeOwned + Clone + Validate + Example + TextFields
+{
     /// What the spec says about it.
     const METADATA: &'static Metadata;
 
     /// The `data` of the response envelope.
-    type Response: Serialize + DeserializeOwned + Clone + Validate + Example;
+    type Response: ApiResponse;
 
     /// The header values this message carries, by wire name (auth headers excluded).
     fn header_values(&self) -> Vec<(&'static str, &str)>;
@@ -73,8 +85,13 @@ pub trait ApiRequest: Serialize + DeserializeOwned + Clone + Validate + Example 
     fn read_parts(&mut self, parts: &dyn PartSource) -> Result<(), MissingPart>;
 }
 
+/// The `data` of a response envelope of the spec.
+pub trait ApiResponse: Serialize + DeserializeOwned + Clone + Validate + Example {}
+
 /// A front-end parameter object of the spec.
-pub trait FrontendParams: Serialize + DeserializeOwned + Clone + Validate + Example {
+pub trait FrontendParams:
+    Serialize + DeserializeOwned + Clone + Validate + Example + TextFields
+{
     /// What the spec says about it.
     const METADATA: &'static Metadata;
 }

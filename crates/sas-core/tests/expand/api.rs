@@ -905,6 +905,21 @@ pub mod user {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "userId" => ::std::option::Option::Some(self.user_id.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -968,6 +983,7 @@ pub mod user {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self { data: true }
@@ -1087,6 +1103,22 @@ pub mod user {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "type" => ::std::option::Option::Some(self.info_type.as_str()),
+                    "userId" => ::std::option::Option::Some(self.user_id.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1137,6 +1169,7 @@ pub mod user {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -1300,6 +1333,24 @@ pub mod user {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "temporaryCode" => {
+                        ::std::option::Option::Some(self.temporary_code.as_str())
+                    }
+                    "userId" => ::std::option::Option::Some(self.user_id.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1350,6 +1401,7 @@ pub mod user {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -1458,6 +1510,24 @@ pub mod user {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "temporaryCode" => {
+                        ::std::option::Option::Some(self.temporary_code.as_str())
+                    }
+                    "userId" => ::std::option::Option::Some(self.user_id.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1508,6 +1578,7 @@ pub mod user {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -1595,6 +1666,21 @@ pub mod user {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "userId" => ::std::option::Option::Some(self.user_id.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1645,6 +1731,7 @@ pub mod user {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -1732,6 +1819,21 @@ pub mod user {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "userId" => ::std::option::Option::Some(self.user_id.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -1782,6 +1884,7 @@ pub mod user {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -2063,6 +2166,34 @@ pub mod message {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "AccountId" => ::std::option::Option::Some(self.account_id.as_str()),
+                    "MessageId" => ::std::option::Option::Some(self.message_id.as_str()),
+                    "Content" => ::std::option::Option::Some(self.content.as_str()),
+                    "TemplateId" => {
+                        ::std::option::Option::Some(self.template_id.as_str())
+                    }
+                    "MnpId" => ::std::option::Option::Some(self.mnp_id.as_str()),
+                    "MnpName" => ::std::option::Option::Some(self.mnp_name.as_str()),
+                    "TemplateTitle" => {
+                        ::std::option::Option::Some(self.template_title.as_str())
+                    }
+                    "State" => ::std::option::Option::Some(self.state.as_str()),
+                    "Page" => ::std::option::Option::Some(self.page.as_str()),
+                    "MnpIcon" => ::std::option::Option::Some(self.mnp_icon.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -2111,6 +2242,7 @@ pub mod message {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self { data: true }
@@ -2537,6 +2669,31 @@ pub mod payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "appid" => ::std::option::Option::Some(self.appid.as_str()),
+                    "description" => {
+                        ::std::option::Option::Some(self.description.as_str())
+                    }
+                    "out_trade_no" => {
+                        ::std::option::Option::Some(self.out_trade_no.as_str())
+                    }
+                    "time_expire" => {
+                        ::std::option::Option::Some(self.time_expire.as_str())
+                    }
+                    "attach" => self.attach.as_deref(),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -2630,6 +2787,7 @@ pub mod payment {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -3193,6 +3351,29 @@ pub mod payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "id" => ::std::option::Option::Some(self.id.as_str()),
+                    "create_time" => {
+                        ::std::option::Option::Some(self.create_time.as_str())
+                    }
+                    "event_type" => ::std::option::Option::Some(self.event_type.as_str()),
+                    "resource_type" => {
+                        ::std::option::Option::Some(self.resource_type.as_str())
+                    }
+                    "summary" => ::std::option::Option::Some(self.summary.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -3260,6 +3441,7 @@ pub mod payment {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self { data: true }
@@ -3701,6 +3883,18 @@ pub mod payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, _name: &str) -> ::std::option::Option<&str> {
+                ::std::option::Option::None
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -3767,6 +3961,7 @@ pub mod payment {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -4232,6 +4427,21 @@ pub mod payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "mchid" => ::std::option::Option::Some(self.mchid.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -4290,6 +4500,7 @@ pub mod payment {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -4478,6 +4689,7 @@ pub mod virtual_payment {
 
  Wire: body field `PaySig`; computed by the signer.*/
             #[serde(rename = "PaySig")]
+            #[serde(default)]
             pub pay_sig: ::std::string::String,
             /** The superapp ID on SAS.
 
@@ -4601,6 +4813,32 @@ pub mod virtual_payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "SignData" => ::std::option::Option::Some(self.sign_data.as_str()),
+                    "PaySig" => ::std::option::Option::Some(self.pay_sig.as_str()),
+                    "AppId" => ::std::option::Option::Some(self.app_id.as_str()),
+                    "MiniAppId" => ::std::option::Option::Some(self.mini_app_id.as_str()),
+                    "GoodsName" => ::std::option::Option::Some(self.goods_name.as_str()),
+                    "Event" => ::std::option::Option::Some(self.event.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "PaySig" => {
+                        self.pay_sig = value;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -4687,6 +4925,7 @@ pub mod virtual_payment {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -5001,6 +5240,7 @@ pub mod virtual_payment {
  Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.*/
             #[serde(rename = "PayEventSig")]
             #[serde(alias = "payEventSig")]
+            #[serde(default)]
             pub pay_event_sig: ::std::string::String,
         }
         impl Request {
@@ -5065,6 +5305,33 @@ pub mod virtual_payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "EventType" => ::std::option::Option::Some(self.event_type.as_str()),
+                    "Event" => ::std::option::Option::Some(self.event.as_str()),
+                    "PayModel" => ::std::option::Option::Some(self.pay_model.as_str()),
+                    "Payload" => ::std::option::Option::Some(self.payload.as_str()),
+                    "PayEventSig" => {
+                        ::std::option::Option::Some(self.pay_event_sig.as_str())
+                    }
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "PayEventSig" => {
+                        self.pay_event_sig = value;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5123,6 +5390,7 @@ pub mod virtual_payment {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -5381,6 +5649,7 @@ pub mod virtual_payment {
 
  Wire: body field `PaySig`; computed by the signer.*/
             #[serde(rename = "PaySig")]
+            #[serde(default)]
             pub pay_sig: ::std::string::String,
             /** The superapp ID on SAS.
 
@@ -5500,6 +5769,32 @@ pub mod virtual_payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "SignData" => ::std::option::Option::Some(self.sign_data.as_str()),
+                    "PaySig" => ::std::option::Option::Some(self.pay_sig.as_str()),
+                    "AppId" => ::std::option::Option::Some(self.app_id.as_str()),
+                    "MiniAppId" => ::std::option::Option::Some(self.mini_app_id.as_str()),
+                    "GoodsName" => ::std::option::Option::Some(self.goods_name.as_str()),
+                    "Event" => ::std::option::Option::Some(self.event.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "PaySig" => {
+                        self.pay_sig = value;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5586,6 +5881,7 @@ pub mod virtual_payment {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -5871,6 +6167,7 @@ pub mod virtual_payment {
  Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.*/
             #[serde(rename = "PayEventSig")]
             #[serde(alias = "payEventSig")]
+            #[serde(default)]
             pub pay_event_sig: ::std::string::String,
         }
         impl Request {
@@ -5935,6 +6232,33 @@ pub mod virtual_payment {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "EventType" => ::std::option::Option::Some(self.event_type.as_str()),
+                    "Event" => ::std::option::Option::Some(self.event.as_str()),
+                    "PayModel" => ::std::option::Option::Some(self.pay_model.as_str()),
+                    "Payload" => ::std::option::Option::Some(self.payload.as_str()),
+                    "PayEventSig" => {
+                        ::std::option::Option::Some(self.pay_event_sig.as_str())
+                    }
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "PayEventSig" => {
+                        self.pay_event_sig = value;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -5993,6 +6317,7 @@ pub mod virtual_payment {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -6514,6 +6839,29 @@ pub mod refund {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "transaction_id" => self.transaction_id.as_deref(),
+                    "out_trade_no" => self.out_trade_no.as_deref(),
+                    "out_refund_no" => {
+                        ::std::option::Option::Some(self.out_refund_no.as_str())
+                    }
+                    "reason" => self.reason.as_deref(),
+                    "refund_method" => self.refund_method.as_deref(),
+                    "channel" => self.channel.as_deref(),
+                    "refund_source" => self.refund_source.as_deref(),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -6579,6 +6927,7 @@ pub mod refund {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -6768,6 +7117,18 @@ pub mod refund {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, _name: &str) -> ::std::option::Option<&str> {
+                ::std::option::Option::None
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -6826,6 +7187,7 @@ pub mod refund {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -7147,6 +7509,29 @@ pub mod refund {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "id" => ::std::option::Option::Some(self.id.as_str()),
+                    "create_time" => {
+                        ::std::option::Option::Some(self.create_time.as_str())
+                    }
+                    "event_type" => ::std::option::Option::Some(self.event_type.as_str()),
+                    "resource_type" => {
+                        ::std::option::Option::Some(self.resource_type.as_str())
+                    }
+                    "summary" => ::std::option::Option::Some(self.summary.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -7223,6 +7608,7 @@ pub mod refund {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -7553,6 +7939,28 @@ pub mod refund {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "openid" => self.openid.as_deref(),
+                    "transaction_id" => self.transaction_id.as_deref(),
+                    "out_trade_no" => self.out_trade_no.as_deref(),
+                    "out_refund_no" => {
+                        ::std::option::Option::Some(self.out_refund_no.as_str())
+                    }
+                    "reason" => self.reason.as_deref(),
+                    "req_from" => self.req_from.as_deref(),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                _name: &str,
+                _value: ::std::string::String,
+            ) -> bool {
+                false
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -7625,6 +8033,7 @@ pub mod refund {
                 validator.nested("data", &self.data);
             }
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -7787,6 +8196,7 @@ pub mod refund {
  Wire: body field `payEventSig`; also accepted as `PayEventSig`; computed by the signer.*/
             #[serde(rename = "payEventSig")]
             #[serde(alias = "PayEventSig")]
+            #[serde(default)]
             pub pay_event_sig: ::std::string::String,
         }
         impl Request {
@@ -7877,6 +8287,32 @@ pub mod refund {
                 }
             }
         }
+        impl ::sas_core::endpoint::TextFields for Request {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "eventType" => ::std::option::Option::Some(self.event_type.as_str()),
+                    "event" => ::std::option::Option::Some(self.event.as_str()),
+                    "payload" => ::std::option::Option::Some(self.payload.as_str()),
+                    "payEventSig" => {
+                        ::std::option::Option::Some(self.pay_event_sig.as_str())
+                    }
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "payEventSig" => {
+                        self.pay_event_sig = value;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -7953,6 +8389,7 @@ pub mod refund {
         impl ::sas_core::validate::Validate for Response {
             fn validate(&self, _validator: &mut ::sas_core::validate::Validator) {}
         }
+        impl ::sas_core::endpoint::ApiResponse for Response {}
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self {
@@ -8069,6 +8506,7 @@ pub mod frontend {
 
  Wire: parameter `paySign`; computed by the signer.*/
             #[serde(rename = "paySign")]
+            #[serde(default)]
             pub pay_sign: ::std::string::String,
         }
         impl Params {
@@ -8123,6 +8561,31 @@ pub mod frontend {
                     package: ::std::string::String::from("prepay_id=***"),
                     sign_type: ::std::string::String::from("RSA"),
                     pay_sign: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::sas_core::endpoint::TextFields for Params {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "timeStamp" => ::std::option::Option::Some(self.time_stamp.as_str()),
+                    "nonceStr" => ::std::option::Option::Some(self.nonce_str.as_str()),
+                    "package" => ::std::option::Option::Some(self.package.as_str()),
+                    "signType" => ::std::option::Option::Some(self.sign_type.as_str()),
+                    "paySign" => ::std::option::Option::Some(self.pay_sign.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "paySign" => {
+                        self.pay_sign = value;
+                        true
+                    }
+                    _ => false,
                 }
             }
         }
@@ -8219,6 +8682,7 @@ pub mod frontend {
 
  Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.*/
             #[serde(rename = "signature")]
+            #[serde(default)]
             pub signature: ::std::string::String,
             /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `requestVirtualPayment&` followed by `signData`.
 
@@ -8226,6 +8690,7 @@ pub mod frontend {
 
  Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.*/
             #[serde(rename = "paySig")]
+            #[serde(default)]
             pub pay_sig: ::std::string::String,
         }
         impl Params {
@@ -8273,6 +8738,34 @@ pub mod frontend {
                     mode: ::std::string::String::from("short_series_goods"),
                     signature: ::std::string::String::new(),
                     pay_sig: ::std::string::String::new(),
+                }
+            }
+        }
+        impl ::sas_core::endpoint::TextFields for Params {
+            fn text(&self, name: &str) -> ::std::option::Option<&str> {
+                match name {
+                    "signData" => ::std::option::Option::Some(self.sign_data.as_str()),
+                    "mode" => ::std::option::Option::Some(self.mode.as_str()),
+                    "signature" => ::std::option::Option::Some(self.signature.as_str()),
+                    "paySig" => ::std::option::Option::Some(self.pay_sig.as_str()),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            fn set_signature(
+                &mut self,
+                name: &str,
+                value: ::std::string::String,
+            ) -> bool {
+                match name {
+                    "signature" => {
+                        self.signature = value;
+                        true
+                    }
+                    "paySig" => {
+                        self.pay_sig = value;
+                        true
+                    }
+                    _ => false,
                 }
             }
         }
@@ -8445,3 +8938,23 @@ pub static ENDPOINTS: &[&::sas_core::endpoint::Metadata] = &[
     &frontend::request_payment::METADATA,
     &frontend::request_virtual_payment::METADATA,
 ];
+/// Calls `$callback! { kind group module; … }` with every entry of the spec, in the
+/// order of `ENDPOINTS` (`kind` is `endpoint`, `callback` or `frontend`): typed code over
+/// every entry, so a new entry is covered without new code.
+#[macro_export]
+macro_rules! for_each_entry {
+    ($callback:ident) => {
+        $callback ! { endpoint user check_user; endpoint user
+        get_user_info_temporary_code; endpoint user get_user_email; endpoint user
+        get_user_phone_number; endpoint user get_user_nick; endpoint user
+        get_user_avatar; endpoint message send_message; endpoint payment
+        create_jsapi_order; callback payment payment_notification; endpoint payment
+        query_order; endpoint payment close_order; endpoint virtual_payment
+        create_mini_game_order; callback virtual_payment mini_game_payment_notification;
+        endpoint virtual_payment create_mini_program_order; callback virtual_payment
+        mini_program_payment_notification; endpoint refund create_refund; endpoint refund
+        query_refund; callback refund refund_notification; endpoint refund
+        create_virtual_refund; callback refund virtual_refund_notification; frontend
+        frontend request_payment; frontend frontend request_virtual_payment; }
+    };
+}

@@ -9,4 +9,6 @@ mod crypto_support;
 mod crypto_vectors;
 mod expand;
 mod registry;
+mod round_trip;
+mod tamper;
 mod vendor_examples;

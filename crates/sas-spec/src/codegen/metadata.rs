@@ -119,8 +119,24 @@ pub(super) fn registry(spec: &Spec) -> TokenStream {
         " Every entry of the spec ({count}): the endpoints, callbacks and front-end parameter \
          sets, grouped as the API List groups them."
     );
+    let entries = spec.entries.iter().map(|entry| {
+        let kind = format_ident!("{}", entry.kind.as_str());
+        let group = format_ident!("{}", entry.group);
+        let module = format_ident!("{}", entry.module);
+        quote! { #kind #group #module; }
+    });
     quote! {
         #[doc = #doc]
         pub static ENDPOINTS: &[&::sas_core::endpoint::Metadata] = &[#(#items),*];
+
+        /// Calls `$callback! { kind group module; … }` with every entry of the spec, in the
+        /// order of `ENDPOINTS` (`kind` is `endpoint`, `callback` or `frontend`): typed code over
+        /// every entry, so a new entry is covered without new code.
+        #[macro_export]
+        macro_rules! for_each_entry {
+            ($callback:ident) => {
+                $callback! { #(#entries)* }
+            };
+        }
     }
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust_type::field_ident;
-use crate::model::{Entry, Field, Part};
+use crate::model::{Entry, Field, Format, Part, TypeExpr};
 
 /// `impl ApiRequest for Request`.
 pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
@@ -24,7 +24,11 @@ pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
     } else {
         quote! { parts }
     };
+    let body: Vec<&Field> = entry.request.body.iter().collect();
+    let text_fields = text_fields_impl("Request", &body, Part::Body);
     quote! {
+        #text_fields
+
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             type Response = Response;
@@ -97,6 +101,81 @@ fn read(field: &Field, part: Part) -> TokenStream {
     } else {
         quote! {
             self.#ident = parts.get(#wire, #name, &[#(#aliases),*]);
+        }
+    }
+}
+
+/// `impl TextFields for <type_name>`: the text body fields by wire name, and the fields the
+/// signer fills in.
+pub(super) fn text_fields_impl(type_name: &str, fields: &[&Field], part: Part) -> TokenStream {
+    let ident = format_ident!("{}", type_name);
+    let reads: Vec<TokenStream> = fields
+        .iter()
+        .filter(|field| matches!(field.ty, TypeExpr::String | TypeExpr::Json(_)))
+        .filter(|field| field.format != Some(Format::Int) && field.string_or_object().is_none())
+        .map(|field| {
+            let name = &field.name;
+            let member = field_ident(field, Some(part));
+            let value = match (&field.ty, field.required) {
+                (TypeExpr::Json(_), true) => {
+                    quote! { ::std::option::Option::Some(self.#member.as_str()) }
+                }
+                (TypeExpr::Json(_), false) => {
+                    quote! { self.#member.as_ref().map(::sas_core::types::JsonString::as_str) }
+                }
+                (_, true) => quote! { ::std::option::Option::Some(self.#member.as_str()) },
+                (_, false) => quote! { self.#member.as_deref() },
+            };
+            quote! { #name => #value, }
+        })
+        .collect();
+    let writes: Vec<TokenStream> = fields
+        .iter()
+        .filter(|field| field.set_by_auth && field.ty == TypeExpr::String)
+        .map(|field| {
+            let name = &field.name;
+            let member = field_ident(field, Some(part));
+            let value = if field.required {
+                quote! { value }
+            } else {
+                quote! { ::std::option::Option::Some(value) }
+            };
+            quote! { #name => { self.#member = #value; true } }
+        })
+        .collect();
+    let name_param = |used: bool| {
+        if used {
+            quote! { name }
+        } else {
+            quote! { _name }
+        }
+    };
+    let read_name = name_param(!reads.is_empty());
+    let write_name = name_param(!writes.is_empty());
+    let value_param = if writes.is_empty() {
+        quote! { _value }
+    } else {
+        quote! { value }
+    };
+    let read_body = if reads.is_empty() {
+        quote! { ::std::option::Option::None }
+    } else {
+        quote! { match #read_name { #(#reads)* _ => ::std::option::Option::None } }
+    };
+    let write_body = if writes.is_empty() {
+        quote! { false }
+    } else {
+        quote! { match #write_name { #(#writes)* _ => false } }
+    };
+    quote! {
+        impl ::sas_core::endpoint::TextFields for #ident {
+            fn text(&self, #read_name: &str) -> ::std::option::Option<&str> {
+                #read_body
+            }
+
+            fn set_signature(&mut self, #write_name: &str, #value_param: ::std::string::String) -> bool {
+                #write_body
+            }
         }
     }
 }

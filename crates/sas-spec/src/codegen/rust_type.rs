@@ -86,9 +86,14 @@ pub(super) fn serde_attrs(field: &Field) -> TokenStream {
         (IntWire::String, false) => Some("::sas_core::__private::lenient::opt_int_string"),
     };
     let with = with.map(|path| quote! { #[serde(with = #path)] });
-    let optional = (!field.required).then(|| {
-        quote! { #[serde(default, skip_serializing_if = "::std::option::Option::is_none")] }
-    });
+    let optional = if !field.required {
+        Some(quote! { #[serde(default, skip_serializing_if = "::std::option::Option::is_none")] })
+    } else if field.set_by_auth {
+        // A missing signature reads as empty, so the auth check reports it by name.
+        Some(quote! { #[serde(default)] })
+    } else {
+        None
+    };
     quote! {
         #[serde(rename = #name)]
         #(#aliases)*

@@ -249,6 +249,8 @@ pub(super) fn response(_spec: &Spec, entry: &Entry) -> TokenStream {
 
         #validate
 
+        impl ::sas_core::endpoint::ApiResponse for Response {}
+
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self { data: #example }
@@ -271,8 +273,11 @@ pub(super) fn frontend_params(_spec: &Spec, entry: &Entry) -> TokenStream {
         entry.doc
     );
     let params = message_struct("Params", &doc, &members, &[]);
+    let fields: Vec<&Field> = members.iter().map(|member| member.field).collect();
+    let text_fields = super::parts::text_fields_impl("Params", &fields, Part::Param);
     quote! {
         #params
+        #text_fields
         impl ::sas_core::endpoint::FrontendParams for Params {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
         }

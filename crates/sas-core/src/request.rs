@@ -1,0 +1,220 @@
+//! Requests and callbacks in both directions: a typed message becomes a signed
+//! `http::Request<Vec<u8>>` ([`OutgoingRequest`]); a received `http::Request` becomes the typed
+//! message only after its auth holds ([`IncomingRequest`]).
+//!
+//! ```
+//! use sas_core::api::user::check_user;
+//! use sas_core::auth::{Signing, Verifying};
+//! use sas_core::crypto::{SecretKey, UnixTime};
+//! use sas_core::request::{IncomingRequest, OutgoingRequest};
+//!
+//! let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
+//! let now = UnixTime::from_millis(1_735_293_931_220);
+//!
+//! // SAS's side: build and sign.
+//! let request = check_user::Request::new("8d45e488", "8dc9708f", "user-42");
+//! let signing = Signing::new(now, "nonce").secret_key(&secret);
+//! let http_request = request.try_into_http_request("https://superapp.example", &signing)?;
+//! assert_eq!(http_request.uri(), "https://superapp.example/user/checkUser");
+//! assert_eq!(http_request.headers()["TC-Signature"], "f7b363addca8eb529f2abd2a9db903be");
+//!
+//! // The superapp's side: verify, then parse.
+//! let verifying = Verifying::new(now).secret_key(&secret);
+//! let received = check_user::Request::try_from_http_request(&http_request, &verifying)?;
+//! assert_eq!(received.message, request);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
+
+use crate::auth::{self, Identity, Signing, Verifying};
+use crate::endpoint::{ApiRequest, EntryKind, PartSource, WirePart};
+use crate::error::{FromHttpRequestError, IntoHttpError};
+use crate::wire::{self, WireRequest};
+
+/// A message received and verified, with who sent it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Authenticated<T> {
+    /// The typed message.
+    pub message: T,
+    /// Who the auth scheme proved it comes from.
+    pub identity: Identity,
+}
+
+/// Building a signed `http::Request` from a typed request or callback.
+pub trait OutgoingRequest: ApiRequest {
+    /// Validates, serialises and signs the message.
+    ///
+    /// `target` is the base URL of the superapp backend for endpoints (the documented path is
+    /// appended), and the full callback URL (the order's `TC-Payment-Callback`) for callbacks.
+    /// The body is the JSON exactly as signed.
+    ///
+    /// # Errors
+    ///
+    /// [`IntoHttpError`]: constraint violations, a key the scheme needs and `signing` lacks, a
+    /// bad URL or header value.
+    fn try_into_http_request(
+        &self,
+        target: &str,
+        signing: &Signing<'_>,
+    ) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
+        self.check().map_err(IntoHttpError::Invalid)?;
+        let meta = Self::METADATA;
+        let (base, callback_path) = split_target(meta.kind, target)?;
+        let mut message = self.clone();
+        let wire =
+            auth::sign(meta, &mut message, signing, |message| to_wire(message, callback_path))?;
+        into_http(base, wire)
+    }
+}
+
+impl<T: ApiRequest> OutgoingRequest for T {}
+
+/// Parsing a received `http::Request` into a typed request or callback.
+pub trait IncomingRequest: ApiRequest {
+    /// Checks method and path, verifies the auth scheme over the exact bytes received, parses
+    /// the body and the header, path and query values, and validates the result.
+    ///
+    /// Callbacks are checked by type only, not against every constraint: liberal in what we
+    /// accept, so a notification is never lost to a new enumeration value.
+    ///
+    /// # Errors
+    ///
+    /// [`FromHttpRequestError`]; [`FromHttpRequestError::status`] gives the HTTP status to answer
+    /// with.
+    fn try_from_http_request<B: AsRef<[u8]>>(
+        request: &http::Request<B>,
+        verifying: &Verifying<'_>,
+    ) -> Result<Authenticated<Self>, FromHttpRequestError> {
+        let meta = Self::METADATA;
+        let expected = meta.method.unwrap_or("POST");
+        if request.method().as_str() != expected {
+            return Err(FromHttpRequestError::MethodMismatch {
+                expected,
+                received: request.method().to_string(),
+            });
+        }
+        let path = request.uri().path();
+        let path = path.strip_prefix(verifying.path_prefix).unwrap_or(path);
+        let path_values = match (meta.kind, meta.path) {
+            (EntryKind::Endpoint, Some(template)) => {
+                wire::match_path(template, path).ok_or_else(|| {
+                    FromHttpRequestError::PathMismatch { template, received: path.to_owned() }
+                })?
+            }
+            _ => Vec::new(),
+        };
+        let raw_query = request.uri().query().unwrap_or("");
+        let query = wire::decode_query(raw_query);
+        let canonical_url =
+            if raw_query.is_empty() { path.to_owned() } else { format!("{path}?{raw_query}") };
+        let body = request.body().as_ref();
+        let mut message: Self = if body.is_empty() && expected == "GET" {
+            serde_json::from_slice(b"{}")
+        } else {
+            serde_json::from_slice(body)
+        }
+        .map_err(FromHttpRequestError::Body)?;
+        let received = auth::Received {
+            method: expected,
+            canonical_url: &canonical_url,
+            headers: request.headers(),
+            query: &query,
+            body,
+        };
+        let identity = auth::verify(meta, &received, verifying, &message)?;
+        let parts = ReceivedParts { headers: request.headers(), path: &path_values, query: &query };
+        message.read_parts(&parts)?;
+        if meta.kind == EntryKind::Endpoint {
+            message.check().map_err(FromHttpRequestError::Invalid)?;
+        }
+        Ok(Authenticated { message, identity })
+    }
+}
+
+impl<T: ApiRequest> IncomingRequest for T {}
+
+/// Splits the target into the URL's scheme-and-authority (plus any base path for endpoints)
+/// and, for callbacks, the path and query of the callback URL.
+fn split_target(kind: EntryKind, target: &str) -> Result<(&str, Option<&str>), IntoHttpError> {
+    let bad = || IntoHttpError::BadUrl { url: target.to_owned() };
+    let rest = target
+        .strip_prefix("https://")
+        .or_else(|| target.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if authority_len == 0 || target.contains(char::is_whitespace) {
+        return Err(bad());
+    }
+    match kind {
+        EntryKind::Callback => {
+            let split = target.len() - rest.len() + authority_len;
+            let path = target[split..].split('#').next().unwrap_or("");
+            Ok((&target[..split], Some(if path.is_empty() { "/" } else { path })))
+        }
+        _ => Ok((target.trim_end_matches('/'), None)),
+    }
+}
+
+/// The unsigned wire form of a message: path, query, headers and JSON body.
+fn to_wire<T: ApiRequest>(
+    message: &T,
+    callback_path: Option<&str>,
+) -> Result<WireRequest, IntoHttpError> {
+    let meta = T::METADATA;
+    let method = meta.method.unwrap_or("POST");
+    let (path, mut query) = match callback_path {
+        Some(path_and_query) => {
+            let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+            (path.to_owned(), wire::decode_query(query))
+        }
+        None => (wire::fill_path(meta.path.unwrap_or("/"), &message.path_values()), Vec::new()),
+    };
+    query.extend(message.query_values().into_iter().map(|(n, v)| (n.to_owned(), v.to_owned())));
+    let mut headers: Vec<(&'static str, String)> =
+        message.header_values().into_iter().map(|(n, v)| (n, v.to_owned())).collect();
+    let body = if method == "GET" { Vec::new() } else { serde_json::to_vec(message)? };
+    if !body.is_empty() {
+        headers.insert(0, (CONTENT_TYPE.as_str(), "application/json".to_owned()));
+    }
+    Ok(WireRequest { method, path, query, headers, body })
+}
+
+fn into_http(base: &str, wire: WireRequest) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
+    let uri = format!("{base}{}", wire.canonical_url());
+    let mut builder = http::Request::builder().method(wire.method).uri(uri);
+    for (name, value) in &wire.headers {
+        let header_name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| IntoHttpError::BadHeaderValue { name })?;
+        let header_value = HeaderValue::from_bytes(value.as_bytes())
+            .map_err(|_| IntoHttpError::BadHeaderValue { name })?;
+        builder = builder.header(header_name, header_value);
+    }
+    Ok(builder.body(wire.body)?)
+}
+
+/// Header, path and query values of a received request.
+struct ReceivedParts<'a> {
+    headers: &'a http::HeaderMap,
+    path: &'a [(&'static str, String)],
+    query: &'a [(String, String)],
+}
+
+impl PartSource for ReceivedParts<'_> {
+    fn get(&self, part: WirePart, name: &str, aliases: &[&str]) -> Option<String> {
+        let names = || std::iter::once(name).chain(aliases.iter().copied());
+        match part {
+            WirePart::Header => names()
+                .find_map(|candidate| self.headers.get(candidate))
+                .and_then(|value| std::str::from_utf8(value.as_bytes()).ok())
+                .map(str::to_owned),
+            WirePart::Path => names()
+                .find_map(|candidate| self.path.iter().find(|(n, _)| *n == candidate))
+                .map(|(_, value)| value.clone()),
+            WirePart::Query => names()
+                .find_map(|candidate| self.query.iter().find(|(n, _)| n == candidate))
+                .map(|(_, value)| value.clone()),
+        }
+    }
+}
