@@ -14,7 +14,7 @@ USAGE:
     cargo xtask <COMMAND> [OPTIONS]
 
 COMMANDS:
-    ci            Run every check CI runs: format, clippy, tests, rustdoc, the main job, layering
+    ci            Run every check CI runs: format, clippy, spec-check, tests, rustdoc, the main job, layering
     spec-check    Compare spec/ with the vendor's documentation tables in spec/vendor/
         --vendor <DIR>           read the vendor texts from DIR instead of spec/vendor/
         --format <text|json>     report format (default: text)
