@@ -7,6 +7,7 @@
 //! compiles wherever `sas_core` is a dependency: inside sas-core (which names itself
 //! `sas_core`) and in the expansion snapshot test.
 
+mod callback;
 mod docs;
 mod example;
 mod metadata;
@@ -70,8 +71,9 @@ fn expand_entry(spec: &Spec, entry: &Entry) -> TokenStream {
         EntryKind::Endpoint | EntryKind::Callback => {
             let request = structs::request(spec, entry);
             let request_impl = parts::api_request_impl(entry);
+            let callback_impls = callback::callback_impls(spec, entry);
             let response = structs::response(spec, entry);
-            quote! { #request #request_impl #response }
+            quote! { #request #request_impl #callback_impls #response }
         }
     };
     quote! {

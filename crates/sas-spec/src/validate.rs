@@ -313,6 +313,7 @@ fn check_field(spec: &Spec, entry: Option<&Entry>, part: Option<Part>, field: &F
     }
     if let Some(target) = &field.decrypts_to {
         check_type_ref(spec, entry, target, &field.loc, sink);
+        check_sealed_fields(spec, entry, field, sink);
         if !matches!(target, TypeExpr::Object(Some(_)))
             || !matches!(field.ty, TypeExpr::Object(Some(_)))
         {
@@ -323,6 +324,28 @@ fn check_field(spec: &Spec, entry: Option<&Entry>, part: Option<Part>, field: &F
         && !naming::is_snake_identifier(rust)
     {
         err(format!("`{}`: rust name `{rust}` is not a snake_case identifier", field.name));
+    }
+}
+
+/// The object an encrypted resource lives in carries the AEAD parts as strings.
+fn check_sealed_fields(spec: &Spec, entry: Option<&Entry>, field: &Field, sink: &Sink) {
+    let Some(name) = field.ty.object_name() else { return };
+    let sealed = match entry {
+        Some(entry) => spec.resolve_type(entry, name),
+        None => spec.types.iter().find(|ty| ty.name == name),
+    };
+    let Some(sealed) = sealed else { return };
+    for part in ["algorithm", "ciphertext", "nonce", "associated_data", "original_type"] {
+        let found = sealed.fields.iter().find(|f| f.name == part);
+        if !found.is_some_and(|f| f.ty == TypeExpr::String) {
+            sink.error(
+                field.loc.clone(),
+                format!(
+                    "`{}` decrypts, so type `{name}` needs a string field `{part}`",
+                    field.name
+                ),
+            );
+        }
     }
 }
 
@@ -423,7 +446,7 @@ fn check_at(entry: &Entry, at: &str, loc: &Loc, sink: &Sink) {
         || at == "path"
         || at == "entry"
         || at == "response.data"
-        || at.starts_with("response.data.")
+        || at.starts_with("response.")
         || at.starts_with("types.")
         || Part::ALL
             .iter()

@@ -3412,6 +3412,36 @@ pub mod payment {
                 ::std::result::Result::Ok(())
             }
         }
+        impl ::sas_core::callback::EncryptedCallback for Request {
+            type Resource = Transaction;
+            fn sealed(&self) -> ::sas_core::callback::Sealed<'_> {
+                ::sas_core::callback::Sealed {
+                    algorithm: &self.resource.algorithm,
+                    ciphertext: &self.resource.ciphertext,
+                    nonce: &self.resource.nonce,
+                    associated_data: self
+                        .resource
+                        .associated_data
+                        .as_deref()
+                        .unwrap_or(""),
+                    original_type: &self.resource.original_type,
+                }
+            }
+            fn set_sealed(
+                &mut self,
+                ciphertext: ::std::string::String,
+                nonce: ::std::string::String,
+                associated_data: ::std::string::String,
+            ) {
+                self.resource.ciphertext = ciphertext;
+                self.resource.nonce = nonce;
+                self.resource.associated_data = if associated_data.is_empty() {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some(associated_data)
+                };
+            }
+        }
         /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
         /// envelope. It serialises as that value alone.
         #[derive(
@@ -5359,6 +5389,12 @@ pub mod virtual_payment {
                 ::std::result::Result::Ok(())
             }
         }
+        impl ::sas_core::callback::PayloadCallback for Request {
+            type Payload = Payload;
+            fn payload(&self) -> &::sas_core::types::JsonString<Payload> {
+                &self.payload
+            }
+        }
         /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
         /// envelope. It serialises as that value alone.
         #[derive(
@@ -6284,6 +6320,12 @@ pub mod virtual_payment {
                     &["X-TC-ApplicationId"],
                 )?;
                 ::std::result::Result::Ok(())
+            }
+        }
+        impl ::sas_core::callback::PayloadCallback for Request {
+            type Payload = Payload;
+            fn payload(&self) -> &::sas_core::types::JsonString<Payload> {
+                &self.payload
             }
         }
         /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
@@ -7577,6 +7619,36 @@ pub mod refund {
                 ::std::result::Result::Ok(())
             }
         }
+        impl ::sas_core::callback::EncryptedCallback for Request {
+            type Resource = RefundResult;
+            fn sealed(&self) -> ::sas_core::callback::Sealed<'_> {
+                ::sas_core::callback::Sealed {
+                    algorithm: &self.resource.algorithm,
+                    ciphertext: &self.resource.ciphertext,
+                    nonce: &self.resource.nonce,
+                    associated_data: self
+                        .resource
+                        .associated_data
+                        .as_deref()
+                        .unwrap_or(""),
+                    original_type: &self.resource.original_type,
+                }
+            }
+            fn set_sealed(
+                &mut self,
+                ciphertext: ::std::string::String,
+                nonce: ::std::string::String,
+                associated_data: ::std::string::String,
+            ) {
+                self.resource.ciphertext = ciphertext;
+                self.resource.nonce = nonce;
+                self.resource.associated_data = if associated_data.is_empty() {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some(associated_data)
+                };
+            }
+        }
         /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
         /// envelope. It serialises as that value alone.
         #[derive(
@@ -8356,6 +8428,12 @@ pub mod refund {
                     &["X-TC-ApplicationId"],
                 )?;
                 ::std::result::Result::Ok(())
+            }
+        }
+        impl ::sas_core::callback::PayloadCallback for Request {
+            type Payload = RefundResult;
+            fn payload(&self) -> &::sas_core::types::JsonString<RefundResult> {
+                &self.payload
             }
         }
         /// The response: the `data` of the `returnCode`/`returnMessage`/`data`/`requestId`
