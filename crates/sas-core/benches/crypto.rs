@@ -23,12 +23,12 @@ use sas_core::crypto::{
 };
 
 /// Runs per measurement; the fastest is kept.
-const RUNS: usize = 7;
+const RUNS: usize = 9;
 /// Wall time aimed at for one run.
-const RUN_TIME: Duration = Duration::from_millis(150);
+const RUN_TIME: Duration = Duration::from_millis(100);
 
-/// The best time per iteration of `f`, over `RUNS` runs of a calibrated iteration count.
-fn measure(mut f: impl FnMut()) -> Duration {
+/// Iterations of `f` that take about a quarter of `RUN_TIME`.
+fn calibrate(f: &mut dyn FnMut()) -> u32 {
     let mut iterations: u32 = 1;
     loop {
         let start = Instant::now();
@@ -36,21 +36,27 @@ fn measure(mut f: impl FnMut()) -> Duration {
             f();
         }
         if start.elapsed() >= RUN_TIME / 4 || iterations >= 1 << 24 {
-            break;
+            return iterations * 4;
         }
         iterations *= 2;
     }
-    iterations *= 4;
-    (0..RUNS)
-        .map(|_| {
+}
+
+/// The best time per iteration of each closure over `RUNS` runs. The runs are interleaved, so
+/// a change of load on the machine hits an operation and its primitives alike.
+fn measure(closures: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+    let iterations: Vec<u32> = closures.iter_mut().map(|f| calibrate(*f)).collect();
+    let mut best = vec![Duration::MAX; closures.len()];
+    for _ in 0..RUNS {
+        for ((f, &n), best) in closures.iter_mut().zip(&iterations).zip(&mut best) {
             let start = Instant::now();
-            for _ in 0..iterations {
+            for _ in 0..n {
                 f();
             }
-            start.elapsed() / iterations
-        })
-        .min()
-        .unwrap_or_default()
+            *best = (*best).min(start.elapsed() / n);
+        }
+    }
+    best
 }
 
 fn report(name: &str, operation: Duration, baseline: Duration, target: f64) {
@@ -75,24 +81,26 @@ fn tc_signature_bench() -> Result<(), Box<dyn Error>> {
         let cipher = ecb::Encryptor::<Aes256>::new(&Array::from(raw_key));
         hex::encode(cipher.encrypt_padded_vec::<Pkcs7>(black_box(timestamp).as_bytes()))
     };
-    let primitive = measure(|| {
+    let mut primitive = || {
         black_box(raw_ecb_hex());
-    });
-    let sign = measure(|| {
+    };
+    let mut sign = || {
         black_box(tc_signature(black_box(&key), black_box(timestamp)));
-    });
+    };
     let signature = tc_signature(&key, timestamp);
-    let verify = measure(|| {
+    let mut verify = || {
         let verified = verifier.verify(black_box(&key), black_box(timestamp), &signature, now);
         black_box(verified.is_ok());
-    });
-    let both = measure(|| {
+    };
+    let mut both = || {
         let signature = tc_signature(black_box(&key), black_box(timestamp));
         black_box(verifier.verify(&key, timestamp, &signature, now).is_ok());
-    });
+    };
     if verifier.verify(&key, timestamp, &signature, now).is_err() {
         return Err("TC-Signature did not verify".into());
     }
+    let times = measure(&mut [&mut primitive, &mut sign, &mut verify, &mut both]);
+    let (primitive, sign, verify, both) = (times[0], times[1], times[2], times[3]);
     report("TC-Signature sign", sign, primitive, 1.3);
     report("TC-Signature verify (with freshness)", verify, primitive, 1.3);
     report("TC-Signature sign + verify", both, primitive * 2, 1.3);
@@ -144,10 +152,10 @@ fn callback_bench() -> Result<(), Box<dyn Error>> {
     let ring_key =
         LessSafeKey::new(UnboundKey::new(&AES_256_GCM, api_v3_text.as_bytes()).map_err(|_| "key")?);
 
-    let rsa = measure(|| {
+    let mut rsa = || {
         black_box(ring_public.verify(black_box(&message), black_box(&raw_signature)).is_ok());
-    });
-    let gcm = measure(|| {
+    };
+    let mut gcm = || {
         let mut in_out = black_box(&sealed).clone();
         let nonce = Nonce::try_assume_unique_for_key(nonce.as_bytes()).ok();
         if let Some(nonce) = nonce {
@@ -155,14 +163,16 @@ fn callback_bench() -> Result<(), Box<dyn Error>> {
                 ring_key.open_in_place(nonce, Aad::from(aad.as_bytes()), &mut in_out).is_ok(),
             );
         }
-    });
-    let json = measure(|| {
+    };
+    let mut json = || {
         let parsed: Result<serde_json::Value, _> = serde_json::from_slice(black_box(transaction));
         black_box(parsed.is_ok());
-    });
-    let sdk = measure(|| {
+    };
+    let mut sdk = || {
         black_box(open_callback().is_ok());
-    });
+    };
+    let times = measure(&mut [&mut rsa, &mut gcm, &mut json, &mut sdk]);
+    let (rsa, gcm, json, sdk) = (times[0], times[1], times[2], times[3]);
     println!(
         "  primitives: RSA-2048 verify {:.0} ns, AES-256-GCM open {:.0} ns, JSON parse {:.0} ns",
         rsa.as_secs_f64() * 1e9,
