@@ -54,9 +54,23 @@ pub fn verify_tc_signature(
     timestamp: &str,
     signature: &str,
 ) -> Result<(), CryptoError> {
+    check_signature(key, timestamp, signature, false)
+}
+
+/// Compares `signature` with the ECB (and, if `legacy_cbc`, the CBC) signature of `timestamp`
+/// in constant time.
+fn check_signature(
+    key: &SecretKey,
+    timestamp: &str,
+    signature: &str,
+    legacy_cbc: bool,
+) -> Result<(), CryptoError> {
     let received = decode_hex(signature, "TC-Signature")?;
-    let expected = ecb_encrypt(key.aes(), timestamp.as_bytes());
-    if bool::from(expected.ct_eq(&received)) {
+    let mut matches = ecb_encrypt(key.aes(), timestamp.as_bytes()).ct_eq(&received);
+    if legacy_cbc {
+        matches |= cbc_encrypt(key.aes(), timestamp.as_bytes()).ct_eq(&received);
+    }
+    if bool::from(matches) {
         Ok(())
     } else {
         Err(CryptoError::SignatureMismatch { kind: SignatureKind::TcSignature })
@@ -130,14 +144,7 @@ impl TcSignatureVerifier {
         now: UnixTime,
     ) -> Result<UnixTime, CryptoError> {
         let (time, _) = UnixTime::parse_timestamp(timestamp)?;
-        let received = decode_hex(signature, "TC-Signature")?;
-        let mut matches = ecb_encrypt(key.aes(), timestamp.as_bytes()).ct_eq(&received);
-        if self.legacy_cbc {
-            matches |= cbc_encrypt(key.aes(), timestamp.as_bytes()).ct_eq(&received);
-        }
-        if !bool::from(matches) {
-            return Err(CryptoError::SignatureMismatch { kind: SignatureKind::TcSignature });
-        }
+        check_signature(key, timestamp, signature, self.legacy_cbc)?;
         self.window.check_time(time, now)?;
         Ok(time)
     }
