@@ -6,6 +6,7 @@
 mod ci;
 mod flags;
 mod spec_check;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
