@@ -9,6 +9,7 @@ pub mod callback;
 pub mod crypto;
 pub mod endpoint;
 pub mod error;
+pub mod frontend;
 pub mod request;
 pub mod response;
 pub mod types;

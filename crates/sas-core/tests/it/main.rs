@@ -9,6 +9,7 @@ mod crypto_negative;
 mod crypto_support;
 mod crypto_vectors;
 mod expand;
+mod frontend;
 mod registry;
 mod round_trip;
 mod tamper;
