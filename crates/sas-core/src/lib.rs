@@ -5,6 +5,7 @@ extern crate self as sas_core;
 
 pub mod api;
 pub mod auth;
+pub mod business;
 pub mod callback;
 pub mod crypto;
 pub mod endpoint;

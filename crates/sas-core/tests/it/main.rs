@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod business;
 mod callbacks;
 mod crypto_keys;
 mod crypto_known_answers;
