@@ -5203,7 +5203,7 @@ pub mod virtual_payment {
                     rust_name: "pay_model",
                     required: true,
                     set_by_auth: false,
-                    aliases: &[],
+                    aliases: &["payModel"],
                     secret: false,
                 },
                 ::sas_core::endpoint::FieldMeta {
@@ -5256,8 +5256,9 @@ pub mod virtual_payment {
             pub event: ::std::string::String,
             /** The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
 
- Wire: body field `PayModel`.*/
+ Wire: body field `PayModel`; also accepted as `payModel`.*/
             #[serde(rename = "PayModel")]
+            #[serde(alias = "payModel")]
             pub pay_model: ::std::string::String,
             /** The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
 
@@ -6136,7 +6137,7 @@ pub mod virtual_payment {
                     rust_name: "pay_model",
                     required: true,
                     set_by_auth: false,
-                    aliases: &[],
+                    aliases: &["payModel"],
                     secret: false,
                 },
                 ::sas_core::endpoint::FieldMeta {
@@ -6189,8 +6190,9 @@ pub mod virtual_payment {
             pub event: ::std::string::String,
             /** The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
 
- Wire: body field `PayModel`.*/
+ Wire: body field `PayModel`; also accepted as `payModel`.*/
             #[serde(rename = "PayModel")]
+            #[serde(alias = "payModel")]
             pub pay_model: ::std::string::String,
             /** The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
 

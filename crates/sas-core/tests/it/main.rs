@@ -11,6 +11,7 @@ mod crypto_support;
 mod crypto_vectors;
 mod expand;
 mod frontend;
+mod liberal;
 mod registry;
 mod round_trip;
 mod tamper;
