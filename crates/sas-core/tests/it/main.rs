@@ -5,6 +5,7 @@
 mod business;
 mod callbacks;
 mod crypto_keys;
+mod custom_client;
 mod crypto_known_answers;
 mod crypto_negative;
 mod crypto_support;
