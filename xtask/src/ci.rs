@@ -90,7 +90,8 @@ fn check_layering() -> anyhow::Result<()> {
 
 /// The I/O crates named in a `cargo tree --prefix none` listing.
 fn forbidden_dependencies(tree: &str) -> Vec<String> {
-    const IO_CRATES: &[&str] = &["tokio", "hyper", "hyper-util", "hyper-rustls", "reqwest", "mio"];
+    const IO_CRATES: &[&str] =
+        &["tokio", "hyper", "hyper-util", "hyper-rustls", "reqwest", "ureq", "mio"];
     let mut found: Vec<String> = tree
         .lines()
         .filter_map(|line| line.split_whitespace().next())
@@ -115,6 +116,8 @@ mod tests {
         let tree =
             "sas-core v0.1.0\nserde v1.0.0\ntokio v1.40.0 (*)\nhyper v1.4.0\ntokio v1.40.0\n";
         assert_eq!(forbidden_dependencies(tree), ["hyper", "tokio"]);
+        // The example's client is a dev-dependency; a normal one is caught.
+        assert_eq!(forbidden_dependencies("sas-core v0.1.0\nureq v3.5.1\n"), ["ureq"]);
         assert!(forbidden_dependencies("sas-core v0.1.0\nring v0.17.0\n").is_empty());
     }
 }
