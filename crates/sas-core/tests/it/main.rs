@@ -5,11 +5,11 @@
 mod business;
 mod callbacks;
 mod crypto_keys;
-mod custom_client;
 mod crypto_known_answers;
 mod crypto_negative;
 mod crypto_support;
 mod crypto_vectors;
+mod custom_client;
 mod expand;
 mod frontend;
 mod liberal;
