@@ -87,7 +87,7 @@ pub struct VerifiedPayment {
 /// ```
 /// # let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/wechatpay-test-pkcs1.pem"))?;
 /// use sas_core::api::frontend::request_payment::Params;
-/// use sas_core::crypto::{PublicKeySet, RsaPublicKey};
+/// use sas_core::crypto::PublicKeySet;
 /// use sas_core::frontend::{VerifyError, verify_request_payment};
 ///
 /// # let merchant_public_key = sas_core::crypto::RsaPrivateKey::from_pem(&pem)?.public_key();
