@@ -13,7 +13,7 @@ use syn::{LitStr, parse_macro_input};
 /// Generates the API types from the spec folder at the given path, relative to the file that
 /// calls the macro (like `include_str!`).
 ///
-/// ```ignore
+/// ```text
 /// sas_derive::api!("../../../spec");
 /// ```
 #[proc_macro]
