@@ -47,7 +47,8 @@ pub trait OutgoingRequest: ApiRequest {
     /// Validates, serialises and signs the message.
     ///
     /// `target` is the base URL of the superapp backend for endpoints (the documented path is
-    /// appended), and the full callback URL (the order's `TC-Payment-Callback`) for callbacks.
+    /// appended; a base path such as `/sas` is kept, a query is refused), and the full callback
+    /// URL (the order's `TC-Payment-Callback`, sent verbatim) for callbacks.
     /// The body is the JSON exactly as signed.
     ///
     /// # Errors
@@ -153,6 +154,7 @@ fn split_target(kind: EntryKind, target: &str) -> Result<(&str, Option<&str>), I
             let path = target[split..].split('#').next().unwrap_or("");
             Ok((&target[..split], Some(if path.is_empty() { "/" } else { path })))
         }
+        _ if target.contains(['?', '#']) => Err(bad()),
         _ => Ok((target.trim_end_matches('/'), None)),
     }
 }
@@ -165,10 +167,8 @@ fn to_wire<T: ApiRequest>(
     let meta = T::METADATA;
     let method = meta.method.unwrap_or("POST");
     let (path, mut query) = match callback_path {
-        Some(path_and_query) => {
-            let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
-            (path.to_owned(), wire::decode_query(query))
-        }
+        // The callback URL is the receiver's: its path and query travel verbatim.
+        Some(path_and_query) => (path_and_query.to_owned(), Vec::new()),
         None => (wire::fill_path(meta.path.unwrap_or("/"), &message.path_values()), Vec::new()),
     };
     query.extend(message.query_values().into_iter().map(|(n, v)| (n.to_owned(), v.to_owned())));

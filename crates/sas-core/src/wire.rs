@@ -12,7 +12,7 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(
 pub(crate) struct WireRequest {
     pub(crate) method: &'static str,
     /// The path, already percent-encoded (for endpoints: the documented path; for callbacks:
-    /// the callback URL's path).
+    /// the callback URL's path and query, verbatim).
     pub(crate) path: String,
     /// Query pairs, not yet encoded.
     pub(crate) query: Vec<(String, String)>,
@@ -29,7 +29,8 @@ impl WireRequest {
     /// The path plus `?query` when there is one: what `Authorization` signs.
     pub(crate) fn canonical_url(&self) -> String {
         let query = self.query_string();
-        if query.is_empty() { self.path.clone() } else { format!("{}?{query}", self.path) }
+        let joint = if self.path.contains('?') { '&' } else { '?' };
+        if query.is_empty() { self.path.clone() } else { format!("{}{joint}{query}", self.path) }
     }
 }
 

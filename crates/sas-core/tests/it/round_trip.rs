@@ -184,3 +184,39 @@ fn every_registry_entry_round_trips() {
     println!("round trips: {} of {} registry entries", covered.len(), registry.len());
     assert_eq!(covered, registry);
 }
+
+/// The callback URL is the merchant's: its path and query are sent exactly as given, escapes
+/// and all; an endpoint's base URL may carry a path but not a query.
+#[test]
+fn urls_are_kept_as_given() {
+    use sas_core::api::user::check_user;
+    use sas_core::error::IntoHttpError;
+
+    let keys = Keys::load();
+    let notification = sas_core::api::payment::payment_notification::Request::example();
+    let signing = Signing::new(NOW, NONCE)
+        .secret_key(&keys.secret)
+        .platform(&keys.platform_key, PLATFORM_SERIAL);
+    let url = "https://merchant.example/pay/notify%2Fv2?order=A%7C1&x=a+b";
+    let http = notification.try_into_http_request(url, &signing).unwrap();
+    assert_eq!(http.uri().to_string(), url);
+
+    let request = check_user::Request::example();
+    let signing = Signing::new(NOW, NONCE).secret_key(&keys.secret);
+    let http = request.try_into_http_request("https://superapp.example/base/", &signing).unwrap();
+    assert_eq!(http.uri().to_string(), "https://superapp.example/base/user/checkUser");
+    for bad in [
+        "https://superapp.example/?x=1",
+        "superapp.example",
+        "https:///x",
+        "ftp://superapp.example",
+    ] {
+        assert!(
+            matches!(
+                request.try_into_http_request(bad, &signing),
+                Err(IntoHttpError::BadUrl { .. })
+            ),
+            "{bad}"
+        );
+    }
+}
