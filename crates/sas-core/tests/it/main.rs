@@ -13,6 +13,7 @@ mod custom_client;
 mod expand;
 mod frontend;
 mod liberal;
+mod no_panic;
 mod registry;
 mod round_trip;
 mod tamper;
