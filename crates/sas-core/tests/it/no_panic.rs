@@ -2,7 +2,7 @@
 //! (bytes flipped, bodies cut, headers and paths garbled) and response bodies are parsed, and
 //! each must come back as a value, `Ok` or `Err`.
 
-use sas_core::endpoint::{ApiRequest, Example};
+use sas_core::endpoint::ApiRequest;
 use sas_core::response::IncomingResponse;
 
 use super::round_trip::{Keys, named_merchant, receive, send};
