@@ -10,8 +10,7 @@ use super::sign::{
 };
 use super::{Identity, Verifying};
 use crate::crypto::{
-    CallbackSignature, RequestParts, UnixTime, verify_pay_event_sig, verify_pay_sig,
-    verify_refund_pay_sig,
+    CallbackSignature, RequestParts, verify_pay_event_sig, verify_pay_sig, verify_refund_pay_sig,
 };
 use crate::endpoint::{AuthScheme, Metadata, TextFields};
 use crate::error::{AuthError, KeyNeed};
@@ -124,7 +123,7 @@ fn verify_merchant<T: TextFields>(
 /// body `mchid`.
 fn named_merchants<T: TextFields>(received: &Received<'_>, message: &T) -> Vec<String> {
     let mut named = Vec::new();
-    if let Some(value) = header_opt(received.headers, MERCHANT_ID, MERCHANT_ID_ALIASES) {
+    if let Ok(value) = header(received.headers, MERCHANT_ID, &[]) {
         named.push(value.to_owned());
     }
     named.extend(received.query.iter().filter(|(n, _)| n == "mchid").map(|(_, v)| v.clone()));
@@ -169,14 +168,15 @@ fn check_tc_signature_if_held(
     headers: &HeaderMap,
     verifying: &Verifying<'_>,
     names: &[&'static str],
-) -> Result<Option<UnixTime>, AuthError> {
-    let Some(key) = verifying.secret_key else { return Ok(None) };
+) -> Result<(), AuthError> {
+    let Some(key) = verifying.secret_key else { return Ok(()) };
     let timestamp = header(headers, TC_TIMESTAMP, &[])?;
     let signature = match names.first() {
         Some(name) => header(headers, name, &[])?,
         None => header(headers, TC_SIGNATURE, &["X-TC-Signature"])?,
     };
-    Ok(Some(verifying.tc_signature.verify(key, timestamp, signature, verifying.now)?))
+    verifying.tc_signature.verify(key, timestamp, signature, verifying.now)?;
+    Ok(())
 }
 
 fn app_key<'a>(
@@ -191,7 +191,7 @@ fn app_key<'a>(
 }
 
 fn merchant_header(headers: &HeaderMap) -> Result<String, AuthError> {
-    header(headers, MERCHANT_ID, MERCHANT_ID_ALIASES).map(str::to_owned)
+    header(headers, MERCHANT_ID, &[]).map(str::to_owned)
 }
 
 fn text<'m, T: TextFields>(message: &'m T, name: &'static str) -> Result<&'m str, AuthError> {
@@ -214,14 +214,5 @@ pub(crate) fn header<'h>(
     value.to_str().map_err(|_| AuthError::BadHeader(name))
 }
 
-fn header_opt<'h>(
-    headers: &'h HeaderMap,
-    name: &'static str,
-    aliases: &[&'static str],
-) -> Option<&'h str> {
-    header(headers, name, aliases).ok()
-}
-
 const MERCHANT_ID: &str = "TC-MerchantID";
-const MERCHANT_ID_ALIASES: &[&str] = &[];
 const ZH_TC_SIGNATURE: &str = "X-TC-Signature";

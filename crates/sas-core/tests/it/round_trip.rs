@@ -37,27 +37,21 @@ pub(crate) struct Keys {
 
 impl Keys {
     pub(crate) fn load() -> Self {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys");
-        let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
-        let platform_cert = Certificate::from_pem(&read("platform-2048.crt")).unwrap();
+        let platform_cert = Certificate::from_pem(&read_key_file("platform-2048.crt")).unwrap();
         assert_eq!(platform_cert.serial_number(), PLATFORM_SERIAL);
         Self {
             secret: SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev").unwrap(),
             app_key: AppKey::new("12345").unwrap(),
-            merchant_key: RsaPrivateKey::from_pem(&read("merchant-2048-pkcs1.pem")).unwrap(),
-            platform_key: RsaPrivateKey::from_pem(&read("platform-2048.pem")).unwrap(),
+            merchant_key: load_key("merchant-2048-pkcs1.pem"),
+            platform_key: load_key("platform-2048.pem"),
             platform_keys: PublicKeySet::new().with_certificate(platform_cert),
         }
     }
 
-    /// The `Authorization` signer of merchant `mchid`.
+    /// The `Authorization` signer of merchant `mchid` (a signer owns its key, so each one loads
+    /// the merchant's key file).
     pub(crate) fn merchant_signer(&self, mchid: &str) -> AuthorizationSigner {
-        let pem = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/vectors/keys/merchant-2048-pkcs1.pem"
-        ))
-        .unwrap();
-        AuthorizationSigner::new(RsaPrivateKey::from_pem(&pem).unwrap(), mchid, "MERCHANT-SERIAL-1")
+        AuthorizationSigner::new(load_key("merchant-2048-pkcs1.pem"), mchid, "MERCHANT-SERIAL-1")
     }
 
     /// The superapp's view of merchant `mchid`'s keys.
@@ -65,6 +59,17 @@ impl Keys {
         let set = PublicKeySet::new().with_key("MERCHANT-SERIAL-1", self.merchant_key.public_key());
         BTreeMap::from([(mchid.to_owned(), set)])
     }
+}
+
+/// A committed test key file's text.
+pub(crate) fn read_key_file(name: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys");
+    std::fs::read_to_string(format!("{dir}/{name}")).unwrap()
+}
+
+/// A committed test private key.
+pub(crate) fn load_key(name: &str) -> RsaPrivateKey {
+    RsaPrivateKey::from_pem(&read_key_file(name)).unwrap()
 }
 
 /// The merchant a request names (`TC-MerchantID`, query or body `mchid`), or a default.

@@ -12,7 +12,8 @@ use sas_core::error::{AuthError, FromHttpRequestError};
 use sas_core::request::OutgoingRequest;
 
 use super::round_trip::{
-    CALLBACK_URL, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, named_merchant, receive, send,
+    CALLBACK_URL, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, load_key, named_merchant, receive,
+    send,
 };
 
 /// Another key of every kind, for "wrong key".
@@ -27,14 +28,9 @@ impl OtherKeys {
         Self {
             secret: SecretKey::new("0123456789abcdef").unwrap(),
             app_key: AppKey::new("54321").unwrap(),
-            rsa: load_rsa("wechatpay-test-pkcs1.pem"),
+            rsa: load_key("wechatpay-test-pkcs1.pem"),
         }
     }
-}
-
-fn load_rsa(name: &str) -> RsaPrivateKey {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys");
-    RsaPrivateKey::from_pem(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap()).unwrap()
 }
 
 /// The signature kind a scheme's main check reports.
@@ -132,7 +128,7 @@ fn send_with<T: ApiRequest>(
 ) -> http::Request<Vec<u8>> {
     let mchid = named_merchant(request);
     let signer = if wrong {
-        AuthorizationSigner::new(load_rsa("wechatpay-test-pkcs1.pem"), mchid, "MERCHANT-SERIAL-1")
+        AuthorizationSigner::new(load_key("wechatpay-test-pkcs1.pem"), mchid, "MERCHANT-SERIAL-1")
     } else {
         keys.merchant_signer(&mchid)
     };
