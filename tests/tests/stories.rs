@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use sas_core::api::frontend::request_virtual_payment;
+use sas_core::api::frontend::{request_payment, request_virtual_payment};
 use sas_core::api::payment::{create_jsapi_order, payment_notification, query_order};
 use sas_core::api::refund::{create_refund, refund_notification};
 use sas_core::api::virtual_payment::{
@@ -14,7 +14,7 @@ use sas_core::auth::{Identity, Signing, Verifying};
 use sas_core::business::{ExpectedPayment, ExpectedRefund, ExpectedVirtualPayment};
 use sas_core::callback;
 use sas_core::endpoint::Example;
-use sas_core::frontend;
+use sas_core::frontend::PaymentToSign;
 use sas_core::request::{IncomingRequest, OutgoingRequest};
 use sas_core::response::{IncomingResponse, OutgoingResponse};
 use sas_core::types::JsonString;
@@ -33,22 +33,22 @@ fn merchant(parties: &Parties) -> Verifying<'_> {
 }
 
 fn order() -> create_jsapi_order::Request {
-    create_jsapi_order::Request::new(
-        CALLBACK_URL,
-        MCHID,
-        "user-42",
-        "openid-on-sas",
-        "app-zz8btbv1s4",
-        APPID,
-        "Image形象店-深圳腾大-QQ公仔",
-        "1217752501201407033233368018",
-        "2026-12-01T10:00:00+08:00",
-        create_jsapi_order::Amount::new(100),
-        create_jsapi_order::Payer::new("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"),
-        create_jsapi_order::Detail::new(vec![create_jsapi_order::GoodsDetail::new(
+    create_jsapi_order::Request::from(create_jsapi_order::RequestInit {
+        payment_callback: CALLBACK_URL,
+        merchant_id: MCHID,
+        user_id: "user-42",
+        platform_user_id: "openid-on-sas",
+        application_id: "app-zz8btbv1s4",
+        appid: APPID,
+        description: "Image形象店-深圳腾大-QQ公仔",
+        out_trade_no: "1217752501201407033233368018",
+        time_expire: "2026-12-01T10:00:00+08:00",
+        amount: create_jsapi_order::Amount::new(100),
+        payer: create_jsapi_order::Payer::new("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"),
+        detail: create_jsapi_order::Detail::new(vec![create_jsapi_order::GoodsDetail::new(
             "SKU-1", 1, 100,
         )]),
-    )
+    })
 }
 
 #[test]
@@ -69,21 +69,26 @@ fn a_standard_payment_from_order_to_refund() {
     let prepay = create_jsapi_order::Prepay::new("wx201410272009395522657a690389285100");
     let answer =
         create_jsapi_order::Response::new(prepay).try_into_http_response("req-2.1").unwrap();
-    let prepay_id =
-        create_jsapi_order::Response::try_from_http_response(&answer).unwrap().data.data.prepay_id;
+    let prepay_id = create_jsapi_order::Response::try_from_http_response(&answer)
+        .unwrap()
+        .response
+        .data
+        .prepay_id;
 
     // wx.requestPayment: the merchant backend signs the front end's parameters; the superapp's
     // client checks them with the merchant's key.
-    let params = frontend::request_payment(
+    let params = request_payment::Params::sign(
         &parties.merchant_key,
-        APPID,
-        &prepay_id,
-        NOW,
-        "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+        PaymentToSign {
+            app_id: APPID,
+            prepay_id: &prepay_id,
+            time_stamp: NOW,
+            nonce_str: "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+        },
     )
     .unwrap();
     let merchant_keys = &parties.merchant_keys[MCHID];
-    let verified = frontend::verify_request_payment(merchant_keys, APPID, &params).unwrap();
+    let verified = params.verify(merchant_keys, APPID).unwrap();
     assert_eq!(verified.prepay_id, prepay_id);
 
     // 2.2: the superapp seals the transaction for the merchant and posts it to the order's URL.
@@ -124,7 +129,7 @@ fn a_standard_payment_from_order_to_refund() {
     // The merchant acknowledges; the superapp reads the acknowledgement.
     let ack = payment_notification::Response::new(true).try_into_http_response("req-2.2").unwrap();
     let ack = payment_notification::Response::try_from_http_response(&ack).unwrap();
-    assert!(callback::acknowledges(&serde_json::to_value(&ack.data).unwrap()));
+    assert!(callback::acknowledges(&serde_json::to_value(ack.response.data).unwrap()));
 
     // 2.3: the merchant queries the order.
     let query = query_order::Request::new(order.out_trade_no.clone(), MCHID);
@@ -137,12 +142,12 @@ fn a_standard_payment_from_order_to_refund() {
     assert_eq!(received.message, query);
 
     // 5.1.1 and 5.1.3: a refund, and its result sealed back to the merchant.
-    let refund = create_refund::Request::new(
-        CALLBACK_URL,
-        "app-zz8btbv1s4",
-        "R1217752501201407033233368018",
-        create_refund::RefundRequestAmount::new(100, 100, "CNY"),
-    );
+    let refund = create_refund::Request::from(create_refund::RequestInit {
+        payment_callback: CALLBACK_URL,
+        application_id: "app-zz8btbv1s4",
+        out_refund_no: "R1217752501201407033233368018",
+        amount: create_refund::RefundRequestAmount::new(100, 100, "CNY"),
+    });
     let mut refund = refund;
     refund.out_trade_no = Some(order.out_trade_no.clone());
     let sent = refund.try_into_http_request(SUPERAPP_URL, &merchant_signing).unwrap();
@@ -174,24 +179,20 @@ fn a_virtual_payment_from_order_to_delivery() {
         Signing::new(NOW, NONCE).secret_key(&parties.secret_key).app_key(&parties.app_key);
 
     // The developer backend signs the front end's wx.requestVirtualPayment parameters.
-    let sign_data = request_virtual_payment::SignData::new(
-        "123",
-        1,
-        "USD",
-        "testproductId",
-        10,
-        "ORDER-0001",
-        "testdata",
-    );
+    let sign_data =
+        request_virtual_payment::SignData::from(request_virtual_payment::SignDataInit {
+            offer_id: "123",
+            buy_quantity: 1,
+            currency_type: "USD",
+            product_id: "testproductId",
+            goods_price: 10,
+            out_trade_no: "ORDER-0001",
+            attach: "testdata",
+        });
     let params =
-        frontend::request_virtual_payment(&sign_data, &parties.app_key, &parties.session_key)
+        request_virtual_payment::Params::sign(&sign_data, &parties.app_key, &parties.session_key)
             .unwrap();
-    let checked = frontend::verify_request_virtual_payment(
-        &params,
-        &parties.app_key,
-        Some(&parties.session_key),
-    )
-    .unwrap();
+    let checked = params.verify(&parties.app_key, Some(&parties.session_key)).unwrap();
     assert_eq!(checked, sign_data);
 
     // 4.1: the same signData, exactly as signed, goes to the superapp with its PaySig.

@@ -1,23 +1,23 @@
-//! Prints the catalogue of the SAS API from `sas_core::api::ENDPOINTS`: every endpoint, callback
+//! Prints the catalogue of the SAS API from `sas_core::api::ENTRIES`: every endpoint, callback
 //! and front-end parameter set of the spec, with who calls whom and how it is authenticated.
 //!
 //! Run it with `cargo run -p sas-core --example catalogue`.
 
-use sas_core::api::ENDPOINTS;
+use sas_core::api::{self, ENTRIES};
 use sas_core::endpoint::{AuthScheme, Caller, EntryKind, Metadata, ServedBy};
 
 fn main() {
-    println!("Tencent Cloud Super App as a Service: {} entries in the spec\n", ENDPOINTS.len());
-    let section_width = ENDPOINTS.iter().map(|m| m.doc_section.len()).max().unwrap_or(0);
-    let route_width = ENDPOINTS.iter().map(|m| route(m).chars().count()).max().unwrap_or(0);
+    println!("Tencent Cloud Super App as a Service: {} entries in the spec\n", ENTRIES.len());
+    let section_width = ENTRIES.iter().map(|m| m.section.len()).max().unwrap_or(0);
+    let route_width = ENTRIES.iter().map(|m| route(m).chars().count()).max().unwrap_or(0);
     let mut group = "";
-    for entry in ENDPOINTS {
+    for entry in ENTRIES {
         if entry.group != group {
             group = entry.group;
             println!("{group}");
         }
         let route = route(entry);
-        println!("  {:<section_width$}  {route:<route_width$}  {}", entry.doc_section, entry.title);
+        println!("  {:<section_width$}  {route:<route_width$}  {}", entry.section, entry.title);
         println!(
             "  {:<section_width$}  {} -> {}; {}; sas_core::api::{}::{}",
             "",
@@ -28,23 +28,22 @@ fn main() {
             entry.module
         );
     }
-    let count = |kind| ENDPOINTS.iter().filter(|m| m.kind == kind).count();
     println!(
         "\n{} endpoints, {} callbacks, {} front-end parameter sets",
-        count(EntryKind::Endpoint),
-        count(EntryKind::Callback),
-        count(EntryKind::Frontend)
+        api::endpoints().count(),
+        api::callbacks().count(),
+        api::frontend_sets().count()
     );
 }
 
 /// `POST /user/checkUser`, `POST <TC-Payment-Callback of 2.1>`, or the JS API.
 fn route(entry: &Metadata) -> String {
-    match (entry.kind, entry.method, entry.path, entry.callback_of) {
+    match (entry.kind, &entry.method, entry.path, entry.callback_of) {
         (EntryKind::Callback, Some(method), _, Some(origin)) => {
             format!("{method} <TC-Payment-Callback of {origin}>")
         }
         (_, Some(method), Some(path), _) => format!("{method} {path}"),
-        _ => format!("{}(…)", entry.doc_section),
+        _ => format!("{}(…)", entry.section),
     }
 }
 

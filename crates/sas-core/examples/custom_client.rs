@@ -24,7 +24,7 @@ const SECRET_KEY: &str = "MBMIvsoijBSTqLPoCHYinLXKvlaCKfev";
 
 fn main() -> Result<(), BoxError> {
     let received = run(SECRET_KEY)?;
-    println!("user exists: {} (requestId {})", received.data.data, received.request_id);
+    println!("user exists: {} (requestId {})", received.response.data, received.request_id);
     Ok(())
 }
 

@@ -3,13 +3,17 @@
 //!
 //! Each entry module holds:
 //! - `METADATA`: what the spec says about it (method, path template, vendor section, auth
-//!   scheme, who serves it, its fields), also listed in [`ENDPOINTS`];
+//!   scheme, who serves it, its fields), also listed in [`ENTRIES`];
 //! - for endpoints and callbacks, `Request` (headers, path and query values and the JSON body
-//!   in one flat struct) and `Response` (the `data` of the response envelope), each with
-//!   `new(required…)`; for front-end sets, `Params`;
+//!   in one flat struct) and `Response` (the `data` of the response envelope); for front-end
+//!   sets, `Params`;
 //! - the object types the entry uses, with the wire names of the vendor.
 //!
-//! Every struct is `#[non_exhaustive]`: build it with `new` and set optional fields after.
+//! Every struct is `#[non_exhaustive]`. One with at most three required fields is built with
+//! `new(required…)`; one with more is built from its `…Init` struct, whose public fields name
+//! every required value (`Request::from(RequestInit { merchant_id: "…", … })`), so two values
+//! of one type cannot be swapped. Optional fields start as `None`, fields with a spec default
+//! at that default; set them on the struct afterwards.
 //! Optional fields are `Option`s, integers are `i64` (accepted as a number or a numeric
 //! string), documents carried in a string are [`crate::types::JsonString`], and `Debug`
 //! prints `<redacted>` for the fields the spec marks secret.
@@ -22,4 +26,25 @@
 //! assert_eq!(serde_json::to_string(&request).unwrap(), r#"{"userId":"user-42"}"#);
 //! ```
 
+use crate::endpoint::{EntryKind, Metadata};
+
 sas_derive::api!("../../../spec");
+
+/// The endpoints of [`ENTRIES`]: what the superapp backend serves, in spec order.
+pub fn endpoints() -> impl Iterator<Item = &'static Metadata> {
+    of_kind(EntryKind::Endpoint)
+}
+
+/// The callbacks of [`ENTRIES`]: what the superapp POSTs to a callback URL, in spec order.
+pub fn callbacks() -> impl Iterator<Item = &'static Metadata> {
+    of_kind(EntryKind::Callback)
+}
+
+/// The front-end parameter sets of [`ENTRIES`] (`wx.requestPayment`, `wx.requestVirtualPayment`).
+pub fn frontend_sets() -> impl Iterator<Item = &'static Metadata> {
+    of_kind(EntryKind::Frontend)
+}
+
+fn of_kind(kind: EntryKind) -> impl Iterator<Item = &'static Metadata> {
+    ENTRIES.iter().copied().filter(move |entry| entry.kind == kind)
+}

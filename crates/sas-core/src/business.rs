@@ -10,7 +10,10 @@
 //! | [`ExpectedVirtualPayment`] (`OutTradeNo`, `ActualPrice`) | 3.2 and 4.2 `Payload` | — |
 //!
 //! Each expectation's constructor takes the amount, so it is never left unchecked; every other
-//! field is compared only when set, so you state what you know. Amounts are `i64` cents,
+//! field is compared only when set, so you state what you know. Setters name a concept once,
+//! as the SDK's request types do, whatever each document calls it: `merchant_id` is compared
+//! with `mch_id` or `mchid`, `app_id` with `appid` or `app_id`; a mismatch reports the
+//! received document's wire name. Amounts are `i64` cents,
 //! compared exactly; currencies ignore ASCII case; everything else compares byte for byte.
 //!
 //! ```

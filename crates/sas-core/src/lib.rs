@@ -51,7 +51,7 @@
 //!
 //! // … and the client reads the answer.
 //! let answer = check_user::Response::try_from_http_response(&http_response)?;
-//! assert!(answer.data.data);
+//! assert!(answer.response.data);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -89,8 +89,8 @@ pub trait IncomingRequest: ApiRequest {
         verifying: &Verifying<'_>,
     ) -> Result<Authenticated<Self>, FromHttpRequestError> {
         let meta = Self::METADATA;
-        let expected = meta.method.unwrap_or("POST");
-        if request.method().as_str() != expected {
+        let expected = Self::METHOD.as_str();
+        if request.method() != Self::METHOD {
             return Err(FromHttpRequestError::MethodMismatch {
                 expected,
                 received: request.method().to_string(),
@@ -111,7 +111,7 @@ pub trait IncomingRequest: ApiRequest {
         let canonical_url =
             if raw_query.is_empty() { path.to_owned() } else { format!("{path}?{raw_query}") };
         let body = request.body().as_ref();
-        let mut message: Self = if body.is_empty() && expected == "GET" {
+        let mut message: Self = if body.is_empty() && Self::METHOD == http::Method::GET {
             serde_json::from_slice(b"{}")
         } else {
             serde_json::from_slice(body)
@@ -165,7 +165,7 @@ fn to_wire<T: ApiRequest>(
     callback_path: Option<&str>,
 ) -> Result<WireRequest, IntoHttpError> {
     let meta = T::METADATA;
-    let method = meta.method.unwrap_or("POST");
+    let method = T::METHOD.as_str();
     let (path, mut query) = match callback_path {
         // The callback URL is the receiver's: its path and query travel verbatim.
         Some(path_and_query) => (path_and_query.to_owned(), Vec::new()),
@@ -174,7 +174,8 @@ fn to_wire<T: ApiRequest>(
     query.extend(message.query_values().into_iter().map(|(n, v)| (n.to_owned(), v.to_owned())));
     let mut headers: Vec<(&'static str, String)> =
         message.header_values().into_iter().map(|(n, v)| (n, v.to_owned())).collect();
-    let body = if method == "GET" { Vec::new() } else { serde_json::to_vec(message)? };
+    let body =
+        if T::METHOD == http::Method::GET { Vec::new() } else { serde_json::to_vec(message)? };
     if !body.is_empty() {
         headers.insert(0, (CONTENT_TYPE.as_str(), "application/json".to_owned()));
     }

@@ -17,7 +17,7 @@
 //!     br#"{"returnCode":"0","returnMessage":"success","data":{"prepayId":"wx201410272009395522657a690389285100"},"requestId":"req-1"}"#
 //! );
 //! let received = Response::try_from_http_response(&http_response)?;
-//! assert_eq!(received.data, response);
+//! assert_eq!(received.response, response);
 //! assert_eq!(received.request_id, "req-1");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -34,16 +34,17 @@ use crate::error::{ApiError, FromHttpResponseError, IntoHttpError};
 /// The `returnCode` of success.
 pub const SUCCESS_CODE: &str = "0";
 
-/// A response received and read: the typed `data` and the rest of the envelope.
+/// A response received and read: the typed response (the envelope's `data`, as the entry's
+/// `Response`) and the rest of the envelope. Read its value as `received.response.data`.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Received<T> {
-    /// The typed `data`.
-    pub data: T,
+    /// The typed response: the entry's `Response`, holding the envelope's `data`.
+    pub response: T,
     /// `requestId` (empty when absent).
     pub request_id: String,
     /// `returnMessage` (empty when absent).
-    pub message: String,
+    pub return_message: String,
     /// The HTTP status.
     pub status: http::StatusCode,
 }
@@ -118,12 +119,12 @@ fn read_envelope<T: DeserializeOwned>(
         Err(_) => return Err(FromHttpResponseError::Status { status, body: body.to_vec() }),
     };
     let request_id = envelope.request_id.unwrap_or_default();
-    let message = envelope.return_message.unwrap_or_default();
+    let return_message = envelope.return_message.unwrap_or_default();
     if envelope.return_code.0 != SUCCESS_CODE {
         return Err(FromHttpResponseError::Api(ApiError {
             status,
             code: envelope.return_code.0,
-            message,
+            message: return_message,
             request_id,
         }));
     }
@@ -131,9 +132,9 @@ fn read_envelope<T: DeserializeOwned>(
         return Err(FromHttpResponseError::Status { status, body: body.to_vec() });
     }
     let raw = envelope.data.map_or("null", RawValue::get);
-    let data = serde_json::from_str(raw)
+    let response = serde_json::from_str(raw)
         .map_err(|error| FromHttpResponseError::Data { error, body: body.to_vec() })?;
-    Ok(Received { data, request_id, message, status })
+    Ok(Received { response, request_id, return_message, status })
 }
 
 fn json_response<T: Serialize>(

@@ -8,14 +8,23 @@
 //! new enumeration value. Call [`Validate::check`] on them to look anyway.
 //!
 //! ```
-//! use sas_core::api::payment::create_jsapi_order::{Amount, Detail, Payer, Request};
+//! use sas_core::api::payment::create_jsapi_order::{Amount, Detail, Payer, Request, RequestInit};
 //! use sas_core::validate::{Validate, Violation};
 //!
-//! let mut request = Request::new(
-//!     "https://merchant.example/notify", "1230000109", "user", "openid", "app", "wxappid",
-//!     "A cup of tea", "short", "2026-01-02T03:04:05+08:00", Amount::new(100),
-//!     Payer::new("openid"), Detail::new(vec![]),
-//! );
+//! let mut request = Request::from(RequestInit {
+//!     payment_callback: "https://merchant.example/notify",
+//!     merchant_id: "1230000109",
+//!     user_id: "user",
+//!     platform_user_id: "openid",
+//!     application_id: "app",
+//!     appid: "wxappid",
+//!     description: "A cup of tea",
+//!     out_trade_no: "short",
+//!     time_expire: "2026-01-02T03:04:05+08:00",
+//!     amount: Amount::new(100),
+//!     payer: Payer::new("openid"),
+//!     detail: Detail::new(vec![]),
+//! });
 //! request.amount.currency = Some("usd".into());
 //! let errors = request.check().unwrap_err();
 //! assert_eq!(errors.len(), 2);

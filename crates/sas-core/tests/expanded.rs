@@ -11,8 +11,8 @@ mod snapshot;
 
 #[test]
 fn snapshot_registry_equals_the_generated_one() {
-    assert_eq!(snapshot::ENDPOINTS.len(), sas_core::api::ENDPOINTS.len());
-    for (from_snapshot, generated) in snapshot::ENDPOINTS.iter().zip(sas_core::api::ENDPOINTS) {
+    assert_eq!(snapshot::ENTRIES.len(), sas_core::api::ENTRIES.len());
+    for (from_snapshot, generated) in snapshot::ENTRIES.iter().zip(sas_core::api::ENTRIES) {
         assert_eq!(from_snapshot, generated);
     }
 }

@@ -1,6 +1,6 @@
 //! Turns a loaded spec into the Rust code of `sas_core::api`: one module per group, one module
 //! per entry with its `Request`/`Response` (or `Params`) and object types, a `METADATA`
-//! constant each, shared types in `common`, and the `ENDPOINTS` registry.
+//! constant each, shared types in `common`, and the `ENTRIES` registry.
 //!
 //! The output refers to runtime crates only through `::sas_core` paths (`::sas_core::__private`
 //! re-exports serde and serde_json), and to sibling modules only by relative paths, so it
@@ -27,14 +27,14 @@ pub fn expand(spec: &Spec) -> TokenStream {
     let common = expand_common(spec);
     let groups = spec.groups.iter().map(|group| {
         let name = format_ident!("{}", group.name);
-        let doc = &group.doc;
+        let doc = docs::doc_attrs(&group.doc);
         let entries = spec
             .entries
             .iter()
             .filter(|entry| entry.group == group.name)
             .map(|e| expand_entry(spec, e));
         quote! {
-            #[doc = #doc]
+            #doc
             pub mod #name {
                 #(#entries)*
             }
@@ -62,7 +62,7 @@ fn expand_common(spec: &Spec) -> TokenStream {
 /// One entry's module.
 fn expand_entry(spec: &Spec, entry: &Entry) -> TokenStream {
     let module = format_ident!("{}", entry.module);
-    let doc = docs::entry_module_doc(spec, entry);
+    let doc = docs::doc_attrs(&docs::entry_module_doc(spec, entry));
     let metadata = metadata::constant(spec, entry);
     let shared_uses = shared_type_uses(spec, entry);
     let local_types = entry.types.iter().map(|ty| structs::object_type(spec, Some(entry), ty));
@@ -77,7 +77,7 @@ fn expand_entry(spec: &Spec, entry: &Entry) -> TokenStream {
         }
     };
     quote! {
-        #[doc = #doc]
+        #doc
         pub mod #module {
             #(#shared_uses)*
             #metadata

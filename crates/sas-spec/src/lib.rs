@@ -9,7 +9,7 @@
 //! ```
 //! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
 //! let spec = sas_spec::load(&dir).expect("the committed spec is valid");
-//! let check_user = spec.entry_by_doc("1.1").expect("1.1 is in the spec");
+//! let check_user = spec.entry_by_section("1.1").expect("1.1 is in the spec");
 //! assert_eq!(check_user.path.as_deref(), Some("/user/checkUser"));
 //! ```
 

@@ -225,12 +225,16 @@ fn read_entry(group: &str, shown: &Path, text: &str, sink: &Sink) -> Option<Entr
         }
         method
     });
-    let key_locs = ["kind", "doc", "title", "method", "path", "callback_of", "auth", "triggers"]
-        .into_iter()
-        .filter_map(|key| top.value_loc(key).map(|loc| (key.to_owned(), loc)))
-        .collect();
+    let key_locs =
+        ["kind", "section", "title", "method", "path", "callback_of", "auth", "triggers"]
+            .into_iter()
+            .filter_map(|key| top.value_loc(key).map(|loc| (key.to_owned(), loc)))
+            .collect();
     let (request, response, params) = read_request_response(&top);
-    let doc = top.required_string("doc").value;
+    if let Some(old) = top.string("doc") {
+        sink.error(old.loc, "an entry names its vendor section with `section`, not `doc`");
+    }
+    let section = top.required_string("section").value;
     let title = top.required_string("title").value;
     let summary = top.required_string("summary").value;
     let path = top.string("path").map(|s| s.value);
@@ -247,7 +251,7 @@ fn read_entry(group: &str, shown: &Path, text: &str, sink: &Sink) -> Option<Entr
         group: group.to_owned(),
         module,
         kind: kind?,
-        doc,
+        section,
         title,
         summary,
         method,
@@ -602,7 +606,7 @@ fn sort_entries(spec: &mut Spec) {
     let ranks: Vec<usize> = spec.entries.iter().map(|entry| group_rank(&entry.group)).collect();
     let mut keyed: Vec<(usize, Entry)> = ranks.into_iter().zip(spec.entries.drain(..)).collect();
     keyed.sort_by(|(ga, a), (gb, b)| {
-        ga.cmp(gb).then_with(|| section_key(&a.doc).cmp(&section_key(&b.doc)))
+        ga.cmp(gb).then_with(|| section_key(&a.section).cmp(&section_key(&b.section)))
     });
     spec.entries = keyed.into_iter().map(|(_, entry)| entry).collect();
 }

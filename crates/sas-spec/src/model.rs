@@ -52,9 +52,9 @@ impl Spec {
         self.auth.iter().find(|scheme| scheme.name == name)
     }
 
-    /// The entry whose vendor section is `doc` (`"2.1"`, `"wx.requestPayment"`).
-    pub fn entry_by_doc(&self, doc: &str) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.doc == doc)
+    /// The entry whose vendor section is `section` (`"2.1"`, `"wx.requestPayment"`).
+    pub fn entry_by_section(&self, section: &str) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.section == section)
     }
 
     /// The object type `name` as seen from `entry`: the entry's own first, then the shared ones.
@@ -223,8 +223,8 @@ pub struct Entry {
     pub module: String,
     /// What it is.
     pub kind: EntryKind,
-    /// The vendor section (`"1.1"`) or API name (`"wx.requestPayment"`).
-    pub doc: String,
+    /// The vendor section (`"1.1"`) or API name (`"wx.requestPayment"`): the key `section`.
+    pub section: String,
     /// The vendor's section heading, verbatim.
     pub title: String,
     /// One sentence for rustdoc.
@@ -233,7 +233,7 @@ pub struct Entry {
     pub method: Option<Method>,
     /// The path template (endpoints).
     pub path: Option<String>,
-    /// The `doc` of the endpoint whose callback URL this callback goes to.
+    /// The `section` of the endpoint whose callback URL this callback goes to.
     pub callback_of: Option<String>,
     /// Who serves it.
     pub served_by: ServedBy,
@@ -243,7 +243,7 @@ pub struct Entry {
     pub auth: String,
     /// The literal, or `{field}`, before `&` in an HMAC message.
     pub sign_prefix: Option<String>,
-    /// The `doc` of the callback this request causes.
+    /// The `section` of the callback this request causes.
     pub triggers: Option<String>,
     /// The vendor page, when not the API List.
     pub vendor_url: Option<String>,

@@ -14,11 +14,11 @@ pub(crate) fn check(spec: &Spec, sink: &Sink) {
     check_groups(spec, sink);
     check_envelope(spec, sink);
     check_types(spec, None, &spec.types, sink);
-    let mut docs: BTreeMap<&str, &Loc> = BTreeMap::new();
+    let mut sections: BTreeMap<&str, &Loc> = BTreeMap::new();
     for entry in &spec.entries {
-        let doc_loc = entry.key_loc("doc");
-        if let Some(first) = docs.insert(&entry.doc, doc_loc) {
-            sink.error(doc_loc.clone(), format!("section \"{}\" is also at {first}", entry.doc));
+        let loc = entry.key_loc("section");
+        if let Some(first) = sections.insert(&entry.section, loc) {
+            sink.error(loc.clone(), format!("section \"{}\" is also at {first}", entry.section));
         }
         check_entry(spec, entry, sink);
     }
@@ -464,14 +464,14 @@ fn check_links(spec: &Spec, sink: &Sink) {
     for entry in &spec.entries {
         if let Some(target) = &entry.triggers {
             let loc = entry.key_loc("triggers").clone();
-            match spec.entry_by_doc(target) {
+            match spec.entry_by_section(target) {
                 Some(callback) if callback.kind == EntryKind::Callback => {
-                    if callback.callback_of.as_deref() != Some(entry.doc.as_str()) {
+                    if callback.callback_of.as_deref() != Some(entry.section.as_str()) {
                         sink.error(
                             loc,
                             format!(
                                 "callback {target} does not name {} as its callback_of",
-                                entry.doc
+                                entry.section
                             ),
                         );
                     }
@@ -482,12 +482,12 @@ fn check_links(spec: &Spec, sink: &Sink) {
         }
         if let Some(origin) = &entry.callback_of {
             let loc = entry.key_loc("callback_of").clone();
-            match spec.entry_by_doc(origin) {
+            match spec.entry_by_section(origin) {
                 Some(request) if request.kind == EntryKind::Endpoint => {
-                    if request.triggers.as_deref() != Some(entry.doc.as_str()) {
+                    if request.triggers.as_deref() != Some(entry.section.as_str()) {
                         sink.error(
                             loc,
-                            format!("endpoint {origin} does not trigger {}", entry.doc),
+                            format!("endpoint {origin} does not trigger {}", entry.section),
                         );
                     }
                 }

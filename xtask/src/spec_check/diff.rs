@@ -78,7 +78,7 @@ fn is(source: sas_spec::Source, vendor: Source) -> bool {
 fn stale_erratum(entry: &Entry, erratum: &Erratum, why: &str) -> Difference {
     Difference {
         source: to_source(erratum.source).unwrap_or(Source::En),
-        entry: entry.doc.clone(),
+        entry: entry.section.clone(),
         kind: Kind::StaleErratum,
         at: erratum.at.clone(),
         vendor: erratum.vendor.clone(),
@@ -100,7 +100,7 @@ fn unlisted_sections(spec: &Spec, doc: &Document, report: &mut Report) {
         if section.method.is_none() && section.tables.is_empty() {
             continue;
         }
-        if spec.entry_by_doc(&section.id).is_some() {
+        if spec.entry_by_section(&section.id).is_some() {
             continue;
         }
         report.differences.push(Difference {
@@ -182,18 +182,18 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
     }
 
     fn run(mut self) {
-        match self.doc.section(&self.entry.doc) {
+        match self.doc.section(&self.entry.section) {
             Some(section) => self.section(section),
             // The Chinese tables stop at 4.2; an entry they do not have is not compared.
             None if self.source == Source::Zh => {}
             None => {
                 let message = format!(
                     "the spec has entry {}; the {} does not",
-                    self.entry.doc,
+                    self.entry.section,
                     name(self.source)
                 );
                 let difference = Difference {
-                    spec: self.entry.doc.clone(),
+                    spec: self.entry.section.clone(),
                     spec_loc: Some(self.entry.loc.clone()),
                     ..self.difference(ErratumKind::Absent, "entry", message)
                 };
@@ -226,7 +226,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
     fn difference(&self, kind: ErratumKind, at: &str, message: String) -> Difference {
         Difference {
             source: self.source,
-            entry: self.entry.doc.clone(),
+            entry: self.entry.section.clone(),
             kind: Kind::Erratum(kind),
             at: at.to_owned(),
             vendor: String::new(),
@@ -260,7 +260,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         for problem in &tree.problems {
             self.differences.push(Difference {
                 source: self.source,
-                entry: self.entry.doc.clone(),
+                entry: self.entry.section.clone(),
                 kind: Kind::Unreadable,
                 at: String::new(),
                 vendor: problem.text.clone(),
@@ -540,7 +540,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
             };
             self.differences.push(Difference {
                 source: self.source,
-                entry: self.entry.doc.clone(),
+                entry: self.entry.section.clone(),
                 kind: Kind::StaleNote,
                 at: note.at.clone(),
                 vendor: note.vendor.clone(),

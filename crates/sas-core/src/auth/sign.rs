@@ -24,7 +24,7 @@ pub(crate) fn sign<T: TextFields>(
 }
 
 fn missing(meta: &'static Metadata, needs: &'static str) -> IntoHttpError {
-    IntoHttpError::MissingKey { entry: meta.doc_section, needs }
+    IntoHttpError::MissingKey { entry: meta.section, needs }
 }
 
 /// The signatures carried in the body: `PaySig`, and the event signature of virtual callbacks.

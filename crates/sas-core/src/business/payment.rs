@@ -29,14 +29,20 @@ pub struct ExpectedPayment {
     out_trade_no: String,
     total: i64,
     currency: Option<String>,
-    mchid: Option<String>,
-    appid: Option<String>,
+    merchant_id: Option<String>,
+    app_id: Option<String>,
 }
 
 impl ExpectedPayment {
     /// The order `out_trade_no`, of `total` cents (the `amount.total` of 2.1).
     pub fn new(out_trade_no: impl Into<String>, total: i64) -> Self {
-        Self { out_trade_no: out_trade_no.into(), total, currency: None, mchid: None, appid: None }
+        Self {
+            out_trade_no: out_trade_no.into(),
+            total,
+            currency: None,
+            merchant_id: None,
+            app_id: None,
+        }
     }
 
     /// Also expects this currency (ISO 4217, compared ignoring case).
@@ -45,16 +51,18 @@ impl ExpectedPayment {
         Self { currency: Some(currency.into()), ..self }
     }
 
-    /// Also expects this merchant ID (`mch_id` of 2.2, `mchid` of 2.3).
+    /// Also expects this merchant ID (`TC-MerchantID` of 2.1; compared with `mch_id` of 2.2 and
+    /// `mchid` of 2.3).
     #[must_use]
-    pub fn mchid(self, mchid: impl Into<String>) -> Self {
-        Self { mchid: Some(mchid.into()), ..self }
+    pub fn merchant_id(self, merchant_id: impl Into<String>) -> Self {
+        Self { merchant_id: Some(merchant_id.into()), ..self }
     }
 
-    /// Also expects this mini program appid (`appid` of 2.2, `app_id` of 2.3).
+    /// Also expects this mini program appid (`appid` of 2.1; compared with `appid` of 2.2 and
+    /// `app_id` of 2.3).
     #[must_use]
-    pub fn appid(self, appid: impl Into<String>) -> Self {
-        Self { appid: Some(appid.into()), ..self }
+    pub fn app_id(self, app_id: impl Into<String>) -> Self {
+        Self { app_id: Some(app_id.into()), ..self }
     }
 
     /// Compares `received` with the expectation: every expected field, each differing one
@@ -66,8 +74,8 @@ impl ExpectedPayment {
     pub fn check<P: ReceivedPayment + ?Sized>(&self, received: &P) -> Result<(), MismatchError> {
         let facts = received.facts();
         let mut comparison = Comparison::default();
-        comparison.text(facts.mchid.0, self.mchid.as_deref(), facts.mchid.1);
-        comparison.text(facts.appid.0, self.appid.as_deref(), facts.appid.1);
+        comparison.text(facts.merchant_id.0, self.merchant_id.as_deref(), facts.merchant_id.1);
+        comparison.text(facts.app_id.0, self.app_id.as_deref(), facts.app_id.1);
         comparison.text("out_trade_no", Some(&self.out_trade_no), facts.out_trade_no);
         comparison.int("amount.total", Some(self.total), facts.total);
         comparison.currency("amount.currency", self.currency.as_deref(), facts.currency);
@@ -83,8 +91,8 @@ impl From<&create_jsapi_order::Request> for ExpectedPayment {
             out_trade_no: order.out_trade_no.clone(),
             total: order.amount.total,
             currency: order.amount.currency.clone(),
-            mchid: Some(order.merchant_id.clone()),
-            appid: Some(order.appid.clone()),
+            merchant_id: Some(order.merchant_id.clone()),
+            app_id: Some(order.appid.clone()),
         }
     }
 }
@@ -101,8 +109,8 @@ mod sealed {
 
     /// The fields compared, with the wire names that differ between documents.
     pub struct Facts<'a> {
-        pub(super) mchid: (&'static str, &'a str),
-        pub(super) appid: (&'static str, &'a str),
+        pub(super) merchant_id: (&'static str, &'a str),
+        pub(super) app_id: (&'static str, &'a str),
         pub(super) out_trade_no: &'a str,
         pub(super) total: Option<i64>,
         pub(super) currency: Option<&'a str>,
@@ -115,8 +123,8 @@ mod sealed {
     impl Sealed for payment_notification::Transaction {
         fn facts(&self) -> Facts<'_> {
             Facts {
-                mchid: ("mch_id", &self.mch_id),
-                appid: ("appid", &self.appid),
+                merchant_id: ("mch_id", &self.mch_id),
+                app_id: ("appid", &self.appid),
                 out_trade_no: &self.out_trade_no,
                 total: Some(self.amount.total),
                 currency: Some(&self.amount.currency),
@@ -128,8 +136,8 @@ mod sealed {
         fn facts(&self) -> Facts<'_> {
             let amount = self.amount.as_ref();
             Facts {
-                mchid: ("mchid", &self.mchid),
-                appid: ("app_id", &self.app_id),
+                merchant_id: ("mchid", &self.mchid),
+                app_id: ("app_id", &self.app_id),
                 out_trade_no: &self.out_trade_no,
                 total: amount.and_then(|amount| amount.total),
                 currency: amount.and_then(|amount| amount.currency.as_deref()),

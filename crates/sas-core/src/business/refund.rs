@@ -42,7 +42,7 @@ pub struct ExpectedRefund {
     out_trade_no: Option<String>,
     transaction_id: Option<String>,
     currency: Option<String>,
-    mch_id: Option<String>,
+    merchant_id: Option<String>,
 }
 
 impl ExpectedRefund {
@@ -56,7 +56,7 @@ impl ExpectedRefund {
             out_trade_no: None,
             transaction_id: None,
             currency: None,
-            mch_id: None,
+            merchant_id: None,
         }
     }
 
@@ -78,11 +78,12 @@ impl ExpectedRefund {
         Self { currency: Some(currency.into()), ..self }
     }
 
-    /// Also expects this merchant ID, compared where the document carries one (`mch_id` of the
-    /// 5.1.3 and 5.2.2 results; the 5.1.x responses carry none).
+    /// Also expects this merchant ID (`TC-MerchantID` of the request), compared where the
+    /// document carries one (`mch_id` of the 5.1.3 and 5.2.2 results; the 5.1.x responses carry
+    /// none).
     #[must_use]
-    pub fn mch_id(self, mch_id: impl Into<String>) -> Self {
-        Self { mch_id: Some(mch_id.into()), ..self }
+    pub fn merchant_id(self, merchant_id: impl Into<String>) -> Self {
+        Self { merchant_id: Some(merchant_id.into()), ..self }
     }
 
     /// Compares `received` with the expectation: every expected field, each differing one
@@ -95,7 +96,7 @@ impl ExpectedRefund {
         let facts = received.facts();
         let mut comparison = Comparison::default();
         if let Some(mch_id) = facts.mch_id {
-            comparison.text("mch_id", self.mch_id.as_deref(), mch_id);
+            comparison.text("mch_id", self.merchant_id.as_deref(), mch_id);
         }
         comparison.text("transaction_id", self.transaction_id.as_deref(), facts.transaction_id);
         comparison.text("out_trade_no", self.out_trade_no.as_deref(), facts.out_trade_no);
@@ -143,7 +144,7 @@ impl From<&create_virtual_refund::Request> for ExpectedRefund {
             request.out_trade_no.as_ref(),
             request.transaction_id.as_ref(),
         )
-        .mch_id(&request.merchant_id)
+        .merchant_id(&request.merchant_id)
     }
 }
 

@@ -81,14 +81,15 @@ pub struct FieldMeta {
 }
 
 /// What the spec says about one entry: a constant `METADATA` in each module of [`crate::api`],
-/// listed in [`crate::api::ENDPOINTS`].
+/// listed in [`crate::api::ENTRIES`].
 ///
 /// Built by generated code (which may live outside this crate, so the struct is not
 /// `#[non_exhaustive]`); read it, don't build it: fields may be added in any release.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Metadata {
-    /// The vendor section (`"1.1"`) or JS API name (`"wx.requestPayment"`).
-    pub doc_section: &'static str,
+    /// The vendor section (`"1.1"`) or JS API name (`"wx.requestPayment"`): the spec's
+    /// `section`.
+    pub section: &'static str,
     /// The vendor's section heading.
     pub title: &'static str,
     /// One sentence saying what it does.
@@ -99,8 +100,10 @@ pub struct Metadata {
     pub module: &'static str,
     /// What it is.
     pub kind: EntryKind,
-    /// The HTTP method, for endpoints and callbacks.
-    pub method: Option<&'static str>,
+    /// The HTTP method: set for every endpoint and callback (the spec requires one), `None` for
+    /// front-end parameter sets, which are not HTTP messages. Typed requests also carry it as
+    /// [`ApiRequest::METHOD`](super::ApiRequest::METHOD).
+    pub method: Option<http::Method>,
     /// The path template with `{params}`, for endpoints.
     pub path: Option<&'static str>,
     /// Who serves it.
@@ -136,5 +139,10 @@ impl Metadata {
     /// Whether this is a callback to a merchant's URL.
     pub fn is_callback(&self) -> bool {
         self.kind == EntryKind::Callback
+    }
+
+    /// Whether this is a front-end parameter set.
+    pub fn is_frontend(&self) -> bool {
+        self.kind == EntryKind::Frontend
     }
 }

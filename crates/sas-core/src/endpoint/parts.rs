@@ -69,6 +69,10 @@ pub trait ApiRequest:
     /// What the spec says about it.
     const METADATA: &'static Metadata;
 
+    /// Its HTTP method (the `method` of [`Self::METADATA`], which the spec requires of every
+    /// endpoint and callback).
+    const METHOD: &'static http::Method;
+
     /// The `data` of the response envelope.
     type Response: ApiResponse;
 

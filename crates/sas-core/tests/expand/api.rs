@@ -4,6 +4,8 @@
 /// Object types shared by several entries (`[types]` of `spec/sas.toml`).
 pub mod common {
     /// A created order: the response `data` of 2.1, 3.1 and 4.1.
+    ///
+    /// Build it with [`Prepay::new`] and set the optional fields after.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -13,15 +15,14 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct Prepay {
-        /** The unique order ID.
-
- Wire: `prepayId`.*/
+        /// The unique order ID.
+        ///
+        /// Wire: `prepayId`.
         #[serde(rename = "prepayId")]
         pub prepay_id: ::std::string::String,
     }
     impl Prepay {
         /// A `Prepay` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new(prepay_id: impl ::std::convert::Into<::std::string::String>) -> Self {
             Self {
                 prepay_id: prepay_id.into(),
@@ -44,6 +45,8 @@ pub mod common {
         }
     }
     /// A callback's encrypted `resource`, sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
+    ///
+    /// Build it with [`EncryptedResource::new`] and set the optional fields after.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -53,36 +56,30 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct EncryptedResource {
-        /** The encryption algorithm of the ciphertext; currently always `AEAD_AES_256_GCM`.
-
- Wire: `algorithm`; one of `AEAD_AES_256_GCM`; `new()` sets `AEAD_AES_256_GCM`.*/
-        #[serde(rename = "algorithm")]
+        /// The encryption algorithm of the ciphertext; currently always `AEAD_AES_256_GCM`.
+        ///
+        /// Wire: `algorithm`; one of `AEAD_AES_256_GCM`; `new()` sets `AEAD_AES_256_GCM`.
         pub algorithm: ::std::string::String,
-        /** The Base64 of the ciphertext followed by the 16-byte GCM tag.
-
- Wire: `ciphertext`.*/
-        #[serde(rename = "ciphertext")]
+        /// The Base64 of the ciphertext followed by the 16-byte GCM tag.
+        ///
+        /// Wire: `ciphertext`.
         pub ciphertext: ::std::string::String,
-        /** The associated data authenticated with the ciphertext; may be empty.
-
- Wire: `associated_data`; optional.*/
-        #[serde(rename = "associated_data")]
+        /// The associated data authenticated with the ciphertext; may be empty.
+        ///
+        /// Wire: `associated_data`; optional.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub associated_data: ::std::option::Option<::std::string::String>,
-        /** The type of the object before encryption: `transaction` for payments, `refund` for refunds.
-
- Wire: `original_type`; one of `transaction`, `refund`.*/
-        #[serde(rename = "original_type")]
+        /// The type of the object before encryption: `transaction` for payments, `refund` for refunds.
+        ///
+        /// Wire: `original_type`; one of `transaction`, `refund`.
         pub original_type: ::std::string::String,
-        /** The GCM nonce, used as its UTF-8 bytes.
-
- Wire: `nonce`.*/
-        #[serde(rename = "nonce")]
+        /// The GCM nonce, used as its UTF-8 bytes.
+        ///
+        /// Wire: `nonce`.
         pub nonce: ::std::string::String,
     }
     impl EncryptedResource {
         /// A `EncryptedResource` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new(
             ciphertext: impl ::std::convert::Into<::std::string::String>,
             original_type: impl ::std::convert::Into<::std::string::String>,
@@ -150,6 +147,8 @@ pub mod common {
         }
     }
     /// The virtual item of a virtual payment callback's payload (3.2 and 4.2).
+    ///
+    /// Build it from [`GoodsInfoInit`], which names its required fields.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -159,59 +158,75 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct GoodsInfo {
-        /** The identifier of the item (game item or virtual item).
-
- Wire: `ProductId`.*/
+        /// The identifier of the item (game item or virtual item).
+        ///
+        /// Wire: `ProductId`.
         #[serde(rename = "ProductId")]
         pub product_id: ::std::string::String,
-        /** The quantity of items purchased.
-
- Wire: `Quantity`.*/
+        /// The quantity of items purchased.
+        ///
+        /// Wire: `Quantity`.
         #[serde(rename = "Quantity")]
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub quantity: i64,
-        /** The original price of the item, in cents.
-
- Wire: `OrigPrice`; in cents.*/
+        /// The original price of the item, in cents.
+        ///
+        /// Wire: `OrigPrice`; in cents.
         #[serde(rename = "OrigPrice")]
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub orig_price: i64,
-        /** The price actually paid, in cents.
-
- Wire: `ActualPrice`; in cents.*/
+        /// The price actually paid, in cents.
+        ///
+        /// Wire: `ActualPrice`; in cents.
         #[serde(rename = "ActualPrice")]
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub actual_price: i64,
-        /** The pass-through data given when the order was placed.
-
- Wire: `Attach`.*/
+        /// The pass-through data given when the order was placed.
+        ///
+        /// Wire: `Attach`.
         #[serde(rename = "Attach")]
         pub attach: ::std::string::String,
-        /** The order source, as given when the order was placed: 1 for an in-game order (3.1), 10 for an order placed within a mini program short drama (4.1).
-
- Wire: `OrderSource`.*/
+        /// The order source, as given when the order was placed: 1 for an in-game order (3.1), 10 for an order placed within a mini program short drama (4.1).
+        ///
+        /// Wire: `OrderSource`.
         #[serde(rename = "OrderSource")]
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub order_source: i64,
     }
-    impl GoodsInfo {
-        /// A `GoodsInfo` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            product_id: impl ::std::convert::Into<::std::string::String>,
-            quantity: i64,
-            orig_price: i64,
-            actual_price: i64,
-            attach: impl ::std::convert::Into<::std::string::String>,
-            order_source: i64,
-        ) -> Self {
+    /// The required fields of a [`GoodsInfo`], by name: `GoodsInfo::from(GoodsInfoInit { … })`.
+    ///
+    /// The optional fields start empty and the defaulted ones at their default; set them on the `GoodsInfo` afterwards.
+    pub struct GoodsInfoInit<'a> {
+        /// The identifier of the item (game item or virtual item).
+        pub product_id: &'a str,
+        /// The quantity of items purchased.
+        pub quantity: i64,
+        /// The original price of the item, in cents.
+        pub orig_price: i64,
+        /// The price actually paid, in cents.
+        pub actual_price: i64,
+        /// The pass-through data given when the order was placed.
+        pub attach: &'a str,
+        /// The order source, as given when the order was placed: 1 for an in-game order (3.1), 10 for an order placed within a mini program short drama (4.1).
+        pub order_source: i64,
+    }
+    impl ::std::convert::From<GoodsInfoInit<'_>> for GoodsInfo {
+        fn from(init: GoodsInfoInit<'_>) -> Self {
+            let GoodsInfoInit {
+                product_id,
+                quantity,
+                orig_price,
+                actual_price,
+                attach,
+                order_source,
+            } = init;
             Self {
-                product_id: product_id.into(),
-                quantity: quantity,
-                orig_price: orig_price,
-                actual_price: actual_price,
-                attach: attach.into(),
-                order_source: order_source,
+                product_id: product_id.to_owned(),
+                quantity,
+                orig_price,
+                actual_price,
+                attach: attach.to_owned(),
+                order_source,
             }
         }
     }
@@ -243,6 +258,8 @@ pub mod common {
         }
     }
     /// The amount of a refund request (5.1.1 and 5.2.1).
+    ///
+    /// Build it with [`RefundRequestAmount::new`] and set the optional fields after.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -252,35 +269,31 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct RefundRequestAmount {
-        /** The refund amount, in cents.
-
- Wire: `refund`; in cents.*/
-        #[serde(rename = "refund")]
+        /// The refund amount, in cents.
+        ///
+        /// Wire: `refund`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub refund: i64,
-        /** The total amount of the original order, in cents.
-
- Wire: `total`; in cents.*/
-        #[serde(rename = "total")]
+        /// The total amount of the original order, in cents.
+        ///
+        /// Wire: `total`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub total: i64,
-        /** The currency, a three-letter ISO 4217 code such as `USD`.
-
- Wire: `currency`; an ISO 4217 currency code.*/
-        #[serde(rename = "currency")]
+        /// The currency, a three-letter ISO 4217 code such as `USD`.
+        ///
+        /// Wire: `currency`; an ISO 4217 currency code.
         pub currency: ::std::string::String,
     }
     impl RefundRequestAmount {
         /// A `RefundRequestAmount` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new(
             refund: i64,
             total: i64,
             currency: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             Self {
-                refund: refund,
-                total: total,
+                refund,
+                total,
                 currency: currency.into(),
             }
         }
@@ -322,6 +335,8 @@ pub mod common {
         }
     }
     /// A refund as the superapp reports it: the response `data` of 5.1.1, 5.1.2 and 5.2.1.
+    ///
+    /// Build it from [`RefundInit`], which names its required fields.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -331,83 +346,95 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct Refund {
-        /** The platform refund ID.
-
- Wire: `refund_id`.*/
-        #[serde(rename = "refund_id")]
+        /// The platform refund ID.
+        ///
+        /// Wire: `refund_id`.
         pub refund_id: ::std::string::String,
-        /** The merchant refund number.
-
- Wire: `out_refund_no`.*/
-        #[serde(rename = "out_refund_no")]
+        /// The merchant refund number.
+        ///
+        /// Wire: `out_refund_no`.
         pub out_refund_no: ::std::string::String,
-        /** The platform payment order ID.
-
- Wire: `transaction_id`.*/
-        #[serde(rename = "transaction_id")]
+        /// The platform payment order ID.
+        ///
+        /// Wire: `transaction_id`.
         pub transaction_id: ::std::string::String,
-        /** The merchant order number.
-
- Wire: `out_trade_no`.*/
-        #[serde(rename = "out_trade_no")]
+        /// The merchant order number.
+        ///
+        /// Wire: `out_trade_no`.
         pub out_trade_no: ::std::string::String,
-        /** The refund channel (a refund request names `ORIGINAL` or `BALANCE`).
-
- Wire: `channel`.*/
-        #[serde(rename = "channel")]
+        /// The refund channel (a refund request names `ORIGINAL` or `BALANCE`).
+        ///
+        /// Wire: `channel`.
         pub channel: ::std::string::String,
-        /** The account that receives the refunded funds.
-
- Wire: `user_received_account`.*/
-        #[serde(rename = "user_received_account")]
+        /// The account that receives the refunded funds.
+        ///
+        /// Wire: `user_received_account`.
         pub user_received_account: ::std::string::String,
-        /** The time the refund succeeded.
-
- Wire: `success_time`; optional.*/
-        #[serde(rename = "success_time")]
+        /// The time the refund succeeded.
+        ///
+        /// Wire: `success_time`; optional.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success_time: ::std::option::Option<::std::string::String>,
-        /** The time the refund was created.
-
- Wire: `create_time`.*/
-        #[serde(rename = "create_time")]
+        /// The time the refund was created.
+        ///
+        /// Wire: `create_time`.
         pub create_time: ::std::string::String,
-        /** The refund status: `PROCESSING`, `SUCCESS`, `CLOSED` or `ABNORMAL`.
-
- Wire: `status`; one of `PROCESSING`, `SUCCESS`, `CLOSED`, `ABNORMAL`.*/
-        #[serde(rename = "status")]
+        /// The refund status: `PROCESSING`, `SUCCESS`, `CLOSED` or `ABNORMAL`.
+        ///
+        /// Wire: `status`; one of `PROCESSING`, `SUCCESS`, `CLOSED`, `ABNORMAL`.
         pub status: ::std::string::String,
-        /** The refund amounts.
-
- Wire: `amount`.*/
-        #[serde(rename = "amount")]
+        /// The refund amounts.
+        ///
+        /// Wire: `amount`.
         pub amount: RefundAmount,
     }
-    impl Refund {
-        /// A `Refund` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            refund_id: impl ::std::convert::Into<::std::string::String>,
-            out_refund_no: impl ::std::convert::Into<::std::string::String>,
-            transaction_id: impl ::std::convert::Into<::std::string::String>,
-            out_trade_no: impl ::std::convert::Into<::std::string::String>,
-            channel: impl ::std::convert::Into<::std::string::String>,
-            user_received_account: impl ::std::convert::Into<::std::string::String>,
-            create_time: impl ::std::convert::Into<::std::string::String>,
-            status: impl ::std::convert::Into<::std::string::String>,
-            amount: RefundAmount,
-        ) -> Self {
+    /// The required fields of a [`Refund`], by name: `Refund::from(RefundInit { … })`.
+    ///
+    /// The optional fields start empty and the defaulted ones at their default; set them on the `Refund` afterwards.
+    pub struct RefundInit<'a> {
+        /// The platform refund ID.
+        pub refund_id: &'a str,
+        /// The merchant refund number.
+        pub out_refund_no: &'a str,
+        /// The platform payment order ID.
+        pub transaction_id: &'a str,
+        /// The merchant order number.
+        pub out_trade_no: &'a str,
+        /// The refund channel (a refund request names `ORIGINAL` or `BALANCE`).
+        pub channel: &'a str,
+        /// The account that receives the refunded funds.
+        pub user_received_account: &'a str,
+        /// The time the refund was created.
+        pub create_time: &'a str,
+        /// The refund status: `PROCESSING`, `SUCCESS`, `CLOSED` or `ABNORMAL`.
+        pub status: &'a str,
+        /// The refund amounts.
+        pub amount: RefundAmount,
+    }
+    impl ::std::convert::From<RefundInit<'_>> for Refund {
+        fn from(init: RefundInit<'_>) -> Self {
+            let RefundInit {
+                refund_id,
+                out_refund_no,
+                transaction_id,
+                out_trade_no,
+                channel,
+                user_received_account,
+                create_time,
+                status,
+                amount,
+            } = init;
             Self {
-                refund_id: refund_id.into(),
-                out_refund_no: out_refund_no.into(),
-                transaction_id: transaction_id.into(),
-                out_trade_no: out_trade_no.into(),
-                channel: channel.into(),
-                user_received_account: user_received_account.into(),
+                refund_id: refund_id.to_owned(),
+                out_refund_no: out_refund_no.to_owned(),
+                transaction_id: transaction_id.to_owned(),
+                out_trade_no: out_trade_no.to_owned(),
+                channel: channel.to_owned(),
+                user_received_account: user_received_account.to_owned(),
                 success_time: ::std::option::Option::None,
-                create_time: create_time.into(),
-                status: status.into(),
-                amount: amount,
+                create_time: create_time.to_owned(),
+                status: status.to_owned(),
+                amount,
             }
         }
     }
@@ -465,6 +492,8 @@ pub mod common {
         }
     }
     /// The amounts of a refund as the superapp reports it, all integers in cents except the currency.
+    ///
+    /// Build it from [`RefundAmountInit`], which names its required fields.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -474,60 +503,70 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct RefundAmount {
-        /** The total amount of the original order, in cents.
-
- Wire: `total`; in cents.*/
-        #[serde(rename = "total")]
+        /// The total amount of the original order, in cents.
+        ///
+        /// Wire: `total`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub total: i64,
-        /** The refund amount, in cents.
-
- Wire: `refund`; in cents.*/
-        #[serde(rename = "refund")]
+        /// The refund amount, in cents.
+        ///
+        /// Wire: `refund`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub refund: i64,
-        /** The amount the user paid, in cents.
-
- Wire: `payer_total`; in cents.*/
-        #[serde(rename = "payer_total")]
+        /// The amount the user paid, in cents.
+        ///
+        /// Wire: `payer_total`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub payer_total: i64,
-        /** The amount refunded to the user, in cents.
-
- Wire: `payer_refund`; in cents.*/
-        #[serde(rename = "payer_refund")]
+        /// The amount refunded to the user, in cents.
+        ///
+        /// Wire: `payer_refund`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub payer_refund: i64,
-        /** The currency.
-
- Wire: `currency`.*/
-        #[serde(rename = "currency")]
+        /// The currency.
+        ///
+        /// Wire: `currency`.
         pub currency: ::std::string::String,
-        /** The refund fee, in cents.
-
- Wire: `refund_fee`; in cents.*/
-        #[serde(rename = "refund_fee")]
+        /// The refund fee, in cents.
+        ///
+        /// Wire: `refund_fee`; in cents.
         #[serde(with = "::sas_core::__private::lenient::int")]
         pub refund_fee: i64,
     }
-    impl RefundAmount {
-        /// A `RefundAmount` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            total: i64,
-            refund: i64,
-            payer_total: i64,
-            payer_refund: i64,
-            currency: impl ::std::convert::Into<::std::string::String>,
-            refund_fee: i64,
-        ) -> Self {
+    /// The required fields of a [`RefundAmount`], by name: `RefundAmount::from(RefundAmountInit { … })`.
+    ///
+    /// The optional fields start empty and the defaulted ones at their default; set them on the `RefundAmount` afterwards.
+    pub struct RefundAmountInit<'a> {
+        /// The total amount of the original order, in cents.
+        pub total: i64,
+        /// The refund amount, in cents.
+        pub refund: i64,
+        /// The amount the user paid, in cents.
+        pub payer_total: i64,
+        /// The amount refunded to the user, in cents.
+        pub payer_refund: i64,
+        /// The currency.
+        pub currency: &'a str,
+        /// The refund fee, in cents.
+        pub refund_fee: i64,
+    }
+    impl ::std::convert::From<RefundAmountInit<'_>> for RefundAmount {
+        fn from(init: RefundAmountInit<'_>) -> Self {
+            let RefundAmountInit {
+                total,
+                refund,
+                payer_total,
+                payer_refund,
+                currency,
+                refund_fee,
+            } = init;
             Self {
-                total: total,
-                refund: refund,
-                payer_total: payer_total,
-                payer_refund: payer_refund,
-                currency: currency.into(),
-                refund_fee: refund_fee,
+                total,
+                refund,
+                payer_total,
+                payer_refund,
+                currency: currency.to_owned(),
+                refund_fee,
             }
         }
     }
@@ -559,6 +598,8 @@ pub mod common {
         }
     }
     /// The result of a refund, as a refund callback carries it: the decrypted `resource` of 5.1.3 and the `payload` of 5.2.2.
+    ///
+    /// Build it from [`RefundResultInit`], which names its required fields.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -568,76 +609,87 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct RefundResult {
-        /** The merchant ID.
-
- Wire: `mch_id`.*/
-        #[serde(rename = "mch_id")]
+        /// The merchant ID.
+        ///
+        /// Wire: `mch_id`.
         pub mch_id: ::std::string::String,
-        /** The platform payment order ID.
-
- Wire: `transaction_id`.*/
-        #[serde(rename = "transaction_id")]
+        /// The platform payment order ID.
+        ///
+        /// Wire: `transaction_id`.
         pub transaction_id: ::std::string::String,
-        /** The merchant order number.
-
- Wire: `out_trade_no`.*/
-        #[serde(rename = "out_trade_no")]
+        /// The merchant order number.
+        ///
+        /// Wire: `out_trade_no`.
         pub out_trade_no: ::std::string::String,
-        /** The platform refund ID.
-
- Wire: `refund_id`.*/
-        #[serde(rename = "refund_id")]
+        /// The platform refund ID.
+        ///
+        /// Wire: `refund_id`.
         pub refund_id: ::std::string::String,
-        /** The merchant refund number.
-
- Wire: `out_refund_no`.*/
-        #[serde(rename = "out_refund_no")]
+        /// The merchant refund number.
+        ///
+        /// Wire: `out_refund_no`.
         pub out_refund_no: ::std::string::String,
-        /** The refund status: `SUCCESS`, `CLOSED` or `ABNORMAL`.
-
- Wire: `refund_status`; one of `SUCCESS`, `CLOSED`, `ABNORMAL`.*/
-        #[serde(rename = "refund_status")]
+        /// The refund status: `SUCCESS`, `CLOSED` or `ABNORMAL`.
+        ///
+        /// Wire: `refund_status`; one of `SUCCESS`, `CLOSED`, `ABNORMAL`.
         pub refund_status: ::std::string::String,
-        /** The time the refund succeeded; present only when the status is `SUCCESS`.
-
- Wire: `success_time`; optional.*/
-        #[serde(rename = "success_time")]
+        /// The time the refund succeeded; present only when the status is `SUCCESS`.
+        ///
+        /// Wire: `success_time`; optional.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success_time: ::std::option::Option<::std::string::String>,
-        /** The account that receives the refunded funds.
-
- Wire: `user_received_account`.*/
-        #[serde(rename = "user_received_account")]
+        /// The account that receives the refunded funds.
+        ///
+        /// Wire: `user_received_account`.
         pub user_received_account: ::std::string::String,
-        /** The refund amounts.
-
- Wire: `amount`.*/
-        #[serde(rename = "amount")]
+        /// The refund amounts.
+        ///
+        /// Wire: `amount`.
         pub amount: RefundResultAmount,
     }
-    impl RefundResult {
-        /// A `RefundResult` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            mch_id: impl ::std::convert::Into<::std::string::String>,
-            transaction_id: impl ::std::convert::Into<::std::string::String>,
-            out_trade_no: impl ::std::convert::Into<::std::string::String>,
-            refund_id: impl ::std::convert::Into<::std::string::String>,
-            out_refund_no: impl ::std::convert::Into<::std::string::String>,
-            refund_status: impl ::std::convert::Into<::std::string::String>,
-            user_received_account: impl ::std::convert::Into<::std::string::String>,
-            amount: RefundResultAmount,
-        ) -> Self {
+    /// The required fields of a [`RefundResult`], by name: `RefundResult::from(RefundResultInit { … })`.
+    ///
+    /// The optional fields start empty and the defaulted ones at their default; set them on the `RefundResult` afterwards.
+    pub struct RefundResultInit<'a> {
+        /// The merchant ID.
+        pub mch_id: &'a str,
+        /// The platform payment order ID.
+        pub transaction_id: &'a str,
+        /// The merchant order number.
+        pub out_trade_no: &'a str,
+        /// The platform refund ID.
+        pub refund_id: &'a str,
+        /// The merchant refund number.
+        pub out_refund_no: &'a str,
+        /// The refund status: `SUCCESS`, `CLOSED` or `ABNORMAL`.
+        pub refund_status: &'a str,
+        /// The account that receives the refunded funds.
+        pub user_received_account: &'a str,
+        /// The refund amounts.
+        pub amount: RefundResultAmount,
+    }
+    impl ::std::convert::From<RefundResultInit<'_>> for RefundResult {
+        fn from(init: RefundResultInit<'_>) -> Self {
+            let RefundResultInit {
+                mch_id,
+                transaction_id,
+                out_trade_no,
+                refund_id,
+                out_refund_no,
+                refund_status,
+                user_received_account,
+                amount,
+            } = init;
             Self {
-                mch_id: mch_id.into(),
-                transaction_id: transaction_id.into(),
-                out_trade_no: out_trade_no.into(),
-                refund_id: refund_id.into(),
-                out_refund_no: out_refund_no.into(),
-                refund_status: refund_status.into(),
+                mch_id: mch_id.to_owned(),
+                transaction_id: transaction_id.to_owned(),
+                out_trade_no: out_trade_no.to_owned(),
+                refund_id: refund_id.to_owned(),
+                out_refund_no: out_refund_no.to_owned(),
+                refund_status: refund_status.to_owned(),
                 success_time: ::std::option::Option::None,
-                user_received_account: user_received_account.into(),
-                amount: amount,
+                user_received_account: user_received_account.to_owned(),
+                amount,
             }
         }
     }
@@ -693,6 +745,8 @@ pub mod common {
         }
     }
     /// The amounts of a refund callback; the vendor types the amounts as strings of cents.
+    ///
+    /// Build it from [`RefundResultAmountInit`], which names its required fields.
     #[derive(
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
@@ -702,52 +756,61 @@ pub mod common {
     #[serde(crate = "::sas_core::__private::serde")]
     #[non_exhaustive]
     pub struct RefundResultAmount {
-        /** The total amount of the original order, in cents.
-
- Wire: `total`; a decimal integer sent as a string; in cents.*/
-        #[serde(rename = "total")]
+        /// The total amount of the original order, in cents.
+        ///
+        /// Wire: `total`; a decimal integer sent as a string; in cents.
         #[serde(with = "::sas_core::__private::lenient::int_string")]
         pub total: i64,
-        /** The refund amount, in cents.
-
- Wire: `refund`; a decimal integer sent as a string; in cents.*/
-        #[serde(rename = "refund")]
+        /// The refund amount, in cents.
+        ///
+        /// Wire: `refund`; a decimal integer sent as a string; in cents.
         #[serde(with = "::sas_core::__private::lenient::int_string")]
         pub refund: i64,
-        /** The amount the user paid, in cents.
-
- Wire: `payer_total`; a decimal integer sent as a string; in cents.*/
-        #[serde(rename = "payer_total")]
+        /// The amount the user paid, in cents.
+        ///
+        /// Wire: `payer_total`; a decimal integer sent as a string; in cents.
         #[serde(with = "::sas_core::__private::lenient::int_string")]
         pub payer_total: i64,
-        /** The amount refunded to the user, in cents.
-
- Wire: `payer_refund`; a decimal integer sent as a string; in cents.*/
-        #[serde(rename = "payer_refund")]
+        /// The amount refunded to the user, in cents.
+        ///
+        /// Wire: `payer_refund`; a decimal integer sent as a string; in cents.
         #[serde(with = "::sas_core::__private::lenient::int_string")]
         pub payer_refund: i64,
-        /** The currency.
-
- Wire: `currency`.*/
-        #[serde(rename = "currency")]
+        /// The currency.
+        ///
+        /// Wire: `currency`.
         pub currency: ::std::string::String,
     }
-    impl RefundResultAmount {
-        /// A `RefundResultAmount` from its required fields; the others start empty.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            total: i64,
-            refund: i64,
-            payer_total: i64,
-            payer_refund: i64,
-            currency: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
+    /// The required fields of a [`RefundResultAmount`], by name: `RefundResultAmount::from(RefundResultAmountInit { … })`.
+    ///
+    /// The optional fields start empty and the defaulted ones at their default; set them on the `RefundResultAmount` afterwards.
+    pub struct RefundResultAmountInit<'a> {
+        /// The total amount of the original order, in cents.
+        pub total: i64,
+        /// The refund amount, in cents.
+        pub refund: i64,
+        /// The amount the user paid, in cents.
+        pub payer_total: i64,
+        /// The amount refunded to the user, in cents.
+        pub payer_refund: i64,
+        /// The currency.
+        pub currency: &'a str,
+    }
+    impl ::std::convert::From<RefundResultAmountInit<'_>> for RefundResultAmount {
+        fn from(init: RefundResultAmountInit<'_>) -> Self {
+            let RefundResultAmountInit {
+                total,
+                refund,
+                payer_total,
+                payer_refund,
+                currency,
+            } = init;
             Self {
-                total: total,
-                refund: refund,
-                payer_total: payer_total,
-                payer_refund: payer_refund,
-                currency: currency.into(),
+                total,
+                refund,
+                payer_total,
+                payer_refund,
+                currency: currency.to_owned(),
             }
         }
     }
@@ -777,23 +840,25 @@ pub mod common {
         }
     }
 }
-///Mini program login and user information (API List 1.1–1.6): SAS asks the superapp backend about its users.
+/// Mini program login and user information (API List 1.1–1.6): SAS asks the superapp backend about its users.
 pub mod user {
-    /** `POST /user/checkUser`: Checks whether a user exists, given the superapp's user ID.
-
- API List 1.1, "Check whether the user exists". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /user/checkUser`: Checks whether a user exists, given the superapp's user ID.
+    ///
+    /// [API List 1.1, "Check whether the user exists"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod check_user {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.1",
+            section: "1.1",
             title: "Check whether the user exists",
             summary: "Checks whether a user exists, given the superapp's user ID.",
             group: "user",
             module: "check_user",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/user/checkUser"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -833,9 +898,11 @@ pub mod user {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -845,29 +912,28 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The user's unique OpenID within the mini program, as lowercase hex of AES-ECB-PKCS#7 under the SecretKey.
-
- Wire: header `TC-OpenId`.
-
- Example: `8d45e4881656d8fb4f97a442423093a5db9ec5691f6e8b17f895ab0fd935c0e7`.*/
+            /// The user's unique OpenID within the mini program, as lowercase hex of AES-ECB-PKCS#7 under the SecretKey.
+            ///
+            /// Wire: header `TC-OpenId`.
+            ///
+            /// Example: `8d45e4881656d8fb4f97a442423093a5db9ec5691f6e8b17f895ab0fd935c0e7`.
             #[serde(skip)]
             pub open_id: ::std::string::String,
-            /** The unique MiniAppID under the app, as lowercase hex of AES-ECB-PKCS#7 under the SecretKey.
-
- Wire: header `TC-MiniAppID`.
-
- Example: `8dc9708f26a1f5157e66c27892c78a88440d324a986a67fa7acb4d29511c7d18`.*/
+            /// The unique MiniAppID under the app, as lowercase hex of AES-ECB-PKCS#7 under the SecretKey.
+            ///
+            /// Wire: header `TC-MiniAppID`.
+            ///
+            /// Example: `8dc9708f26a1f5157e66c27892c78a88440d324a986a67fa7acb4d29511c7d18`.
             #[serde(skip)]
             pub mini_app_id: ::std::string::String,
-            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
-
- Wire: body field `userId`.*/
+            /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+            ///
+            /// Wire: body field `userId`.
             #[serde(rename = "userId")]
             pub user_id: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 open_id: impl ::std::convert::Into<::std::string::String>,
                 mini_app_id: impl ::std::convert::Into<::std::string::String>,
@@ -922,6 +988,7 @@ pub mod user {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(2usize);
@@ -990,21 +1057,23 @@ pub mod user {
             }
         }
     }
-    /** `POST /user/getUserInfoTemporaryCode`: Gets a temporary credential code for the user's email or mobile number, with the masked value.
-
- API List 1.2, "Get user temporary information code". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /user/getUserInfoTemporaryCode`: Gets a temporary credential code for the user's email or mobile number, with the masked value.
+    ///
+    /// [API List 1.2, "Get user temporary information code"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod get_user_info_temporary_code {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.2",
+            section: "1.2",
             title: "Get user temporary information code",
             summary: "Gets a temporary credential code for the user's email or mobile number, with the masked value.",
             group: "user",
             module: "get_user_info_temporary_code",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/user/getUserInfoTemporaryCode"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -1035,9 +1104,11 @@ pub mod user {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -1047,20 +1118,19 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The type of information: `email` or `phone`.
-
- Wire: body field `type`; one of `email`, `phone`.*/
+            /// The type of information: `email` or `phone`.
+            ///
+            /// Wire: body field `type`; one of `email`, `phone`.
             #[serde(rename = "type")]
             pub info_type: ::std::string::String,
-            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
-
- Wire: body field `userId`.*/
+            /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+            ///
+            /// Wire: body field `userId`.
             #[serde(rename = "userId")]
             pub user_id: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 info_type: impl ::std::convert::Into<::std::string::String>,
                 user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1121,6 +1191,7 @@ pub mod user {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -1178,6 +1249,8 @@ pub mod user {
             }
         }
         /// A masked email or mobile number and the temporary credential code that unlocks it.
+        ///
+        /// Build it with [`UserInfoTemporaryCode::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -1187,22 +1260,19 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct UserInfoTemporaryCode {
-            /** The masked mobile number or email, according to the requested type, for example `158****2850` or `mu****ng@tencent.com`.
-
- Wire: `data`.
-
- Example: `158****2850`.*/
-            #[serde(rename = "data")]
+            /// The masked mobile number or email, according to the requested type, for example `158****2850` or `mu****ng@tencent.com`.
+            ///
+            /// Wire: `data`.
+            ///
+            /// Example: `158****2850`.
             pub data: ::std::string::String,
-            /** The temporary credential code for the mobile number or email; 1.3 and 1.4 exchange it for the value.
-
- Wire: `code`.*/
-            #[serde(rename = "code")]
+            /// The temporary credential code for the mobile number or email; 1.3 and 1.4 exchange it for the value.
+            ///
+            /// Wire: `code`.
             pub code: ::std::string::String,
         }
         impl UserInfoTemporaryCode {
             /// A `UserInfoTemporaryCode` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 data: impl ::std::convert::Into<::std::string::String>,
                 code: impl ::std::convert::Into<::std::string::String>,
@@ -1233,21 +1303,23 @@ pub mod user {
             }
         }
     }
-    /** `POST /user/getUserEmail`: Gets the user's email, encrypted, in exchange for a temporary credential code.
-
- API List 1.3, "Get user email". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /user/getUserEmail`: Gets the user's email, encrypted, in exchange for a temporary credential code.
+    ///
+    /// [API List 1.3, "Get user email"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod get_user_email {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.3",
+            section: "1.3",
             title: "Get user email",
             summary: "Gets the user's email, encrypted, in exchange for a temporary credential code.",
             group: "user",
             module: "get_user_email",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/user/getUserEmail"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -1278,9 +1350,11 @@ pub mod user {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -1290,20 +1364,19 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The temporary credential code returned by 1.2.
-
- Wire: body field `temporaryCode`.*/
+            /// The temporary credential code returned by 1.2.
+            ///
+            /// Wire: body field `temporaryCode`.
             #[serde(rename = "temporaryCode")]
             pub temporary_code: ::std::string::String,
-            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
-
- Wire: body field `userId`.*/
+            /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+            ///
+            /// Wire: body field `userId`.
             #[serde(rename = "userId")]
             pub user_id: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 temporary_code: impl ::std::convert::Into<::std::string::String>,
                 user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1353,6 +1426,7 @@ pub mod user {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -1410,21 +1484,23 @@ pub mod user {
             }
         }
     }
-    /** `POST /user/getUserPhoneNumber`: Gets the user's mobile number, encrypted, in exchange for a temporary credential code.
-
- API List 1.4, "Get user’s mobile number". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /user/getUserPhoneNumber`: Gets the user's mobile number, encrypted, in exchange for a temporary credential code.
+    ///
+    /// [API List 1.4, "Get user’s mobile number"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod get_user_phone_number {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.4",
+            section: "1.4",
             title: "Get user’s mobile number",
             summary: "Gets the user's mobile number, encrypted, in exchange for a temporary credential code.",
             group: "user",
             module: "get_user_phone_number",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/user/getUserPhoneNumber"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -1455,9 +1531,11 @@ pub mod user {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -1467,20 +1545,19 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The temporary credential code returned by 1.2.
-
- Wire: body field `temporaryCode`.*/
+            /// The temporary credential code returned by 1.2.
+            ///
+            /// Wire: body field `temporaryCode`.
             #[serde(rename = "temporaryCode")]
             pub temporary_code: ::std::string::String,
-            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
-
- Wire: body field `userId`.*/
+            /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+            ///
+            /// Wire: body field `userId`.
             #[serde(rename = "userId")]
             pub user_id: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 temporary_code: impl ::std::convert::Into<::std::string::String>,
                 user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1530,6 +1607,7 @@ pub mod user {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -1587,21 +1665,23 @@ pub mod user {
             }
         }
     }
-    /** `POST /user/getUserNick`: Gets the user's nickname.
-
- API List 1.5, "Get user’s nickname". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /user/getUserNick`: Gets the user's nickname.
+    ///
+    /// [API List 1.5, "Get user’s nickname"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod get_user_nick {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.5",
+            section: "1.5",
             title: "Get user’s nickname",
             summary: "Gets the user's nickname.",
             group: "user",
             module: "get_user_nick",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/user/getUserNick"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -1624,9 +1704,11 @@ pub mod user {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -1636,15 +1718,14 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
-
- Wire: body field `userId`.*/
+            /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+            ///
+            /// Wire: body field `userId`.
             #[serde(rename = "userId")]
             pub user_id: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 user_id: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -1683,6 +1764,7 @@ pub mod user {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -1740,21 +1822,23 @@ pub mod user {
             }
         }
     }
-    /** `POST /user/getUserAvatar`: Gets the URL of the user's profile photo.
-
- API List 1.6, "Get user’s profile photo". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /user/getUserAvatar`: Gets the URL of the user's profile photo.
+    ///
+    /// [API List 1.6, "Get user’s profile photo"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod get_user_avatar {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.6",
+            section: "1.6",
             title: "Get user’s profile photo",
             summary: "Gets the URL of the user's profile photo.",
             group: "user",
             module: "get_user_avatar",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/user/getUserAvatar"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -1777,9 +1861,11 @@ pub mod user {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -1789,15 +1875,14 @@ pub mod user {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
-
- Wire: body field `userId`.*/
+            /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
+            ///
+            /// Wire: body field `userId`.
             #[serde(rename = "userId")]
             pub user_id: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 user_id: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -1836,6 +1921,7 @@ pub mod user {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -1894,23 +1980,25 @@ pub mod user {
         }
     }
 }
-///Subscription messages (API List 1.7): SAS pushes a user-subscribed message for the superapp to deliver.
+/// Subscription messages (API List 1.7): SAS pushes a user-subscribed message for the superapp to deliver.
 pub mod message {
-    /** `POST /message/send`: Pushes a user-subscribed message from SAS to the superapp, which delivers it through its own channel.
-
- API List 1.7, "Receive subscription messages". Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
-
- SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.*/
+    /// `POST /message/send`: Pushes a user-subscribed message from SAS to the superapp, which delivers it through its own channel.
+    ///
+    /// [API List 1.7, "Receive subscription messages"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by SAS; authenticated by `tc_signature`.
+    ///
+    /// SAS authenticates itself to the superapp backend: `TC-Timestamp` (Unix milliseconds) and `TC-Signature`, the lowercase hex of AES-ECB-PKCS#7 of the timestamp under the SecretKey.
     pub mod send_message {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "1.7",
+            section: "1.7",
             title: "Receive subscription messages",
             summary: "Pushes a user-subscribed message from SAS to the superapp, which delivers it through its own channel.",
             group: "message",
             module: "send_message",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/message/send"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
@@ -2013,9 +2101,11 @@ pub mod message {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -2025,94 +2115,120 @@ pub mod message {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The ID of the user who owns the message (the same as UserId).
-
- Wire: body field `AccountId`.*/
+            /// The ID of the user who owns the message (the same as UserId).
+            ///
+            /// Wire: body field `AccountId`.
             #[serde(rename = "AccountId")]
             pub account_id: ::std::string::String,
-            /** The unique ID of the message.
-
- Wire: body field `MessageId`.*/
+            /// The unique ID of the message.
+            ///
+            /// Wire: body field `MessageId`.
             #[serde(rename = "MessageId")]
             pub message_id: ::std::string::String,
-            /** The message content.
-
- Wire: body field `Content`.*/
+            /// The message content.
+            ///
+            /// Wire: body field `Content`.
             #[serde(rename = "Content")]
             pub content: ::std::string::String,
-            /** The time the message was sent, as a Unix timestamp in seconds.
-
- Wire: body field `DateTime`; also accepted as `DataTime`; in seconds.*/
+            /// The time the message was sent, as a Unix timestamp in seconds.
+            ///
+            /// Wire: body field `DateTime`; also accepted as `DataTime`; in seconds.
             #[serde(rename = "DateTime")]
             #[serde(alias = "DataTime")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub date_time: i64,
-            /** The ID of the message template.
-
- Wire: body field `TemplateId`.*/
+            /// The ID of the message template.
+            ///
+            /// Wire: body field `TemplateId`.
             #[serde(rename = "TemplateId")]
             pub template_id: ::std::string::String,
-            /** The mini program appid.
-
- Wire: body field `MnpId`.*/
+            /// The mini program appid.
+            ///
+            /// Wire: body field `MnpId`.
             #[serde(rename = "MnpId")]
             pub mnp_id: ::std::string::String,
-            /** The mini program name.
-
- Wire: body field `MnpName`.*/
+            /// The mini program name.
+            ///
+            /// Wire: body field `MnpName`.
             #[serde(rename = "MnpName")]
             pub mnp_name: ::std::string::String,
-            /** The template title.
-
- Wire: body field `TemplateTitle`.*/
+            /// The template title.
+            ///
+            /// Wire: body field `TemplateTitle`.
             #[serde(rename = "TemplateTitle")]
             pub template_title: ::std::string::String,
-            /** The version of the mini program to open: `developer` for the development version, `trial` for the preview, `formal` for the official version. The official version is the default.
-
- Wire: body field `State`; one of `developer`, `trial`, `formal`.*/
+            /// The version of the mini program to open: `developer` for the development version, `trial` for the preview, `formal` for the official version. The official version is the default.
+            ///
+            /// Wire: body field `State`; one of `developer`, `trial`, `formal`.
             #[serde(rename = "State")]
             pub state: ::std::string::String,
-            /** The page opened when the template card is clicked; it must be a page of the mini program and may carry parameters (for example `index?foo=bar`). When it is empty, the card opens nothing.
-
- Wire: body field `Page`.
-
- Example: `index?foo=bar`.*/
+            /// The page opened when the template card is clicked; it must be a page of the mini program and may carry parameters (for example `index?foo=bar`). When it is empty, the card opens nothing.
+            ///
+            /// Wire: body field `Page`.
+            ///
+            /// Example: `index?foo=bar`.
             #[serde(rename = "Page")]
             pub page: ::std::string::String,
-            /** The mini program icon.
-
- Wire: body field `MnpIcon`.*/
+            /// The mini program icon.
+            ///
+            /// Wire: body field `MnpIcon`.
             #[serde(rename = "MnpIcon")]
             pub mnp_icon: ::std::string::String,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                account_id: impl ::std::convert::Into<::std::string::String>,
-                message_id: impl ::std::convert::Into<::std::string::String>,
-                content: impl ::std::convert::Into<::std::string::String>,
-                date_time: i64,
-                template_id: impl ::std::convert::Into<::std::string::String>,
-                mnp_id: impl ::std::convert::Into<::std::string::String>,
-                mnp_name: impl ::std::convert::Into<::std::string::String>,
-                template_title: impl ::std::convert::Into<::std::string::String>,
-                state: impl ::std::convert::Into<::std::string::String>,
-                page: impl ::std::convert::Into<::std::string::String>,
-                mnp_icon: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The ID of the user who owns the message (the same as UserId).
+            pub account_id: &'a str,
+            /// The unique ID of the message.
+            pub message_id: &'a str,
+            /// The message content.
+            pub content: &'a str,
+            /// The time the message was sent, as a Unix timestamp in seconds.
+            pub date_time: i64,
+            /// The ID of the message template.
+            pub template_id: &'a str,
+            /// The mini program appid.
+            pub mnp_id: &'a str,
+            /// The mini program name.
+            pub mnp_name: &'a str,
+            /// The template title.
+            pub template_title: &'a str,
+            /// The version of the mini program to open: `developer` for the development version, `trial` for the preview, `formal` for the official version. The official version is the default.
+            pub state: &'a str,
+            /// The page opened when the template card is clicked; it must be a page of the mini program and may carry parameters (for example `index?foo=bar`). When it is empty, the card opens nothing.
+            pub page: &'a str,
+            /// The mini program icon.
+            pub mnp_icon: &'a str,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    account_id,
+                    message_id,
+                    content,
+                    date_time,
+                    template_id,
+                    mnp_id,
+                    mnp_name,
+                    template_title,
+                    state,
+                    page,
+                    mnp_icon,
+                } = init;
                 Self {
-                    account_id: account_id.into(),
-                    message_id: message_id.into(),
-                    content: content.into(),
-                    date_time: date_time,
-                    template_id: template_id.into(),
-                    mnp_id: mnp_id.into(),
-                    mnp_name: mnp_name.into(),
-                    template_title: template_title.into(),
-                    state: state.into(),
-                    page: page.into(),
-                    mnp_icon: mnp_icon.into(),
+                    account_id: account_id.to_owned(),
+                    message_id: message_id.to_owned(),
+                    content: content.to_owned(),
+                    date_time,
+                    template_id: template_id.to_owned(),
+                    mnp_id: mnp_id.to_owned(),
+                    mnp_name: mnp_name.to_owned(),
+                    template_title: template_title.to_owned(),
+                    state: state.to_owned(),
+                    page: page.to_owned(),
+                    mnp_icon: mnp_icon.to_owned(),
                 }
             }
         }
@@ -2196,6 +2312,7 @@ pub mod message {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -2250,26 +2367,28 @@ pub mod message {
         }
     }
 }
-///Standard (JSAPI) payment (API List 2.1–2.4): orders a merchant places through SAS with the superapp's payment, and their result callback.
+/// Standard (JSAPI) payment (API List 2.1–2.4): orders a merchant places through SAS with the superapp's payment, and their result callback.
 pub mod payment {
-    /** `POST /v3/pay/transactions/jsapi`: Creates a standard (JSAPI) payment order for a mini program.
-
- API List 2.1, "Create a mini program order". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
-
- The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
-
- The superapp reports the result with the callback [`crate::api::payment::payment_notification`] (2.2).*/
+    /// `POST /v3/pay/transactions/jsapi`: Creates a standard (JSAPI) payment order for a mini program.
+    ///
+    /// [API List 2.1, "Create a mini program order"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+    ///
+    /// The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
+    ///
+    /// The superapp reports the result with the callback [`crate::api::payment::payment_notification`] (2.2).
     pub mod create_jsapi_order {
         pub use super::super::common::Prepay;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "2.1",
+            section: "2.1",
             title: "Create a mini program order",
             summary: "Creates a standard (JSAPI) payment order for a mini program.",
             group: "payment",
             module: "create_jsapi_order",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/v3/pay/transactions/jsapi"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
@@ -2405,9 +2524,11 @@ pub mod payment {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -2417,112 +2538,132 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
-
- Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            /// The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+            ///
+            /// Wire: header `TC-Payment-Callback`; an absolute URL.
             #[serde(skip)]
             pub payment_callback: ::std::string::String,
-            /** The merchant ID bound to the mini program's superapp on SAS: the merchant's unique identifier within the superapp payment system.
-
- Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            /// The merchant ID bound to the mini program's superapp on SAS: the merchant's unique identifier within the superapp payment system.
+            ///
+            /// Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.
             #[serde(skip)]
             pub merchant_id: ::std::string::String,
-            /** The superapp user login ID.
-
- Wire: header `TC-UserID`.*/
+            /// The superapp user login ID.
+            ///
+            /// Wire: header `TC-UserID`.
             #[serde(skip)]
             pub user_id: ::std::string::String,
-            /** The transaction type; `JSAPI` is mini program payment.
-
- Wire: header `TC-TradeType`; one of `JSAPI`; `new()` sets `JSAPI`.*/
+            /// The transaction type; `JSAPI` is mini program payment.
+            ///
+            /// Wire: header `TC-TradeType`; one of `JSAPI`; `new()` sets `JSAPI`.
             #[serde(skip)]
             pub trade_type: ::std::string::String,
-            /** The user's openid on SAS.
-
- Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.*/
+            /// The user's openid on SAS.
+            ///
+            /// Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.
             #[serde(skip)]
             pub platform_user_id: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The merchant's mini program appid, its unique identifier on SAS; it must be bound to the merchant ID.
-
- Wire: body field `appid`.*/
-            #[serde(rename = "appid")]
+            /// The merchant's mini program appid, its unique identifier on SAS; it must be bound to the merchant ID.
+            ///
+            /// Wire: body field `appid`.
             pub appid: ::std::string::String,
-            /** The product description, accurate and at most 127 characters.
-
- Wire: body field `description`; at most 127 characters.*/
-            #[serde(rename = "description")]
+            /// The product description, accurate and at most 127 characters.
+            ///
+            /// Wire: body field `description`; at most 127 characters.
             pub description: ::std::string::String,
-            /** The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
-
- Wire: body field `out_trade_no`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
-            #[serde(rename = "out_trade_no")]
+            /// The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+            ///
+            /// Wire: body field `out_trade_no`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             pub out_trade_no: ::std::string::String,
-            /** The last time the user can pay for this order (not the time the order closes), in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`.
-
- Wire: body field `time_expire`; an RFC 3339 date-time.
-
- Example: `2015-05-20T13:29:35+08:00`.*/
-            #[serde(rename = "time_expire")]
+            /// The last time the user can pay for this order (not the time the order closes), in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`.
+            ///
+            /// Wire: body field `time_expire`; an RFC 3339 date-time.
+            ///
+            /// Example: `2015-05-20T13:29:35+08:00`.
             pub time_expire: ::std::string::String,
-            /** Custom data the merchant attaches to the order, invisible to the user, at most 128 characters; returned by the order query and the payment callback.
-
- Wire: body field `attach`; optional; at most 128 characters.*/
-            #[serde(rename = "attach")]
+            /// Custom data the merchant attaches to the order, invisible to the user, at most 128 characters; returned by the order query and the payment callback.
+            ///
+            /// Wire: body field `attach`; optional; at most 128 characters.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub attach: ::std::option::Option<::std::string::String>,
-            /** The order amount.
-
- Wire: body field `amount`.*/
-            #[serde(rename = "amount")]
+            /// The order amount.
+            ///
+            /// Wire: body field `amount`.
             pub amount: Amount,
-            /** The payer.
-
- Wire: body field `payer`.*/
-            #[serde(rename = "payer")]
+            /// The payer.
+            ///
+            /// Wire: body field `payer`.
             pub payer: Payer,
-            /** The product information.
-
- Wire: body field `detail`.*/
-            #[serde(rename = "detail")]
+            /// The product information.
+            ///
+            /// Wire: body field `detail`.
             pub detail: Detail,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                payment_callback: impl ::std::convert::Into<::std::string::String>,
-                merchant_id: impl ::std::convert::Into<::std::string::String>,
-                user_id: impl ::std::convert::Into<::std::string::String>,
-                platform_user_id: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                appid: impl ::std::convert::Into<::std::string::String>,
-                description: impl ::std::convert::Into<::std::string::String>,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                time_expire: impl ::std::convert::Into<::std::string::String>,
-                amount: Amount,
-                payer: Payer,
-                detail: Detail,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+            pub payment_callback: &'a str,
+            /// The merchant ID bound to the mini program's superapp on SAS: the merchant's unique identifier within the superapp payment system.
+            pub merchant_id: &'a str,
+            /// The superapp user login ID.
+            pub user_id: &'a str,
+            /// The user's openid on SAS.
+            pub platform_user_id: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The merchant's mini program appid, its unique identifier on SAS; it must be bound to the merchant ID.
+            pub appid: &'a str,
+            /// The product description, accurate and at most 127 characters.
+            pub description: &'a str,
+            /// The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+            pub out_trade_no: &'a str,
+            /// The last time the user can pay for this order (not the time the order closes), in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`.
+            pub time_expire: &'a str,
+            /// The order amount.
+            pub amount: Amount,
+            /// The payer.
+            pub payer: Payer,
+            /// The product information.
+            pub detail: Detail,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    payment_callback,
+                    merchant_id,
+                    user_id,
+                    platform_user_id,
+                    application_id,
+                    appid,
+                    description,
+                    out_trade_no,
+                    time_expire,
+                    amount,
+                    payer,
+                    detail,
+                } = init;
                 Self {
-                    payment_callback: payment_callback.into(),
-                    merchant_id: merchant_id.into(),
-                    user_id: user_id.into(),
+                    payment_callback: payment_callback.to_owned(),
+                    merchant_id: merchant_id.to_owned(),
+                    user_id: user_id.to_owned(),
                     trade_type: ::std::string::String::from("JSAPI"),
-                    platform_user_id: platform_user_id.into(),
-                    application_id: application_id.into(),
-                    appid: appid.into(),
-                    description: description.into(),
-                    out_trade_no: out_trade_no.into(),
-                    time_expire: time_expire.into(),
+                    platform_user_id: platform_user_id.to_owned(),
+                    application_id: application_id.to_owned(),
+                    appid: appid.to_owned(),
+                    description: description.to_owned(),
+                    out_trade_no: out_trade_no.to_owned(),
+                    time_expire: time_expire.to_owned(),
                     attach: ::std::option::Option::None,
-                    amount: amount,
-                    payer: payer,
-                    detail: detail,
+                    amount,
+                    payer,
+                    detail,
                 }
             }
         }
@@ -2696,6 +2837,7 @@ pub mod payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(6usize);
@@ -2796,6 +2938,8 @@ pub mod payment {
             }
         }
         /// The amount of an order.
+        ///
+        /// Build it with [`Amount::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -2805,25 +2949,22 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Amount {
-            /** The total order amount, an integer in cents.
-
- Wire: `total`; in cents.*/
-            #[serde(rename = "total")]
+            /// The total order amount, an integer in cents.
+            ///
+            /// Wire: `total`; in cents.
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub total: i64,
-            /** The currency, a three-letter ISO 4217 code.
-
- Wire: `currency`; optional; an ISO 4217 currency code.*/
-            #[serde(rename = "currency")]
+            /// The currency, a three-letter ISO 4217 code.
+            ///
+            /// Wire: `currency`; optional; an ISO 4217 currency code.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub currency: ::std::option::Option<::std::string::String>,
         }
         impl Amount {
             /// A `Amount` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(total: i64) -> Self {
                 Self {
-                    total: total,
+                    total,
                     currency: ::std::option::Option::None,
                 }
             }
@@ -2867,6 +3008,8 @@ pub mod payment {
             }
         }
         /// The payer of an order.
+        ///
+        /// Build it with [`Payer::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -2876,15 +3019,13 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Payer {
-            /** The user's unique identifier under the merchant's mini program appid, obtained through mini program login before the order is placed.
-
- Wire: `openid`.*/
-            #[serde(rename = "openid")]
+            /// The user's unique identifier under the merchant's mini program appid, obtained through mini program login before the order is placed.
+            ///
+            /// Wire: `openid`.
             pub openid: ::std::string::String,
         }
         impl Payer {
             /// A `Payer` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 openid: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -2907,6 +3048,8 @@ pub mod payment {
             }
         }
         /// The products of an order.
+        ///
+        /// Build it with [`Detail::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -2916,26 +3059,23 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Detail {
-            /** The original price of the order.
-
- Wire: `cost_price`; optional; in cents.*/
-            #[serde(rename = "cost_price")]
+            /// The original price of the order.
+            ///
+            /// Wire: `cost_price`; optional; in cents.
             #[serde(with = "::sas_core::__private::lenient::opt_int")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub cost_price: ::std::option::Option<i64>,
-            /** The product list.
-
- Wire: `goods_detail`.*/
-            #[serde(rename = "goods_detail")]
+            /// The product list.
+            ///
+            /// Wire: `goods_detail`.
             pub goods_detail: ::std::vec::Vec<GoodsDetail>,
         }
         impl Detail {
             /// A `Detail` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(goods_detail: ::std::vec::Vec<GoodsDetail>) -> Self {
                 Self {
                     cost_price: ::std::option::Option::None,
-                    goods_detail: goods_detail,
+                    goods_detail,
                 }
             }
         }
@@ -2963,6 +3103,8 @@ pub mod payment {
             }
         }
         /// One product of an order.
+        ///
+        /// Build it with [`GoodsDetail::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -2972,33 +3114,28 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct GoodsDetail {
-            /** The merchant's product code: half-width letters, digits, hyphens and underscores.
-
- Wire: `merchant_goods_id`; characters from `0-9A-Za-z_-`.*/
-            #[serde(rename = "merchant_goods_id")]
+            /// The merchant's product code: half-width letters, digits, hyphens and underscores.
+            ///
+            /// Wire: `merchant_goods_id`; characters from `0-9A-Za-z_-`.
             pub merchant_goods_id: ::std::string::String,
-            /** The actual product name.
-
- Wire: `goods_name`; optional.*/
-            #[serde(rename = "goods_name")]
+            /// The actual product name.
+            ///
+            /// Wire: `goods_name`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub goods_name: ::std::option::Option<::std::string::String>,
-            /** The quantity the user buys.
-
- Wire: `quantity`.*/
-            #[serde(rename = "quantity")]
+            /// The quantity the user buys.
+            ///
+            /// Wire: `quantity`.
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub quantity: i64,
-            /** The unit price, an integer in cents.
-
- Wire: `unit_price`; in cents.*/
-            #[serde(rename = "unit_price")]
+            /// The unit price, an integer in cents.
+            ///
+            /// Wire: `unit_price`; in cents.
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub unit_price: i64,
         }
         impl GoodsDetail {
             /// A `GoodsDetail` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 merchant_goods_id: impl ::std::convert::Into<::std::string::String>,
                 quantity: i64,
@@ -3007,8 +3144,8 @@ pub mod payment {
                 Self {
                     merchant_goods_id: merchant_goods_id.into(),
                     goods_name: ::std::option::Option::None,
-                    quantity: quantity,
-                    unit_price: unit_price,
+                    quantity,
+                    unit_price,
                 }
             }
         }
@@ -3059,22 +3196,24 @@ pub mod payment {
             }
         }
     }
-    /** `POST` to the `TC-Payment-Callback` URL of 2.1: The superapp tells the merchant the result of a standard payment, POSTing to the order's TC-Payment-Callback URL.
-
- API List 2.2, "Mini program order payment callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `payment_callback`.
-
- The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.*/
+    /// `POST` to the `TC-Payment-Callback` URL of 2.1: The superapp tells the merchant the result of a standard payment, POSTing to the order's TC-Payment-Callback URL.
+    ///
+    /// [API List 2.2, "Mini program order payment callback"](https://www.tencentcloud.com/document/product/1219/67644). Served by the owner of the callback URL; sent by the superapp backend; authenticated by `payment_callback`.
+    ///
+    /// The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
     pub mod payment_notification {
         pub use super::super::common::EncryptedResource;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "2.2",
+            section: "2.2",
             title: "Mini program order payment callback",
             summary: "The superapp tells the merchant the result of a standard payment, POSTing to the order's TC-Payment-Callback URL.",
             group: "payment",
             module: "payment_notification",
             kind: ::sas_core::endpoint::EntryKind::Callback,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
@@ -3194,9 +3333,11 @@ pub mod payment {
             ],
             params: &[],
         };
-        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The callback as the superapp delivers it: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -3206,71 +3347,83 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The merchant order number, so the callback can be routed without decrypting it.
-
- Wire: header `TC-Callback-OutTradeNo`.*/
+            /// The merchant order number, so the callback can be routed without decrypting it.
+            ///
+            /// Wire: header `TC-Callback-OutTradeNo`.
             #[serde(skip)]
             pub callback_out_trade_no: ::std::string::String,
-            /** The superapp ID on SAS: the TC-ApplicationID of the order request.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS: the TC-ApplicationID of the order request.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The unique identifier of the callback notification.
-
- Wire: body field `id`.*/
-            #[serde(rename = "id")]
+            /// The unique identifier of the callback notification.
+            ///
+            /// Wire: body field `id`.
             pub id: ::std::string::String,
-            /** The time the notification was created, in RFC 3339 form.
-
- Wire: body field `create_time`; an RFC 3339 date-time.
-
- Example: `2015-05-20T13:29:35+08:00`.*/
-            #[serde(rename = "create_time")]
+            /// The time the notification was created, in RFC 3339 form.
+            ///
+            /// Wire: body field `create_time`; an RFC 3339 date-time.
+            ///
+            /// Example: `2015-05-20T13:29:35+08:00`.
             pub create_time: ::std::string::String,
-            /** The notification type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
-
- Wire: body field `event_type`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.*/
-            #[serde(rename = "event_type")]
+            /// The notification type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+            ///
+            /// Wire: body field `event_type`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
             pub event_type: ::std::string::String,
-            /** The type of the notification data, always `encrypt-resource`.
-
- Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.*/
-            #[serde(rename = "resource_type")]
+            /// The type of the notification data, always `encrypt-resource`.
+            ///
+            /// Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.
             pub resource_type: ::std::string::String,
-            /** The superapp payment's summary of the callback.
-
- Wire: body field `summary`.*/
-            #[serde(rename = "summary")]
+            /// The superapp payment's summary of the callback.
+            ///
+            /// Wire: body field `summary`.
             pub summary: ::std::string::String,
-            /** The notification data, encrypted; it decrypts to a `Transaction`.
-
- Wire: body field `resource`; also accepted as `Resource`.*/
-            #[serde(rename = "resource")]
+            /// The notification data, encrypted; it decrypts to a `Transaction`.
+            ///
+            /// Wire: body field `resource`; also accepted as `Resource`.
             #[serde(alias = "Resource")]
             pub resource: EncryptedResource,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                callback_out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                id: impl ::std::convert::Into<::std::string::String>,
-                create_time: impl ::std::convert::Into<::std::string::String>,
-                event_type: impl ::std::convert::Into<::std::string::String>,
-                summary: impl ::std::convert::Into<::std::string::String>,
-                resource: EncryptedResource,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The merchant order number, so the callback can be routed without decrypting it.
+            pub callback_out_trade_no: &'a str,
+            /// The superapp ID on SAS: the TC-ApplicationID of the order request.
+            pub application_id: &'a str,
+            /// The unique identifier of the callback notification.
+            pub id: &'a str,
+            /// The time the notification was created, in RFC 3339 form.
+            pub create_time: &'a str,
+            /// The notification type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+            pub event_type: &'a str,
+            /// The superapp payment's summary of the callback.
+            pub summary: &'a str,
+            /// The notification data, encrypted; it decrypts to a `Transaction`.
+            pub resource: EncryptedResource,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    callback_out_trade_no,
+                    application_id,
+                    id,
+                    create_time,
+                    event_type,
+                    summary,
+                    resource,
+                } = init;
                 Self {
-                    callback_out_trade_no: callback_out_trade_no.into(),
-                    application_id: application_id.into(),
-                    id: id.into(),
-                    create_time: create_time.into(),
-                    event_type: event_type.into(),
+                    callback_out_trade_no: callback_out_trade_no.to_owned(),
+                    application_id: application_id.to_owned(),
+                    id: id.to_owned(),
+                    create_time: create_time.to_owned(),
+                    event_type: event_type.to_owned(),
                     resource_type: ::std::string::String::from("encrypt-resource"),
-                    summary: summary.into(),
-                    resource: resource,
+                    summary: summary.to_owned(),
+                    resource,
                 }
             }
         }
@@ -3376,6 +3529,7 @@ pub mod payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(2usize);
@@ -3478,6 +3632,8 @@ pub mod payment {
             }
         }
         /// The decrypted `resource` of a payment callback: the transaction.
+        ///
+        /// Build it from [`TransactionInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -3487,97 +3643,111 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Transaction {
-            /** The platform payment order ID.
-
- Wire: `transaction_id`.*/
-            #[serde(rename = "transaction_id")]
+            /// The platform payment order ID.
+            ///
+            /// Wire: `transaction_id`.
             pub transaction_id: ::std::string::String,
-            /** The merchant ID.
-
- Wire: `mch_id`.*/
-            #[serde(rename = "mch_id")]
+            /// The merchant ID.
+            ///
+            /// Wire: `mch_id`.
             pub mch_id: ::std::string::String,
-            /** The merchant order number.
-
- Wire: `out_trade_no`.*/
-            #[serde(rename = "out_trade_no")]
+            /// The merchant order number.
+            ///
+            /// Wire: `out_trade_no`.
             pub out_trade_no: ::std::string::String,
-            /** The merchant's mini program appid.
-
- Wire: `appid`.*/
-            #[serde(rename = "appid")]
+            /// The merchant's mini program appid.
+            ///
+            /// Wire: `appid`.
             pub appid: ::std::string::String,
-            /** The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
-
- Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.*/
-            #[serde(rename = "trade_state")]
+            /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
+            ///
+            /// Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
             pub trade_state: ::std::string::String,
-            /** The description of the transaction state.
-
- Wire: `trade_state_desc`.*/
-            #[serde(rename = "trade_state_desc")]
+            /// The description of the transaction state.
+            ///
+            /// Wire: `trade_state_desc`.
             pub trade_state_desc: ::std::string::String,
-            /** The transaction type, always `JSAPI`.
-
- Wire: `trade_type`; one of `JSAPI`.*/
-            #[serde(rename = "trade_type")]
+            /// The transaction type, always `JSAPI`.
+            ///
+            /// Wire: `trade_type`; one of `JSAPI`.
             pub trade_type: ::std::string::String,
-            /** The user's payment method as `bankCode_type` (for example `ICBC_DEBIT`); non-bank payments are `OTHERS`.
-
- Wire: `bank_type`.*/
-            #[serde(rename = "bank_type")]
+            /// The user's payment method as `bankCode_type` (for example `ICBC_DEBIT`); non-bank payments are `OTHERS`.
+            ///
+            /// Wire: `bank_type`.
             pub bank_type: ::std::string::String,
-            /** The time the payment completed.
-
- Wire: `success_time`.*/
-            #[serde(rename = "success_time")]
+            /// The time the payment completed.
+            ///
+            /// Wire: `success_time`.
             pub success_time: ::std::string::String,
-            /** The identifier of the user who paid.
-
- Wire: `payer`.*/
-            #[serde(rename = "payer")]
+            /// The identifier of the user who paid.
+            ///
+            /// Wire: `payer`.
             pub payer: ::sas_core::types::StringOr<Payer>,
-            /** The data attached when the order was placed.
-
- Wire: `attach`; optional.*/
-            #[serde(rename = "attach")]
+            /// The data attached when the order was placed.
+            ///
+            /// Wire: `attach`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub attach: ::std::option::Option<::std::string::String>,
-            /** The order amount.
-
- Wire: `amount`.*/
-            #[serde(rename = "amount")]
+            /// The order amount.
+            ///
+            /// Wire: `amount`.
             pub amount: TransactionAmount,
         }
-        impl Transaction {
-            /// A `Transaction` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                transaction_id: impl ::std::convert::Into<::std::string::String>,
-                mch_id: impl ::std::convert::Into<::std::string::String>,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                appid: impl ::std::convert::Into<::std::string::String>,
-                trade_state: impl ::std::convert::Into<::std::string::String>,
-                trade_state_desc: impl ::std::convert::Into<::std::string::String>,
-                trade_type: impl ::std::convert::Into<::std::string::String>,
-                bank_type: impl ::std::convert::Into<::std::string::String>,
-                success_time: impl ::std::convert::Into<::std::string::String>,
-                payer: ::sas_core::types::StringOr<Payer>,
-                amount: TransactionAmount,
-            ) -> Self {
+        /// The required fields of a [`Transaction`], by name: `Transaction::from(TransactionInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Transaction` afterwards.
+        pub struct TransactionInit<'a> {
+            /// The platform payment order ID.
+            pub transaction_id: &'a str,
+            /// The merchant ID.
+            pub mch_id: &'a str,
+            /// The merchant order number.
+            pub out_trade_no: &'a str,
+            /// The merchant's mini program appid.
+            pub appid: &'a str,
+            /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
+            pub trade_state: &'a str,
+            /// The description of the transaction state.
+            pub trade_state_desc: &'a str,
+            /// The transaction type, always `JSAPI`.
+            pub trade_type: &'a str,
+            /// The user's payment method as `bankCode_type` (for example `ICBC_DEBIT`); non-bank payments are `OTHERS`.
+            pub bank_type: &'a str,
+            /// The time the payment completed.
+            pub success_time: &'a str,
+            /// The identifier of the user who paid.
+            pub payer: ::sas_core::types::StringOr<Payer>,
+            /// The order amount.
+            pub amount: TransactionAmount,
+        }
+        impl ::std::convert::From<TransactionInit<'_>> for Transaction {
+            fn from(init: TransactionInit<'_>) -> Self {
+                let TransactionInit {
+                    transaction_id,
+                    mch_id,
+                    out_trade_no,
+                    appid,
+                    trade_state,
+                    trade_state_desc,
+                    trade_type,
+                    bank_type,
+                    success_time,
+                    payer,
+                    amount,
+                } = init;
                 Self {
-                    transaction_id: transaction_id.into(),
-                    mch_id: mch_id.into(),
-                    out_trade_no: out_trade_no.into(),
-                    appid: appid.into(),
-                    trade_state: trade_state.into(),
-                    trade_state_desc: trade_state_desc.into(),
-                    trade_type: trade_type.into(),
-                    bank_type: bank_type.into(),
-                    success_time: success_time.into(),
-                    payer: payer,
+                    transaction_id: transaction_id.to_owned(),
+                    mch_id: mch_id.to_owned(),
+                    out_trade_no: out_trade_no.to_owned(),
+                    appid: appid.to_owned(),
+                    trade_state: trade_state.to_owned(),
+                    trade_state_desc: trade_state_desc.to_owned(),
+                    trade_type: trade_type.to_owned(),
+                    bank_type: bank_type.to_owned(),
+                    success_time: success_time.to_owned(),
+                    payer,
                     attach: ::std::option::Option::None,
-                    amount: amount,
+                    amount,
                 }
             }
         }
@@ -3664,6 +3834,8 @@ pub mod payment {
             }
         }
         /// The amount of a paid order; the vendor types every field as a string of cents.
+        ///
+        /// Build it from [`TransactionAmountInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -3673,43 +3845,51 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct TransactionAmount {
-            /** The total order amount, in cents.
-
- Wire: `total`; a decimal integer sent as a string; in cents.*/
-            #[serde(rename = "total")]
+            /// The total order amount, in cents.
+            ///
+            /// Wire: `total`; a decimal integer sent as a string; in cents.
             #[serde(with = "::sas_core::__private::lenient::int_string")]
             pub total: i64,
-            /** The amount the user actually paid, in cents.
-
- Wire: `payer_total`; a decimal integer sent as a string; in cents.*/
-            #[serde(rename = "payer_total")]
+            /// The amount the user actually paid, in cents.
+            ///
+            /// Wire: `payer_total`; a decimal integer sent as a string; in cents.
             #[serde(with = "::sas_core::__private::lenient::int_string")]
             pub payer_total: i64,
-            /** The currency.
-
- Wire: `currency`.*/
-            #[serde(rename = "currency")]
+            /// The currency.
+            ///
+            /// Wire: `currency`.
             pub currency: ::std::string::String,
-            /** The currency the user paid in.
-
- Wire: `payer_currency`.*/
-            #[serde(rename = "payer_currency")]
+            /// The currency the user paid in.
+            ///
+            /// Wire: `payer_currency`.
             pub payer_currency: ::std::string::String,
         }
-        impl TransactionAmount {
-            /// A `TransactionAmount` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                total: i64,
-                payer_total: i64,
-                currency: impl ::std::convert::Into<::std::string::String>,
-                payer_currency: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`TransactionAmount`], by name: `TransactionAmount::from(TransactionAmountInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `TransactionAmount` afterwards.
+        pub struct TransactionAmountInit<'a> {
+            /// The total order amount, in cents.
+            pub total: i64,
+            /// The amount the user actually paid, in cents.
+            pub payer_total: i64,
+            /// The currency.
+            pub currency: &'a str,
+            /// The currency the user paid in.
+            pub payer_currency: &'a str,
+        }
+        impl ::std::convert::From<TransactionAmountInit<'_>> for TransactionAmount {
+            fn from(init: TransactionAmountInit<'_>) -> Self {
+                let TransactionAmountInit {
+                    total,
+                    payer_total,
+                    currency,
+                    payer_currency,
+                } = init;
                 Self {
-                    total: total,
-                    payer_total: payer_total,
-                    currency: currency.into(),
-                    payer_currency: payer_currency.into(),
+                    total,
+                    payer_total,
+                    currency: currency.to_owned(),
+                    payer_currency: payer_currency.to_owned(),
                 }
             }
         }
@@ -3737,6 +3917,8 @@ pub mod payment {
             }
         }
         /// The payer, when a sender gives it as an object rather than a bare identifier.
+        ///
+        /// Build it with `Payer::new()` (or `Default`) and set the fields you need.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -3746,20 +3928,23 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Payer {
-            /** The payer's identifier.
-
- Wire: `openid`; optional.*/
-            #[serde(rename = "openid")]
+            /// The payer's identifier.
+            ///
+            /// Wire: `openid`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub openid: ::std::option::Option<::std::string::String>,
         }
         impl Payer {
-            /// A `Payer` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            /// A `Payer` with every field empty or at its default.
             pub fn new() -> Self {
                 Self {
                     openid: ::std::option::Option::None,
                 }
+            }
+        }
+        impl ::std::default::Default for Payer {
+            fn default() -> Self {
+                Self::new()
             }
         }
         impl ::std::fmt::Debug for Payer {
@@ -3780,21 +3965,23 @@ pub mod payment {
             }
         }
     }
-    /** `GET /v3/pay/transactions/out-trade-no/{out_trade_no}`: Queries a standard (JSAPI) payment order by the merchant order number.
-
- API List 2.3, "Query orders by the order number". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
-
- The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.*/
+    /// `GET /v3/pay/transactions/out-trade-no/{out_trade_no}`: Queries a standard (JSAPI) payment order by the merchant order number.
+    ///
+    /// [API List 2.3, "Query orders by the order number"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+    ///
+    /// The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
     pub mod query_order {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "2.3",
+            section: "2.3",
             title: "Query orders by the order number",
             summary: "Queries a standard (JSAPI) payment order by the merchant order number.",
             group: "payment",
             module: "query_order",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("GET"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::GET,
+            ),
             path: ::std::option::Option::Some(
                 "/v3/pay/transactions/out-trade-no/{out_trade_no}",
             ),
@@ -3837,9 +4024,11 @@ pub mod payment {
             body: &[],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -3849,20 +4038,19 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The merchant order number, as given when the order was placed.
-
- Wire: path parameter `{out_trade_no}`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            /// The merchant order number, as given when the order was placed.
+            ///
+            /// Wire: path parameter `{out_trade_no}`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(skip)]
             pub out_trade_no: ::std::string::String,
-            /** The merchant ID, as given when the order was placed.
-
- Wire: query parameter `mchid`.*/
+            /// The merchant ID, as given when the order was placed.
+            ///
+            /// Wire: query parameter `mchid`.
             #[serde(skip)]
             pub mchid: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 out_trade_no: impl ::std::convert::Into<::std::string::String>,
                 mchid: impl ::std::convert::Into<::std::string::String>,
@@ -3927,6 +4115,7 @@ pub mod payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::GET;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -4000,6 +4189,8 @@ pub mod payment {
             }
         }
         /// A standard payment order as the order query returns it.
+        ///
+        /// Build it from [`OrderInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -4009,88 +4200,93 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Order {
-            /** The mini program appid, as given when the order was placed.
-
- Wire: `app_id`.*/
-            #[serde(rename = "app_id")]
+            /// The mini program appid, as given when the order was placed.
+            ///
+            /// Wire: `app_id`.
             pub app_id: ::std::string::String,
-            /** The merchant ID, as given when the order was placed.
-
- Wire: `mchid`.*/
-            #[serde(rename = "mchid")]
+            /// The merchant ID, as given when the order was placed.
+            ///
+            /// Wire: `mchid`.
             pub mchid: ::std::string::String,
-            /** The merchant order number, as given when the order was placed.
-
- Wire: `out_trade_no`.*/
-            #[serde(rename = "out_trade_no")]
+            /// The merchant order number, as given when the order was placed.
+            ///
+            /// Wire: `out_trade_no`.
             pub out_trade_no: ::std::string::String,
-            /** The unique identifier of the order in the superapp's payment, returned once the order is paid.
-
- Wire: `transaction_id`.*/
-            #[serde(rename = "transaction_id")]
+            /// The unique identifier of the order in the superapp's payment, returned once the order is paid.
+            ///
+            /// Wire: `transaction_id`.
             pub transaction_id: ::std::string::String,
-            /** The transaction type of the order: `JSAPI` is mini program payment.
-
- Wire: `trade_type`; optional; one of `JSAPI`.*/
-            #[serde(rename = "trade_type")]
+            /// The transaction type of the order: `JSAPI` is mini program payment.
+            ///
+            /// Wire: `trade_type`; optional; one of `JSAPI`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub trade_type: ::std::option::Option<::std::string::String>,
-            /** The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
-
- Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.*/
-            #[serde(rename = "trade_state")]
+            /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
+            ///
+            /// Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
             pub trade_state: ::std::string::String,
-            /** A detailed description of the transaction state.
-
- Wire: `trade_state_desc`.*/
-            #[serde(rename = "trade_state_desc")]
+            /// A detailed description of the transaction state.
+            ///
+            /// Wire: `trade_state_desc`.
             pub trade_state_desc: ::std::string::String,
-            /** The user's payment method as `bankCode_type` (`DEBIT` for a debit card, `CREDIT` for a credit card); returned once the order is paid.
-
- Wire: `bank_type`; optional.*/
-            #[serde(rename = "bank_type")]
+            /// The user's payment method as `bankCode_type` (`DEBIT` for a debit card, `CREDIT` for a credit card); returned once the order is paid.
+            ///
+            /// Wire: `bank_type`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub bank_type: ::std::option::Option<::std::string::String>,
-            /** The time the user completed the payment, in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`; returned once the order is paid.
-
- Wire: `success_time`; optional; an RFC 3339 date-time.
-
- Example: `2015-05-20T13:29:35+08:00`.*/
-            #[serde(rename = "success_time")]
+            /// The time the user completed the payment, in RFC 3339 form `YYYY-MM-DDTHH:mm:ss+TIMEZONE`; returned once the order is paid.
+            ///
+            /// Wire: `success_time`; optional; an RFC 3339 date-time.
+            ///
+            /// Example: `2015-05-20T13:29:35+08:00`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub success_time: ::std::option::Option<::std::string::String>,
-            /** The payer, carrying the superapp user ID; returned once the order is paid.
-
- Wire: `payer`; optional.*/
-            #[serde(rename = "payer")]
+            /// The payer, carrying the superapp user ID; returned once the order is paid.
+            ///
+            /// Wire: `payer`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub payer: ::std::option::Option<::sas_core::types::StringOr<Payer>>,
-            /** The order amount.
-
- Wire: `amount`; optional.*/
-            #[serde(rename = "amount")]
+            /// The order amount.
+            ///
+            /// Wire: `amount`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub amount: ::std::option::Option<OrderAmount>,
         }
-        impl Order {
-            /// A `Order` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                app_id: impl ::std::convert::Into<::std::string::String>,
-                mchid: impl ::std::convert::Into<::std::string::String>,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                transaction_id: impl ::std::convert::Into<::std::string::String>,
-                trade_state: impl ::std::convert::Into<::std::string::String>,
-                trade_state_desc: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`Order`], by name: `Order::from(OrderInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Order` afterwards.
+        pub struct OrderInit<'a> {
+            /// The mini program appid, as given when the order was placed.
+            pub app_id: &'a str,
+            /// The merchant ID, as given when the order was placed.
+            pub mchid: &'a str,
+            /// The merchant order number, as given when the order was placed.
+            pub out_trade_no: &'a str,
+            /// The unique identifier of the order in the superapp's payment, returned once the order is paid.
+            pub transaction_id: &'a str,
+            /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
+            pub trade_state: &'a str,
+            /// A detailed description of the transaction state.
+            pub trade_state_desc: &'a str,
+        }
+        impl ::std::convert::From<OrderInit<'_>> for Order {
+            fn from(init: OrderInit<'_>) -> Self {
+                let OrderInit {
+                    app_id,
+                    mchid,
+                    out_trade_no,
+                    transaction_id,
+                    trade_state,
+                    trade_state_desc,
+                } = init;
                 Self {
-                    app_id: app_id.into(),
-                    mchid: mchid.into(),
-                    out_trade_no: out_trade_no.into(),
-                    transaction_id: transaction_id.into(),
+                    app_id: app_id.to_owned(),
+                    mchid: mchid.to_owned(),
+                    out_trade_no: out_trade_no.to_owned(),
+                    transaction_id: transaction_id.to_owned(),
                     trade_type: ::std::option::Option::None,
-                    trade_state: trade_state.into(),
-                    trade_state_desc: trade_state_desc.into(),
+                    trade_state: trade_state.to_owned(),
+                    trade_state_desc: trade_state_desc.to_owned(),
                     bank_type: ::std::option::Option::None,
                     success_time: ::std::option::Option::None,
                     payer: ::std::option::Option::None,
@@ -4205,6 +4401,8 @@ pub mod payment {
             }
         }
         /// The payer of an order.
+        ///
+        /// Build it with `Payer::new()` (or `Default`) and set the fields you need.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -4214,20 +4412,23 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Payer {
-            /** The payer's identifier.
-
- Wire: `openid`; optional.*/
-            #[serde(rename = "openid")]
+            /// The payer's identifier.
+            ///
+            /// Wire: `openid`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub openid: ::std::option::Option<::std::string::String>,
         }
         impl Payer {
-            /// A `Payer` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            /// A `Payer` with every field empty or at its default.
             pub fn new() -> Self {
                 Self {
                     openid: ::std::option::Option::None,
                 }
+            }
+        }
+        impl ::std::default::Default for Payer {
+            fn default() -> Self {
+                Self::new()
             }
         }
         impl ::std::fmt::Debug for Payer {
@@ -4248,6 +4449,8 @@ pub mod payment {
             }
         }
         /// The amount of a queried order; the vendor types every field as a string, the amounts holding cents.
+        ///
+        /// Build it with `OrderAmount::new()` (or `Default`) and set the fields you need.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -4257,36 +4460,31 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct OrderAmount {
-            /** The total order amount, in cents.
-
- Wire: `total`; optional; a decimal integer sent as a string; in cents.*/
-            #[serde(rename = "total")]
+            /// The total order amount, in cents.
+            ///
+            /// Wire: `total`; optional; a decimal integer sent as a string; in cents.
             #[serde(with = "::sas_core::__private::lenient::opt_int_string")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub total: ::std::option::Option<i64>,
-            /** The amount the user actually paid, in cents.
-
- Wire: `payer_total`; optional; a decimal integer sent as a string; in cents.*/
-            #[serde(rename = "payer_total")]
+            /// The amount the user actually paid, in cents.
+            ///
+            /// Wire: `payer_total`; optional; a decimal integer sent as a string; in cents.
             #[serde(with = "::sas_core::__private::lenient::opt_int_string")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub payer_total: ::std::option::Option<i64>,
-            /** The currency.
-
- Wire: `currency`; optional.*/
-            #[serde(rename = "currency")]
+            /// The currency.
+            ///
+            /// Wire: `currency`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub currency: ::std::option::Option<::std::string::String>,
-            /** The currency the user paid in.
-
- Wire: `payer_currency`; optional.*/
-            #[serde(rename = "payer_currency")]
+            /// The currency the user paid in.
+            ///
+            /// Wire: `payer_currency`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub payer_currency: ::std::option::Option<::std::string::String>,
         }
         impl OrderAmount {
-            /// A `OrderAmount` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            /// A `OrderAmount` with every field empty or at its default.
             pub fn new() -> Self {
                 Self {
                     total: ::std::option::Option::None,
@@ -4294,6 +4492,11 @@ pub mod payment {
                     currency: ::std::option::Option::None,
                     payer_currency: ::std::option::Option::None,
                 }
+            }
+        }
+        impl ::std::default::Default for OrderAmount {
+            fn default() -> Self {
+                Self::new()
             }
         }
         impl ::std::fmt::Debug for OrderAmount {
@@ -4324,21 +4527,23 @@ pub mod payment {
             }
         }
     }
-    /** `POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close`: Closes an unpaid standard (JSAPI) payment order by the merchant order number.
-
- API List 2.4, "Close an order". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
-
- The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.*/
+    /// `POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close`: Closes an unpaid standard (JSAPI) payment order by the merchant order number.
+    ///
+    /// [API List 2.4, "Close an order"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+    ///
+    /// The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
     pub mod close_order {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "2.4",
+            section: "2.4",
             title: "Close an order",
             summary: "Closes an unpaid standard (JSAPI) payment order by the merchant order number.",
             group: "payment",
             module: "close_order",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some(
                 "/v3/pay/transactions/out-trade-no/{out_trade_no}/close",
             ),
@@ -4381,9 +4586,11 @@ pub mod payment {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -4393,20 +4600,18 @@ pub mod payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The merchant order number of the order to close.
-
- Wire: path parameter `{out_trade_no}`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            /// The merchant order number of the order to close.
+            ///
+            /// Wire: path parameter `{out_trade_no}`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(skip)]
             pub out_trade_no: ::std::string::String,
-            /** The merchant ID, as given when the order was placed.
-
- Wire: body field `mchid`.*/
-            #[serde(rename = "mchid")]
+            /// The merchant ID, as given when the order was placed.
+            ///
+            /// Wire: body field `mchid`.
             pub mchid: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 out_trade_no: impl ::std::convert::Into<::std::string::String>,
                 mchid: impl ::std::convert::Into<::std::string::String>,
@@ -4474,6 +4679,7 @@ pub mod payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -4511,9 +4717,9 @@ pub mod payment {
         #[non_exhaustive]
         #[serde(transparent)]
         pub struct Response {
-            /** `OK` when the order was closed.
-
- One of `OK`.*/
+            /// `OK` when the order was closed.
+            ///
+            /// One of `OK`.
             pub data: ::std::string::String,
         }
         impl Response {
@@ -4540,26 +4746,28 @@ pub mod payment {
         }
     }
 }
-///Virtual payment (API List 3.1–4.2): virtual-item orders from mini games and mini programs, and their result callbacks.
+/// Virtual payment (API List 3.1–4.2): virtual-item orders from mini games and mini programs, and their result callbacks.
 pub mod virtual_payment {
-    /** `POST /requestMidasPaymentGameItem`: Creates a virtual-item payment order for a mini game.
-
- API List 3.1, "Create a virtual payment order in the mini game". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig`.
-
- The developer backend signs a virtual-payment order with the superapp's AppKey: body `PaySig` = hex HMAC-SHA256(AppKey, prefix + "&" + SignData), over the `SignData` string exactly as sent.
-
- The superapp reports the result with the callback [`crate::api::virtual_payment::mini_game_payment_notification`] (3.2).*/
+    /// `POST /requestMidasPaymentGameItem`: Creates a virtual-item payment order for a mini game.
+    ///
+    /// [API List 3.1, "Create a virtual payment order in the mini game"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig`.
+    ///
+    /// The developer backend signs a virtual-payment order with the superapp's AppKey: body `PaySig` = hex HMAC-SHA256(AppKey, prefix + "&" + SignData), over the `SignData` string exactly as sent.
+    ///
+    /// The superapp reports the result with the callback [`crate::api::virtual_payment::mini_game_payment_notification`] (3.2).
     pub mod create_mini_game_order {
         pub use super::super::common::Prepay;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "3.1",
+            section: "3.1",
             title: "Create a virtual payment order in the mini game",
             summary: "Creates a virtual-item payment order for a mini game.",
             group: "virtual_payment",
             module: "create_mini_game_order",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/requestMidasPaymentGameItem"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
@@ -4671,9 +4879,11 @@ pub mod virtual_payment {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -4683,98 +4893,122 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
-
- Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            /// The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+            ///
+            /// Wire: header `TC-Payment-Callback`; an absolute URL.
             #[serde(skip)]
             pub payment_callback: ::std::string::String,
-            /** The superapp user login ID.
-
- Wire: header `TC-UserID`.*/
+            /// The superapp user login ID.
+            ///
+            /// Wire: header `TC-UserID`.
             #[serde(skip)]
             pub user_id: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The merchant ID bound to the mini program's superapp on SAS.
-
- Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            ///
+            /// Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.
             #[serde(skip)]
             pub merchant_id: ::std::string::String,
-            /** The user's openid on SAS.
-
- Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.*/
+            /// The user's openid on SAS.
+            ///
+            /// Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.
             #[serde(skip)]
             pub platform_user_id: ::std::string::String,
-            /** The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
-
- Wire: body field `SignData`; a JSON `SignData` document inside a string.
-
- Example: `{"mode":"goods","offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.*/
+            /// The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
+            ///
+            /// Wire: body field `SignData`; a JSON `SignData` document inside a string.
+            ///
+            /// Example: `{"mode":"goods","offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.
             #[serde(rename = "SignData")]
             pub sign_data: ::sas_core::types::JsonString<SignData>,
-            /** The payment signature, lowercase hex of HMAC-SHA256 under the AppKey obtained from the superapp over `requestMidasPaymentGameItem&` followed by `SignData`; it shows that the developer's server-side payment module initiated the request.
-
- Wire: body field `PaySig`; computed by the signer.*/
+            /// The payment signature, lowercase hex of HMAC-SHA256 under the AppKey obtained from the superapp over `requestMidasPaymentGameItem&` followed by `SignData`; it shows that the developer's server-side payment module initiated the request.
+            ///
+            /// Wire: body field `PaySig`; computed by the signer.
             #[serde(rename = "PaySig")]
             #[serde(default)]
             pub pay_sig: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: body field `AppId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: body field `AppId`.
             #[serde(rename = "AppId")]
             pub app_id: ::std::string::String,
-            /** The mini game appid on SAS.
-
- Wire: body field `MiniAppId`.*/
+            /// The mini game appid on SAS.
+            ///
+            /// Wire: body field `MiniAppId`.
             #[serde(rename = "MiniAppId")]
             pub mini_app_id: ::std::string::String,
-            /** The name of the purchased game item.
-
- Wire: body field `GoodsName`.*/
+            /// The name of the purchased game item.
+            ///
+            /// Wire: body field `GoodsName`.
             #[serde(rename = "GoodsName")]
             pub goods_name: ::std::string::String,
-            /** The order source: 1 for an in-game order.
-
- Wire: body field `OrderSource`.*/
+            /// The order source: 1 for an in-game order.
+            ///
+            /// Wire: body field `OrderSource`.
             #[serde(rename = "OrderSource")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub order_source: i64,
-            /** The event type; when `OrderSource` is 1 it is always `minigame_game_pay_goods_deliver_notify`. The payment callback carries it back and signs with it.
-
- Wire: body field `Event`; `new()` sets `minigame_game_pay_goods_deliver_notify`.*/
+            /// The event type; when `OrderSource` is 1 it is always `minigame_game_pay_goods_deliver_notify`. The payment callback carries it back and signs with it.
+            ///
+            /// Wire: body field `Event`; `new()` sets `minigame_game_pay_goods_deliver_notify`.
             #[serde(rename = "Event")]
             pub event: ::std::string::String,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                payment_callback: impl ::std::convert::Into<::std::string::String>,
-                user_id: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                merchant_id: impl ::std::convert::Into<::std::string::String>,
-                platform_user_id: impl ::std::convert::Into<::std::string::String>,
-                sign_data: ::sas_core::types::JsonString<SignData>,
-                app_id: impl ::std::convert::Into<::std::string::String>,
-                mini_app_id: impl ::std::convert::Into<::std::string::String>,
-                goods_name: impl ::std::convert::Into<::std::string::String>,
-                order_source: i64,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+            pub payment_callback: &'a str,
+            /// The superapp user login ID.
+            pub user_id: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            pub merchant_id: &'a str,
+            /// The user's openid on SAS.
+            pub platform_user_id: &'a str,
+            /// The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
+            pub sign_data: ::sas_core::types::JsonString<SignData>,
+            /// The superapp ID on SAS.
+            pub app_id: &'a str,
+            /// The mini game appid on SAS.
+            pub mini_app_id: &'a str,
+            /// The name of the purchased game item.
+            pub goods_name: &'a str,
+            /// The order source: 1 for an in-game order.
+            pub order_source: i64,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    payment_callback,
+                    user_id,
+                    application_id,
+                    merchant_id,
+                    platform_user_id,
+                    sign_data,
+                    app_id,
+                    mini_app_id,
+                    goods_name,
+                    order_source,
+                } = init;
                 Self {
-                    payment_callback: payment_callback.into(),
-                    user_id: user_id.into(),
-                    application_id: application_id.into(),
-                    merchant_id: merchant_id.into(),
-                    platform_user_id: platform_user_id.into(),
-                    sign_data: sign_data,
+                    payment_callback: payment_callback.to_owned(),
+                    user_id: user_id.to_owned(),
+                    application_id: application_id.to_owned(),
+                    merchant_id: merchant_id.to_owned(),
+                    platform_user_id: platform_user_id.to_owned(),
+                    sign_data,
                     pay_sig: ::std::string::String::new(),
-                    app_id: app_id.into(),
-                    mini_app_id: mini_app_id.into(),
-                    goods_name: goods_name.into(),
-                    order_source: order_source,
+                    app_id: app_id.to_owned(),
+                    mini_app_id: mini_app_id.to_owned(),
+                    goods_name: goods_name.to_owned(),
+                    order_source,
                     event: ::std::string::String::from(
                         "minigame_game_pay_goods_deliver_notify",
                     ),
@@ -4871,6 +5105,7 @@ pub mod virtual_payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(5usize);
@@ -4964,6 +5199,8 @@ pub mod virtual_payment {
             }
         }
         /// The payment parameters of a mini game virtual payment order, carried as a JSON string in `SignData`.
+        ///
+        /// Build it from [`SignDataInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -4973,84 +5210,95 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct SignData {
-            /** The purchase mode; the vendor's example sends `goods`.
-
- Wire: `mode`; optional.
-
- Example: `goods`.*/
-            #[serde(rename = "mode")]
+            /// The purchase mode; the vendor's example sends `goods`.
+            ///
+            /// Wire: `mode`; optional.
+            ///
+            /// Example: `goods`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub mode: ::std::option::Option<::std::string::String>,
-            /** The merchant's offer ID (the front-end API calls it the merchant ID).
-
- Wire: `offerId`; optional.
-
- Example: `123`.*/
+            /// The merchant's offer ID (the front-end API calls it the merchant ID).
+            ///
+            /// Wire: `offerId`; optional.
+            ///
+            /// Example: `123`.
             #[serde(rename = "offerId")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub offer_id: ::std::option::Option<::std::string::String>,
-            /** The purchase quantity.
-
- Wire: `buyQuantity`.*/
+            /// The purchase quantity.
+            ///
+            /// Wire: `buyQuantity`.
             #[serde(rename = "buyQuantity")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub buy_quantity: i64,
-            /** The environment; the vendor's example sends 0.
-
- Wire: `env`; optional.
-
- Example: `0`.*/
-            #[serde(rename = "env")]
+            /// The environment; the vendor's example sends 0.
+            ///
+            /// Wire: `env`; optional.
+            ///
+            /// Example: `0`.
             #[serde(with = "::sas_core::__private::lenient::opt_int")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub env: ::std::option::Option<i64>,
-            /** The currency, a three-letter ISO 4217 code.
-
- Wire: `currencyType`; an ISO 4217 currency code.*/
+            /// The currency, a three-letter ISO 4217 code.
+            ///
+            /// Wire: `currencyType`; an ISO 4217 currency code.
             #[serde(rename = "currencyType")]
             pub currency_type: ::std::string::String,
-            /** The virtual item ID.
-
- Wire: `productId`.*/
+            /// The virtual item ID.
+            ///
+            /// Wire: `productId`.
             #[serde(rename = "productId")]
             pub product_id: ::std::string::String,
-            /** The unit price of the item, in cents.
-
- Wire: `goodsPrice`; in cents.*/
+            /// The unit price of the item, in cents.
+            ///
+            /// Wire: `goodsPrice`; in cents.
             #[serde(rename = "goodsPrice")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub goods_price: i64,
-            /** The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
-
- Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            /// The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+            ///
+            /// Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(rename = "outTradeNo")]
             pub out_trade_no: ::std::string::String,
-            /** Pass-through data, returned in the payment callback.
-
- Wire: `attach`; optional.*/
-            #[serde(rename = "attach")]
+            /// Pass-through data, returned in the payment callback.
+            ///
+            /// Wire: `attach`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub attach: ::std::option::Option<::std::string::String>,
         }
-        impl SignData {
-            /// A `SignData` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                buy_quantity: i64,
-                currency_type: impl ::std::convert::Into<::std::string::String>,
-                product_id: impl ::std::convert::Into<::std::string::String>,
-                goods_price: i64,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`SignData`], by name: `SignData::from(SignDataInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `SignData` afterwards.
+        pub struct SignDataInit<'a> {
+            /// The purchase quantity.
+            pub buy_quantity: i64,
+            /// The currency, a three-letter ISO 4217 code.
+            pub currency_type: &'a str,
+            /// The virtual item ID.
+            pub product_id: &'a str,
+            /// The unit price of the item, in cents.
+            pub goods_price: i64,
+            /// The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+            pub out_trade_no: &'a str,
+        }
+        impl ::std::convert::From<SignDataInit<'_>> for SignData {
+            fn from(init: SignDataInit<'_>) -> Self {
+                let SignDataInit {
+                    buy_quantity,
+                    currency_type,
+                    product_id,
+                    goods_price,
+                    out_trade_no,
+                } = init;
                 Self {
                     mode: ::std::option::Option::None,
                     offer_id: ::std::option::Option::None,
-                    buy_quantity: buy_quantity,
+                    buy_quantity,
                     env: ::std::option::Option::None,
-                    currency_type: currency_type.into(),
-                    product_id: product_id.into(),
-                    goods_price: goods_price,
-                    out_trade_no: out_trade_no.into(),
+                    currency_type: currency_type.to_owned(),
+                    product_id: product_id.to_owned(),
+                    goods_price,
+                    out_trade_no: out_trade_no.to_owned(),
                     attach: ::std::option::Option::None,
                 }
             }
@@ -5130,22 +5378,24 @@ pub mod virtual_payment {
             }
         }
     }
-    /** `POST` to the `TC-Payment-Callback` URL of 3.1: The superapp tells the mini game's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.
-
- API List 3.2, "Mini game payment callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
-
- The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.*/
+    /// `POST` to the `TC-Payment-Callback` URL of 3.1: The superapp tells the mini game's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.
+    ///
+    /// [API List 3.2, "Mini game payment callback"](https://www.tencentcloud.com/document/product/1219/67644). Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
+    ///
+    /// The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.
     pub mod mini_game_payment_notification {
         pub use super::super::common::GoodsInfo;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "3.2",
+            section: "3.2",
             title: "Mini game payment callback",
             summary: "The superapp tells the mini game's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.",
             group: "virtual_payment",
             module: "mini_game_payment_notification",
             kind: ::sas_core::endpoint::EntryKind::Callback,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
@@ -5225,9 +5475,11 @@ pub mod virtual_payment {
             ],
             params: &[],
         };
-        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The callback as the superapp delivers it: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -5237,59 +5489,73 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
-
- Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.*/
+            /// The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+            ///
+            /// Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
             #[serde(rename = "EventType")]
             #[serde(alias = "eventType")]
             pub event_type: ::std::string::String,
-            /** The `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
-
- Wire: body field `Event`; also accepted as `event`.*/
+            /// The `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
+            ///
+            /// Wire: body field `Event`; also accepted as `event`.
             #[serde(rename = "Event")]
             #[serde(alias = "event")]
             pub event: ::std::string::String,
-            /** The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
-
- Wire: body field `PayModel`; also accepted as `payModel`.*/
+            /// The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
+            ///
+            /// Wire: body field `PayModel`; also accepted as `payModel`.
             #[serde(rename = "PayModel")]
             #[serde(alias = "payModel")]
             pub pay_model: ::std::string::String,
-            /** The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
-
- Wire: body field `Payload`; also accepted as `payload`; a JSON `Payload` document inside a string.*/
+            /// The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
+            ///
+            /// Wire: body field `Payload`; also accepted as `payload`; a JSON `Payload` document inside a string.
             #[serde(rename = "Payload")]
             #[serde(alias = "payload")]
             pub payload: ::sas_core::types::JsonString<Payload>,
-            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `Event` + `&` + `Payload` (see Virtual payment callback signature).
-
- Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.*/
+            /// The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `Event` + `&` + `Payload` (see Virtual payment callback signature).
+            ///
+            /// Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.
             #[serde(rename = "PayEventSig")]
             #[serde(alias = "payEventSig")]
             #[serde(default)]
             pub pay_event_sig: ::std::string::String,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                event_type: impl ::std::convert::Into<::std::string::String>,
-                event: impl ::std::convert::Into<::std::string::String>,
-                pay_model: impl ::std::convert::Into<::std::string::String>,
-                payload: ::sas_core::types::JsonString<Payload>,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+            pub event_type: &'a str,
+            /// The `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
+            pub event: &'a str,
+            /// The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
+            pub pay_model: &'a str,
+            /// The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
+            pub payload: ::sas_core::types::JsonString<Payload>,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    application_id,
+                    event_type,
+                    event,
+                    pay_model,
+                    payload,
+                } = init;
                 Self {
-                    application_id: application_id.into(),
-                    event_type: event_type.into(),
-                    event: event.into(),
-                    pay_model: pay_model.into(),
-                    payload: payload,
+                    application_id: application_id.to_owned(),
+                    event_type: event_type.to_owned(),
+                    event: event.to_owned(),
+                    pay_model: pay_model.to_owned(),
+                    payload,
                     pay_event_sig: ::std::string::String::new(),
                 }
             }
@@ -5365,6 +5631,7 @@ pub mod virtual_payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(1usize);
@@ -5408,9 +5675,9 @@ pub mod virtual_payment {
         #[non_exhaustive]
         #[serde(transparent)]
         pub struct Response {
-            /** `OK` when the notification was accepted.
-
- One of `OK`.*/
+            /// `OK` when the notification was accepted.
+            ///
+            /// One of `OK`.
             pub data: ::std::string::String,
         }
         impl Response {
@@ -5436,6 +5703,8 @@ pub mod virtual_payment {
             }
         }
         /// The details of a mini game payment callback, carried as a JSON string in `Payload`.
+        ///
+        /// Build it from [`PayloadInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -5445,41 +5714,48 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Payload {
-            /** The user's OpenID.
-
- Wire: `OpenId`.*/
+            /// The user's OpenID.
+            ///
+            /// Wire: `OpenId`.
             #[serde(rename = "OpenId")]
             pub open_id: ::std::string::String,
-            /** The merchant order number.
-
- Wire: `OutTradeNo`.*/
+            /// The merchant order number.
+            ///
+            /// Wire: `OutTradeNo`.
             #[serde(rename = "OutTradeNo")]
             pub out_trade_no: ::std::string::String,
-            /** The virtual item delivered.
-
- Wire: `GoodsInfo`.*/
+            /// The virtual item delivered.
+            ///
+            /// Wire: `GoodsInfo`.
             #[serde(rename = "GoodsInfo")]
             pub goods_info: GoodsInfo,
-            /** The payment transaction ID.
-
- Wire: `TransactionId`.*/
+            /// The payment transaction ID.
+            ///
+            /// Wire: `TransactionId`.
             #[serde(rename = "TransactionId")]
             pub transaction_id: ::std::string::String,
         }
-        impl Payload {
-            /// A `Payload` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                open_id: impl ::std::convert::Into<::std::string::String>,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                goods_info: GoodsInfo,
-                transaction_id: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`Payload`], by name: `Payload::from(PayloadInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Payload` afterwards.
+        pub struct PayloadInit<'a> {
+            /// The user's OpenID.
+            pub open_id: &'a str,
+            /// The merchant order number.
+            pub out_trade_no: &'a str,
+            /// The virtual item delivered.
+            pub goods_info: GoodsInfo,
+            /// The payment transaction ID.
+            pub transaction_id: &'a str,
+        }
+        impl ::std::convert::From<PayloadInit<'_>> for Payload {
+            fn from(init: PayloadInit<'_>) -> Self {
+                let PayloadInit { open_id, out_trade_no, goods_info, transaction_id } = init;
                 Self {
-                    open_id: open_id.into(),
-                    out_trade_no: out_trade_no.into(),
-                    goods_info: goods_info,
-                    transaction_id: transaction_id.into(),
+                    open_id: open_id.to_owned(),
+                    out_trade_no: out_trade_no.to_owned(),
+                    goods_info,
+                    transaction_id: transaction_id.to_owned(),
                 }
             }
         }
@@ -5509,24 +5785,26 @@ pub mod virtual_payment {
             }
         }
     }
-    /** `POST /requestVirtualPayment`: Creates a virtual-item payment order for a mini program (short drama).
-
- API List 4.1, "Create a virtual payment order in the mini program". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig`.
-
- The developer backend signs a virtual-payment order with the superapp's AppKey: body `PaySig` = hex HMAC-SHA256(AppKey, prefix + "&" + SignData), over the `SignData` string exactly as sent.
-
- The superapp reports the result with the callback [`crate::api::virtual_payment::mini_program_payment_notification`] (4.2).*/
+    /// `POST /requestVirtualPayment`: Creates a virtual-item payment order for a mini program (short drama).
+    ///
+    /// [API List 4.1, "Create a virtual payment order in the mini program"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig`.
+    ///
+    /// The developer backend signs a virtual-payment order with the superapp's AppKey: body `PaySig` = hex HMAC-SHA256(AppKey, prefix + "&" + SignData), over the `SignData` string exactly as sent.
+    ///
+    /// The superapp reports the result with the callback [`crate::api::virtual_payment::mini_program_payment_notification`] (4.2).
     pub mod create_mini_program_order {
         pub use super::super::common::Prepay;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "4.1",
+            section: "4.1",
             title: "Create a virtual payment order in the mini program",
             summary: "Creates a virtual-item payment order for a mini program (short drama).",
             group: "virtual_payment",
             module: "create_mini_program_order",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/requestVirtualPayment"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
@@ -5638,9 +5916,11 @@ pub mod virtual_payment {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -5650,98 +5930,122 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
-
- Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            /// The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+            ///
+            /// Wire: header `TC-Payment-Callback`; an absolute URL.
             #[serde(skip)]
             pub payment_callback: ::std::string::String,
-            /** The superapp user login ID.
-
- Wire: header `TC-UserID`.*/
+            /// The superapp user login ID.
+            ///
+            /// Wire: header `TC-UserID`.
             #[serde(skip)]
             pub user_id: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The merchant ID bound to the mini program's superapp on SAS.
-
- Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            ///
+            /// Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.
             #[serde(skip)]
             pub merchant_id: ::std::string::String,
-            /** The user's openid on SAS; the payment callback echoes it as `Payload.OpenId`.
-
- Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.*/
+            /// The user's openid on SAS; the payment callback echoes it as `Payload.OpenId`.
+            ///
+            /// Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.
             #[serde(skip)]
             pub platform_user_id: ::std::string::String,
-            /** The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
-
- Wire: body field `SignData`; a JSON `SignData` document inside a string.
-
- Example: `{"offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.*/
+            /// The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
+            ///
+            /// Wire: body field `SignData`; a JSON `SignData` document inside a string.
+            ///
+            /// Example: `{"offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.
             #[serde(rename = "SignData")]
             pub sign_data: ::sas_core::types::JsonString<SignData>,
-            /** The payment signature, lowercase hex of HMAC-SHA256 under the AppKey obtained from the superapp over `requestVirtualPayment&` followed by `SignData`; it shows that the developer's server-side payment module initiated the request.
-
- Wire: body field `PaySig`; computed by the signer.*/
+            /// The payment signature, lowercase hex of HMAC-SHA256 under the AppKey obtained from the superapp over `requestVirtualPayment&` followed by `SignData`; it shows that the developer's server-side payment module initiated the request.
+            ///
+            /// Wire: body field `PaySig`; computed by the signer.
             #[serde(rename = "PaySig")]
             #[serde(default)]
             pub pay_sig: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: body field `AppId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: body field `AppId`.
             #[serde(rename = "AppId")]
             pub app_id: ::std::string::String,
-            /** The mini program appid on SAS.
-
- Wire: body field `MiniAppId`.*/
+            /// The mini program appid on SAS.
+            ///
+            /// Wire: body field `MiniAppId`.
             #[serde(rename = "MiniAppId")]
             pub mini_app_id: ::std::string::String,
-            /** The name of the purchased item.
-
- Wire: body field `GoodsName`.*/
+            /// The name of the purchased item.
+            ///
+            /// Wire: body field `GoodsName`.
             #[serde(rename = "GoodsName")]
             pub goods_name: ::std::string::String,
-            /** The order source: 10 for an order placed within a mini program short drama.
-
- Wire: body field `OrderSource`.*/
+            /// The order source: 10 for an order placed within a mini program short drama.
+            ///
+            /// Wire: body field `OrderSource`.
             #[serde(rename = "OrderSource")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub order_source: i64,
-            /** The event type; when `OrderSource` is 10 it is always `xpay_goods_deliver_notify`. The payment callback carries it back and signs with it.
-
- Wire: body field `Event`; `new()` sets `xpay_goods_deliver_notify`.*/
+            /// The event type; when `OrderSource` is 10 it is always `xpay_goods_deliver_notify`. The payment callback carries it back and signs with it.
+            ///
+            /// Wire: body field `Event`; `new()` sets `xpay_goods_deliver_notify`.
             #[serde(rename = "Event")]
             pub event: ::std::string::String,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                payment_callback: impl ::std::convert::Into<::std::string::String>,
-                user_id: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                merchant_id: impl ::std::convert::Into<::std::string::String>,
-                platform_user_id: impl ::std::convert::Into<::std::string::String>,
-                sign_data: ::sas_core::types::JsonString<SignData>,
-                app_id: impl ::std::convert::Into<::std::string::String>,
-                mini_app_id: impl ::std::convert::Into<::std::string::String>,
-                goods_name: impl ::std::convert::Into<::std::string::String>,
-                order_source: i64,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The callback URL of a successful or failed payment: the superapp POSTs the payment result there.
+            pub payment_callback: &'a str,
+            /// The superapp user login ID.
+            pub user_id: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            pub merchant_id: &'a str,
+            /// The user's openid on SAS; the payment callback echoes it as `Payload.OpenId`.
+            pub platform_user_id: &'a str,
+            /// The original payment string: the payment parameters as a JSON document carried in a string. `PaySig` signs this string exactly as sent.
+            pub sign_data: ::sas_core::types::JsonString<SignData>,
+            /// The superapp ID on SAS.
+            pub app_id: &'a str,
+            /// The mini program appid on SAS.
+            pub mini_app_id: &'a str,
+            /// The name of the purchased item.
+            pub goods_name: &'a str,
+            /// The order source: 10 for an order placed within a mini program short drama.
+            pub order_source: i64,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    payment_callback,
+                    user_id,
+                    application_id,
+                    merchant_id,
+                    platform_user_id,
+                    sign_data,
+                    app_id,
+                    mini_app_id,
+                    goods_name,
+                    order_source,
+                } = init;
                 Self {
-                    payment_callback: payment_callback.into(),
-                    user_id: user_id.into(),
-                    application_id: application_id.into(),
-                    merchant_id: merchant_id.into(),
-                    platform_user_id: platform_user_id.into(),
-                    sign_data: sign_data,
+                    payment_callback: payment_callback.to_owned(),
+                    user_id: user_id.to_owned(),
+                    application_id: application_id.to_owned(),
+                    merchant_id: merchant_id.to_owned(),
+                    platform_user_id: platform_user_id.to_owned(),
+                    sign_data,
                     pay_sig: ::std::string::String::new(),
-                    app_id: app_id.into(),
-                    mini_app_id: mini_app_id.into(),
-                    goods_name: goods_name.into(),
-                    order_source: order_source,
+                    app_id: app_id.to_owned(),
+                    mini_app_id: mini_app_id.to_owned(),
+                    goods_name: goods_name.to_owned(),
+                    order_source,
                     event: ::std::string::String::from("xpay_goods_deliver_notify"),
                 }
             }
@@ -5834,6 +6138,7 @@ pub mod virtual_payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(5usize);
@@ -5927,6 +6232,8 @@ pub mod virtual_payment {
             }
         }
         /// The payment parameters of a mini program virtual payment order, carried as a JSON string in `SignData`.
+        ///
+        /// Build it from [`SignDataInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -5936,75 +6243,87 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct SignData {
-            /** The merchant's offer ID (the front-end API calls it the merchant ID).
-
- Wire: `offerId`; optional.
-
- Example: `123`.*/
+            /// The merchant's offer ID (the front-end API calls it the merchant ID).
+            ///
+            /// Wire: `offerId`; optional.
+            ///
+            /// Example: `123`.
             #[serde(rename = "offerId")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub offer_id: ::std::option::Option<::std::string::String>,
-            /** The purchase quantity.
-
- Wire: `buyQuantity`.*/
+            /// The purchase quantity.
+            ///
+            /// Wire: `buyQuantity`.
             #[serde(rename = "buyQuantity")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub buy_quantity: i64,
-            /** The environment; the vendor's example sends 0.
-
- Wire: `env`; optional.
-
- Example: `0`.*/
-            #[serde(rename = "env")]
+            /// The environment; the vendor's example sends 0.
+            ///
+            /// Wire: `env`; optional.
+            ///
+            /// Example: `0`.
             #[serde(with = "::sas_core::__private::lenient::opt_int")]
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub env: ::std::option::Option<i64>,
-            /** The currency, a three-letter ISO 4217 code.
-
- Wire: `currencyType`; an ISO 4217 currency code.*/
+            /// The currency, a three-letter ISO 4217 code.
+            ///
+            /// Wire: `currencyType`; an ISO 4217 currency code.
             #[serde(rename = "currencyType")]
             pub currency_type: ::std::string::String,
-            /** The virtual item ID.
-
- Wire: `productId`.*/
+            /// The virtual item ID.
+            ///
+            /// Wire: `productId`.
             #[serde(rename = "productId")]
             pub product_id: ::std::string::String,
-            /** The unit price of the item, in cents.
-
- Wire: `goodsPrice`; in cents.*/
+            /// The unit price of the item, in cents.
+            ///
+            /// Wire: `goodsPrice`; in cents.
             #[serde(rename = "goodsPrice")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub goods_price: i64,
-            /** The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
-
- Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            /// The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+            ///
+            /// Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(rename = "outTradeNo")]
             pub out_trade_no: ::std::string::String,
-            /** Pass-through data, returned in the payment callback.
-
- Wire: `attach`; optional.*/
-            #[serde(rename = "attach")]
+            /// Pass-through data, returned in the payment callback.
+            ///
+            /// Wire: `attach`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub attach: ::std::option::Option<::std::string::String>,
         }
-        impl SignData {
-            /// A `SignData` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                buy_quantity: i64,
-                currency_type: impl ::std::convert::Into<::std::string::String>,
-                product_id: impl ::std::convert::Into<::std::string::String>,
-                goods_price: i64,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`SignData`], by name: `SignData::from(SignDataInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `SignData` afterwards.
+        pub struct SignDataInit<'a> {
+            /// The purchase quantity.
+            pub buy_quantity: i64,
+            /// The currency, a three-letter ISO 4217 code.
+            pub currency_type: &'a str,
+            /// The virtual item ID.
+            pub product_id: &'a str,
+            /// The unit price of the item, in cents.
+            pub goods_price: i64,
+            /// The order number inside the merchant system: 6 to 32 digits, letters or `_-|*`, unique under the merchant ID.
+            pub out_trade_no: &'a str,
+        }
+        impl ::std::convert::From<SignDataInit<'_>> for SignData {
+            fn from(init: SignDataInit<'_>) -> Self {
+                let SignDataInit {
+                    buy_quantity,
+                    currency_type,
+                    product_id,
+                    goods_price,
+                    out_trade_no,
+                } = init;
                 Self {
                     offer_id: ::std::option::Option::None,
-                    buy_quantity: buy_quantity,
+                    buy_quantity,
                     env: ::std::option::Option::None,
-                    currency_type: currency_type.into(),
-                    product_id: product_id.into(),
-                    goods_price: goods_price,
-                    out_trade_no: out_trade_no.into(),
+                    currency_type: currency_type.to_owned(),
+                    product_id: product_id.to_owned(),
+                    goods_price,
+                    out_trade_no: out_trade_no.to_owned(),
                     attach: ::std::option::Option::None,
                 }
             }
@@ -6080,22 +6399,24 @@ pub mod virtual_payment {
             }
         }
     }
-    /** `POST` to the `TC-Payment-Callback` URL of 4.1: The superapp tells the mini program's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.
-
- API List 4.2, "Mini program virtual payment callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
-
- The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.*/
+    /// `POST` to the `TC-Payment-Callback` URL of 4.1: The superapp tells the mini program's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.
+    ///
+    /// [API List 4.2, "Mini program virtual payment callback"](https://www.tencentcloud.com/document/product/1219/67644). Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
+    ///
+    /// The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.
     pub mod mini_program_payment_notification {
         pub use super::super::common::GoodsInfo;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "4.2",
+            section: "4.2",
             title: "Mini program virtual payment callback",
             summary: "The superapp tells the mini program's merchant the result of a virtual payment, POSTing to the order's TC-Payment-Callback URL.",
             group: "virtual_payment",
             module: "mini_program_payment_notification",
             kind: ::sas_core::endpoint::EntryKind::Callback,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
@@ -6159,9 +6480,11 @@ pub mod virtual_payment {
             ],
             params: &[],
         };
-        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The callback as the superapp delivers it: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -6171,59 +6494,73 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The superapp ID on SAS, as in the mini game payment callback (3.2).
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS, as in the mini game payment callback (3.2).
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
-
- Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.*/
+            /// The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+            ///
+            /// Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
             #[serde(rename = "EventType")]
             #[serde(alias = "eventType")]
             pub event_type: ::std::string::String,
-            /** The event type: the `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
-
- Wire: body field `Event`; also accepted as `event`.*/
+            /// The event type: the `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
+            ///
+            /// Wire: body field `Event`; also accepted as `event`.
             #[serde(rename = "Event")]
             #[serde(alias = "event")]
             pub event: ::std::string::String,
-            /** The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
-
- Wire: body field `PayModel`; also accepted as `payModel`.*/
+            /// The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
+            ///
+            /// Wire: body field `PayModel`; also accepted as `payModel`.
             #[serde(rename = "PayModel")]
             #[serde(alias = "payModel")]
             pub pay_model: ::std::string::String,
-            /** The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
-
- Wire: body field `Payload`; also accepted as `payload`; a JSON `Payload` document inside a string.*/
+            /// The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
+            ///
+            /// Wire: body field `Payload`; also accepted as `payload`; a JSON `Payload` document inside a string.
             #[serde(rename = "Payload")]
             #[serde(alias = "payload")]
             pub payload: ::sas_core::types::JsonString<Payload>,
-            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `Event` + `&` + `Payload` (see Virtual payment callback signature).
-
- Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.*/
+            /// The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `Event` + `&` + `Payload` (see Virtual payment callback signature).
+            ///
+            /// Wire: body field `PayEventSig`; also accepted as `payEventSig`; computed by the signer.
             #[serde(rename = "PayEventSig")]
             #[serde(alias = "payEventSig")]
             #[serde(default)]
             pub pay_event_sig: ::std::string::String,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                event_type: impl ::std::convert::Into<::std::string::String>,
-                event: impl ::std::convert::Into<::std::string::String>,
-                pay_model: impl ::std::convert::Into<::std::string::String>,
-                payload: ::sas_core::types::JsonString<Payload>,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The superapp ID on SAS, as in the mini game payment callback (3.2).
+            pub application_id: &'a str,
+            /// The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
+            pub event_type: &'a str,
+            /// The event type: the `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
+            pub event: &'a str,
+            /// The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
+            pub pay_model: &'a str,
+            /// The details, as a JSON document carried in a string so that the whole message content is signed uniformly; `PayEventSig` signs this string exactly as sent.
+            pub payload: ::sas_core::types::JsonString<Payload>,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    application_id,
+                    event_type,
+                    event,
+                    pay_model,
+                    payload,
+                } = init;
                 Self {
-                    application_id: application_id.into(),
-                    event_type: event_type.into(),
-                    event: event.into(),
-                    pay_model: pay_model.into(),
-                    payload: payload,
+                    application_id: application_id.to_owned(),
+                    event_type: event_type.to_owned(),
+                    event: event.to_owned(),
+                    pay_model: pay_model.to_owned(),
+                    payload,
                     pay_event_sig: ::std::string::String::new(),
                 }
             }
@@ -6299,6 +6636,7 @@ pub mod virtual_payment {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(1usize);
@@ -6342,9 +6680,9 @@ pub mod virtual_payment {
         #[non_exhaustive]
         #[serde(transparent)]
         pub struct Response {
-            /** `OK` when the notification was accepted.
-
- One of `OK`.*/
+            /// `OK` when the notification was accepted.
+            ///
+            /// One of `OK`.
             pub data: ::std::string::String,
         }
         impl Response {
@@ -6370,6 +6708,8 @@ pub mod virtual_payment {
             }
         }
         /// The details of a mini program payment callback, carried as a JSON string in `Payload`.
+        ///
+        /// Build it from [`PayloadInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -6379,41 +6719,48 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Payload {
-            /** The user ID on SAS: the `TC-Platform-UserID` header of the order.
-
- Wire: `OpenId`.*/
+            /// The user ID on SAS: the `TC-Platform-UserID` header of the order.
+            ///
+            /// Wire: `OpenId`.
             #[serde(rename = "OpenId")]
             pub open_id: ::std::string::String,
-            /** The merchant order number.
-
- Wire: `OutTradeNo`.*/
+            /// The merchant order number.
+            ///
+            /// Wire: `OutTradeNo`.
             #[serde(rename = "OutTradeNo")]
             pub out_trade_no: ::std::string::String,
-            /** The virtual item delivered.
-
- Wire: `GoodsInfo`.*/
+            /// The virtual item delivered.
+            ///
+            /// Wire: `GoodsInfo`.
             #[serde(rename = "GoodsInfo")]
             pub goods_info: GoodsInfo,
-            /** The payment information.
-
- Wire: `PayInfo`.*/
+            /// The payment information.
+            ///
+            /// Wire: `PayInfo`.
             #[serde(rename = "PayInfo")]
             pub pay_info: PayInfo,
         }
-        impl Payload {
-            /// A `Payload` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                open_id: impl ::std::convert::Into<::std::string::String>,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                goods_info: GoodsInfo,
-                pay_info: PayInfo,
-            ) -> Self {
+        /// The required fields of a [`Payload`], by name: `Payload::from(PayloadInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Payload` afterwards.
+        pub struct PayloadInit<'a> {
+            /// The user ID on SAS: the `TC-Platform-UserID` header of the order.
+            pub open_id: &'a str,
+            /// The merchant order number.
+            pub out_trade_no: &'a str,
+            /// The virtual item delivered.
+            pub goods_info: GoodsInfo,
+            /// The payment information.
+            pub pay_info: PayInfo,
+        }
+        impl ::std::convert::From<PayloadInit<'_>> for Payload {
+            fn from(init: PayloadInit<'_>) -> Self {
+                let PayloadInit { open_id, out_trade_no, goods_info, pay_info } = init;
                 Self {
-                    open_id: open_id.into(),
-                    out_trade_no: out_trade_no.into(),
-                    goods_info: goods_info,
-                    pay_info: pay_info,
+                    open_id: open_id.to_owned(),
+                    out_trade_no: out_trade_no.to_owned(),
+                    goods_info,
+                    pay_info,
                 }
             }
         }
@@ -6444,6 +6791,8 @@ pub mod virtual_payment {
             }
         }
         /// The payment information of a mini program payment callback.
+        ///
+        /// Build it with [`PayInfo::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -6453,26 +6802,25 @@ pub mod virtual_payment {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct PayInfo {
-            /** An identifier the vendor describes as the merchant ID given when the order was placed; its name suggests an order number. Treated as an opaque string.
-
- Wire: `MchOrderNo`.*/
+            /// An identifier the vendor describes as the merchant ID given when the order was placed; its name suggests an order number. Treated as an opaque string.
+            ///
+            /// Wire: `MchOrderNo`.
             #[serde(rename = "MchOrderNo")]
             pub mch_order_no: ::std::string::String,
-            /** The time of payment, as a Unix timestamp in seconds.
-
- Wire: `PaidTime`; in seconds.*/
+            /// The time of payment, as a Unix timestamp in seconds.
+            ///
+            /// Wire: `PaidTime`; in seconds.
             #[serde(rename = "PaidTime")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub paid_time: i64,
-            /** The payment transaction ID.
-
- Wire: `TransactionId`.*/
+            /// The payment transaction ID.
+            ///
+            /// Wire: `TransactionId`.
             #[serde(rename = "TransactionId")]
             pub transaction_id: ::std::string::String,
         }
         impl PayInfo {
             /// A `PayInfo` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 mch_order_no: impl ::std::convert::Into<::std::string::String>,
                 paid_time: i64,
@@ -6480,7 +6828,7 @@ pub mod virtual_payment {
             ) -> Self {
                 Self {
                     mch_order_no: mch_order_no.into(),
-                    paid_time: paid_time,
+                    paid_time,
                     transaction_id: transaction_id.into(),
                 }
             }
@@ -6508,28 +6856,30 @@ pub mod virtual_payment {
         }
     }
 }
-///Refunds (API List 5.1–5.2): standard and virtual refunds, their queries and result callbacks.
+/// Refunds (API List 5.1–5.2): standard and virtual refunds, their queries and result callbacks.
 pub mod refund {
-    /** `POST /spay/refund/refunds`: Requests a refund of a completed standard (JSAPI) payment order.
-
- API List 5.1.1, "Create refund request". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
-
- The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
-
- The superapp reports the result with the callback [`crate::api::refund::refund_notification`] (5.1.3).*/
+    /// `POST /spay/refund/refunds`: Requests a refund of a completed standard (JSAPI) payment order.
+    ///
+    /// [API List 5.1.1, "Create refund request"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+    ///
+    /// The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
+    ///
+    /// The superapp reports the result with the callback [`crate::api::refund::refund_notification`] (5.1.3).
     pub mod create_refund {
         pub use super::super::common::Refund;
         pub use super::super::common::RefundAmount;
         pub use super::super::common::RefundRequestAmount;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "5.1.1",
+            section: "5.1.1",
             title: "Create refund request",
             summary: "Requests a refund of a completed standard (JSAPI) payment order.",
             group: "refund",
             module: "create_refund",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/spay/refund/refunds"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
@@ -6641,9 +6991,11 @@ pub mod refund {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -6653,89 +7005,92 @@ pub mod refund {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
-
- Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            /// The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
+            ///
+            /// Wire: header `TC-Payment-Callback`; an absolute URL.
             #[serde(skip)]
             pub payment_callback: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The platform payment order number; this or `out_trade_no` is required.
-
- Wire: body field `transaction_id`; optional.*/
-            #[serde(rename = "transaction_id")]
+            /// The platform payment order number; this or `out_trade_no` is required.
+            ///
+            /// Wire: body field `transaction_id`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub transaction_id: ::std::option::Option<::std::string::String>,
-            /** The merchant order number; this or `transaction_id` is required.
-
- Wire: body field `out_trade_no`; optional; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
-            #[serde(rename = "out_trade_no")]
+            /// The merchant order number; this or `transaction_id` is required.
+            ///
+            /// Wire: body field `out_trade_no`; optional; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub out_trade_no: ::std::option::Option<::std::string::String>,
-            /** The refund number, unique under the merchant.
-
- Wire: body field `out_refund_no`.*/
-            #[serde(rename = "out_refund_no")]
+            /// The refund number, unique under the merchant.
+            ///
+            /// Wire: body field `out_refund_no`.
             pub out_refund_no: ::std::string::String,
-            /** The reason for the refund.
-
- Wire: body field `reason`; optional.*/
-            #[serde(rename = "reason")]
+            /// The reason for the refund.
+            ///
+            /// Wire: body field `reason`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub reason: ::std::option::Option<::std::string::String>,
-            /** The refund method: `ORIGINAL`, `BANKCARD` or `WALLET`.
-
- Wire: body field `refund_method`; optional; one of `ORIGINAL`, `BANKCARD`, `WALLET`.*/
-            #[serde(rename = "refund_method")]
+            /// The refund method: `ORIGINAL`, `BANKCARD` or `WALLET`.
+            ///
+            /// Wire: body field `refund_method`; optional; one of `ORIGINAL`, `BANKCARD`, `WALLET`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub refund_method: ::std::option::Option<::std::string::String>,
-            /** The refund channel: `ORIGINAL` or `BALANCE`.
-
- Wire: body field `channel`; optional; one of `ORIGINAL`, `BALANCE`.*/
-            #[serde(rename = "channel")]
+            /// The refund channel: `ORIGINAL` or `BALANCE`.
+            ///
+            /// Wire: body field `channel`; optional; one of `ORIGINAL`, `BALANCE`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub channel: ::std::option::Option<::std::string::String>,
-            /** The source of the refund: `1` a customer service agent, `2` the user, `3` other.
-
- Wire: body field `refund_source`; optional; one of `1`, `2`, `3`.*/
-            #[serde(rename = "refund_source")]
+            /// The source of the refund: `1` a customer service agent, `2` the user, `3` other.
+            ///
+            /// Wire: body field `refund_source`; optional; one of `1`, `2`, `3`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub refund_source: ::std::option::Option<::std::string::String>,
-            /** The refund amounts.
-
- Wire: body field `amount`.*/
-            #[serde(rename = "amount")]
+            /// The refund amounts.
+            ///
+            /// Wire: body field `amount`.
             pub amount: RefundRequestAmount,
-            /** The refunded products.
-
- Wire: body field `goods_detail`; optional.*/
-            #[serde(rename = "goods_detail")]
+            /// The refunded products.
+            ///
+            /// Wire: body field `goods_detail`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub goods_detail: ::std::option::Option<::std::vec::Vec<GoodsDetail>>,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                payment_callback: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                out_refund_no: impl ::std::convert::Into<::std::string::String>,
-                amount: RefundRequestAmount,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
+            pub payment_callback: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The refund number, unique under the merchant.
+            pub out_refund_no: &'a str,
+            /// The refund amounts.
+            pub amount: RefundRequestAmount,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    payment_callback,
+                    application_id,
+                    out_refund_no,
+                    amount,
+                } = init;
                 Self {
-                    payment_callback: payment_callback.into(),
-                    application_id: application_id.into(),
+                    payment_callback: payment_callback.to_owned(),
+                    application_id: application_id.to_owned(),
                     transaction_id: ::std::option::Option::None,
                     out_trade_no: ::std::option::Option::None,
-                    out_refund_no: out_refund_no.into(),
+                    out_refund_no: out_refund_no.to_owned(),
                     reason: ::std::option::Option::None,
                     refund_method: ::std::option::Option::None,
                     channel: ::std::option::Option::None,
                     refund_source: ::std::option::Option::None,
-                    amount: amount,
+                    amount,
                     goods_detail: ::std::option::Option::None,
                 }
             }
@@ -6908,6 +7263,7 @@ pub mod refund {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(2usize);
@@ -6980,6 +7336,8 @@ pub mod refund {
             }
         }
         /// One refunded product.
+        ///
+        /// Build it from [`GoodsDetailInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -6989,51 +7347,58 @@ pub mod refund {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct GoodsDetail {
-            /** The merchant's product code.
-
- Wire: `merchant_goods_id`.*/
-            #[serde(rename = "merchant_goods_id")]
+            /// The merchant's product code.
+            ///
+            /// Wire: `merchant_goods_id`.
             pub merchant_goods_id: ::std::string::String,
-            /** The product name.
-
- Wire: `goods_name`; optional.*/
-            #[serde(rename = "goods_name")]
+            /// The product name.
+            ///
+            /// Wire: `goods_name`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub goods_name: ::std::option::Option<::std::string::String>,
-            /** The unit price of the product, in cents.
-
- Wire: `unit_price`; in cents.*/
-            #[serde(rename = "unit_price")]
+            /// The unit price of the product, in cents.
+            ///
+            /// Wire: `unit_price`; in cents.
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub unit_price: i64,
-            /** The refund amount of the product, in cents.
-
- Wire: `refund_amount`; in cents.*/
-            #[serde(rename = "refund_amount")]
+            /// The refund amount of the product, in cents.
+            ///
+            /// Wire: `refund_amount`; in cents.
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub refund_amount: i64,
-            /** The number of items refunded.
-
- Wire: `refund_quantity`.*/
-            #[serde(rename = "refund_quantity")]
+            /// The number of items refunded.
+            ///
+            /// Wire: `refund_quantity`.
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub refund_quantity: i64,
         }
-        impl GoodsDetail {
-            /// A `GoodsDetail` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                merchant_goods_id: impl ::std::convert::Into<::std::string::String>,
-                unit_price: i64,
-                refund_amount: i64,
-                refund_quantity: i64,
-            ) -> Self {
+        /// The required fields of a [`GoodsDetail`], by name: `GoodsDetail::from(GoodsDetailInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `GoodsDetail` afterwards.
+        pub struct GoodsDetailInit<'a> {
+            /// The merchant's product code.
+            pub merchant_goods_id: &'a str,
+            /// The unit price of the product, in cents.
+            pub unit_price: i64,
+            /// The refund amount of the product, in cents.
+            pub refund_amount: i64,
+            /// The number of items refunded.
+            pub refund_quantity: i64,
+        }
+        impl ::std::convert::From<GoodsDetailInit<'_>> for GoodsDetail {
+            fn from(init: GoodsDetailInit<'_>) -> Self {
+                let GoodsDetailInit {
+                    merchant_goods_id,
+                    unit_price,
+                    refund_amount,
+                    refund_quantity,
+                } = init;
                 Self {
-                    merchant_goods_id: merchant_goods_id.into(),
+                    merchant_goods_id: merchant_goods_id.to_owned(),
                     goods_name: ::std::option::Option::None,
-                    unit_price: unit_price,
-                    refund_amount: refund_amount,
-                    refund_quantity: refund_quantity,
+                    unit_price,
+                    refund_amount,
+                    refund_quantity,
                 }
             }
         }
@@ -7067,23 +7432,25 @@ pub mod refund {
             }
         }
     }
-    /** `GET /spay/refund/refunds/{out_refund_no}`: Queries a standard payment refund by the merchant refund number.
-
- API List 5.1.2, "Query refund". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
-
- The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.*/
+    /// `GET /spay/refund/refunds/{out_refund_no}`: Queries a standard payment refund by the merchant refund number.
+    ///
+    /// [API List 5.1.2, "Query refund"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `merchant_rsa`.
+    ///
+    /// The merchant signs the request with its merchant API private key: `Authorization` carries mchid, nonce, timestamp, serial and a SHA256withRSA signature over `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`.
     pub mod query_refund {
         pub use super::super::common::Refund;
         pub use super::super::common::RefundAmount;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "5.1.2",
+            section: "5.1.2",
             title: "Query refund",
             summary: "Queries a standard payment refund by the merchant refund number.",
             group: "refund",
             module: "query_refund",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("GET"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::GET,
+            ),
             path: ::std::option::Option::Some("/spay/refund/refunds/{out_refund_no}"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
@@ -7115,9 +7482,11 @@ pub mod refund {
             body: &[],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it with [`Request::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -7127,15 +7496,14 @@ pub mod refund {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The merchant refund number.
-
- Wire: path parameter `{out_refund_no}`.*/
+            /// The merchant refund number.
+            ///
+            /// Wire: path parameter `{out_refund_no}`.
             #[serde(skip)]
             pub out_refund_no: ::std::string::String,
         }
         impl Request {
             /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 out_refund_no: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -7175,6 +7543,7 @@ pub mod refund {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::GET;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -7240,24 +7609,26 @@ pub mod refund {
             }
         }
     }
-    /** `POST` to the `TC-Payment-Callback` URL of 5.1.1: The superapp tells the merchant the result of a standard payment refund, POSTing to the refund request's TC-Payment-Callback URL.
-
- API List 5.1.3, "Standard payment refund callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `payment_callback`.
-
- The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.*/
+    /// `POST` to the `TC-Payment-Callback` URL of 5.1.1: The superapp tells the merchant the result of a standard payment refund, POSTing to the refund request's TC-Payment-Callback URL.
+    ///
+    /// [API List 5.1.3, "Standard payment refund callback"](https://www.tencentcloud.com/document/product/1219/67644). Served by the owner of the callback URL; sent by the superapp backend; authenticated by `payment_callback`.
+    ///
+    /// The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
     pub mod refund_notification {
         pub use super::super::common::EncryptedResource;
         pub use super::super::common::RefundResult;
         pub use super::super::common::RefundResultAmount;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "5.1.3",
+            section: "5.1.3",
             title: "Standard payment refund callback",
             summary: "The superapp tells the merchant the result of a standard payment refund, POSTing to the refund request's TC-Payment-Callback URL.",
             group: "refund",
             module: "refund_notification",
             kind: ::sas_core::endpoint::EntryKind::Callback,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
@@ -7385,9 +7756,11 @@ pub mod refund {
             ],
             params: &[],
         };
-        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The callback as the superapp delivers it: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -7397,76 +7770,90 @@ pub mod refund {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The merchant refund number: the `out_refund_no` of the refund request.
-
- Wire: header `TC-Callback-OutRefundNo`.*/
+            /// The merchant refund number: the `out_refund_no` of the refund request.
+            ///
+            /// Wire: header `TC-Callback-OutRefundNo`.
             #[serde(skip)]
             pub callback_out_refund_no: ::std::string::String,
-            /** The merchant ID on SAS.
-
- Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            /// The merchant ID on SAS.
+            ///
+            /// Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.
             #[serde(skip)]
             pub merchant_id: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The unique ID of the notification.
-
- Wire: body field `id`.*/
-            #[serde(rename = "id")]
+            /// The unique ID of the notification.
+            ///
+            /// Wire: body field `id`.
             pub id: ::std::string::String,
-            /** The time the notification was created, in RFC 3339 form.
-
- Wire: body field `create_time`; an RFC 3339 date-time.*/
-            #[serde(rename = "create_time")]
+            /// The time the notification was created, in RFC 3339 form.
+            ///
+            /// Wire: body field `create_time`; an RFC 3339 date-time.
             pub create_time: ::std::string::String,
-            /** The notification type: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
-
- Wire: body field `event_type`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.*/
-            #[serde(rename = "event_type")]
+            /// The notification type: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
+            ///
+            /// Wire: body field `event_type`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
             pub event_type: ::std::string::String,
-            /** The type of the notification data, always `encrypt-resource`.
-
- Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.*/
-            #[serde(rename = "resource_type")]
+            /// The type of the notification data, always `encrypt-resource`.
+            ///
+            /// Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.
             pub resource_type: ::std::string::String,
-            /** The summary of the notification.
-
- Wire: body field `summary`.*/
-            #[serde(rename = "summary")]
+            /// The summary of the notification.
+            ///
+            /// Wire: body field `summary`.
             pub summary: ::std::string::String,
-            /** The notification data, encrypted with the merchant's APIv3 key (`original_type` is `refund`); it decrypts to a `RefundResult`.
-
- Wire: body field `resource`; also accepted as `Resource`.*/
-            #[serde(rename = "resource")]
+            /// The notification data, encrypted with the merchant's APIv3 key (`original_type` is `refund`); it decrypts to a `RefundResult`.
+            ///
+            /// Wire: body field `resource`; also accepted as `Resource`.
             #[serde(alias = "Resource")]
             pub resource: EncryptedResource,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                callback_out_refund_no: impl ::std::convert::Into<::std::string::String>,
-                merchant_id: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                id: impl ::std::convert::Into<::std::string::String>,
-                create_time: impl ::std::convert::Into<::std::string::String>,
-                event_type: impl ::std::convert::Into<::std::string::String>,
-                summary: impl ::std::convert::Into<::std::string::String>,
-                resource: EncryptedResource,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The merchant refund number: the `out_refund_no` of the refund request.
+            pub callback_out_refund_no: &'a str,
+            /// The merchant ID on SAS.
+            pub merchant_id: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The unique ID of the notification.
+            pub id: &'a str,
+            /// The time the notification was created, in RFC 3339 form.
+            pub create_time: &'a str,
+            /// The notification type: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
+            pub event_type: &'a str,
+            /// The summary of the notification.
+            pub summary: &'a str,
+            /// The notification data, encrypted with the merchant's APIv3 key (`original_type` is `refund`); it decrypts to a `RefundResult`.
+            pub resource: EncryptedResource,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    callback_out_refund_no,
+                    merchant_id,
+                    application_id,
+                    id,
+                    create_time,
+                    event_type,
+                    summary,
+                    resource,
+                } = init;
                 Self {
-                    callback_out_refund_no: callback_out_refund_no.into(),
-                    merchant_id: merchant_id.into(),
-                    application_id: application_id.into(),
-                    id: id.into(),
-                    create_time: create_time.into(),
-                    event_type: event_type.into(),
+                    callback_out_refund_no: callback_out_refund_no.to_owned(),
+                    merchant_id: merchant_id.to_owned(),
+                    application_id: application_id.to_owned(),
+                    id: id.to_owned(),
+                    create_time: create_time.to_owned(),
+                    event_type: event_type.to_owned(),
                     resource_type: ::std::string::String::from("encrypt-resource"),
-                    summary: summary.into(),
-                    resource: resource,
+                    summary: summary.to_owned(),
+                    resource,
                 }
             }
         }
@@ -7578,6 +7965,7 @@ pub mod refund {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(3usize);
@@ -7663,9 +8051,9 @@ pub mod refund {
         #[non_exhaustive]
         #[serde(transparent)]
         pub struct Response {
-            /** `OK` when the notification was accepted.
-
- One of `OK`.*/
+            /// `OK` when the notification was accepted.
+            ///
+            /// One of `OK`.
             pub data: ::std::string::String,
         }
         impl Response {
@@ -7691,26 +8079,28 @@ pub mod refund {
             }
         }
     }
-    /** `POST /vpay/refund/refunds`: Requests a refund of a completed virtual payment order of a mini program or mini game.
-
- API List 5.2.1, "Request a refund". Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig_query`.
-
- The developer backend signs a virtual refund with the AppKey: query `pay_sig` = hex HMAC-SHA256(AppKey, uri + "&" + body), over the exact body bytes.
-
- The superapp reports the result with the callback [`crate::api::refund::virtual_refund_notification`] (5.2.2).*/
+    /// `POST /vpay/refund/refunds`: Requests a refund of a completed virtual payment order of a mini program or mini game.
+    ///
+    /// [API List 5.2.1, "Request a refund"](https://www.tencentcloud.com/document/product/1219/67644). Served by the superapp backend; sent by a merchant backend, through SAS; authenticated by `pay_sig_query`.
+    ///
+    /// The developer backend signs a virtual refund with the AppKey: query `pay_sig` = hex HMAC-SHA256(AppKey, uri + "&" + body), over the exact body bytes.
+    ///
+    /// The superapp reports the result with the callback [`crate::api::refund::virtual_refund_notification`] (5.2.2).
     pub mod create_virtual_refund {
         pub use super::super::common::Refund;
         pub use super::super::common::RefundAmount;
         pub use super::super::common::RefundRequestAmount;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "5.2.1",
+            section: "5.2.1",
             title: "Request a refund",
             summary: "Requests a refund of a completed virtual payment order of a mini program or mini game.",
             group: "refund",
             module: "create_virtual_refund",
             kind: ::sas_core::endpoint::EntryKind::Endpoint,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::Some("/vpay/refund/refunds"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
@@ -7815,9 +8205,11 @@ pub mod refund {
             ],
             params: &[],
         };
-        /** The request: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The request: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -7827,83 +8219,90 @@ pub mod refund {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
-
- Wire: header `TC-Payment-Callback`; an absolute URL.*/
+            /// The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
+            ///
+            /// Wire: header `TC-Payment-Callback`; an absolute URL.
             #[serde(skip)]
             pub payment_callback: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** The merchant ID bound to the mini program's superapp on SAS.
-
- Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            ///
+            /// Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.
             #[serde(skip)]
             pub merchant_id: ::std::string::String,
-            /** The openid of the user who placed the order.
-
- Wire: body field `openid`; optional.*/
-            #[serde(rename = "openid")]
+            /// The openid of the user who placed the order.
+            ///
+            /// Wire: body field `openid`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub openid: ::std::option::Option<::std::string::String>,
-            /** The platform payment order number; this or `out_trade_no` is required.
-
- Wire: body field `transaction_id`; optional.*/
-            #[serde(rename = "transaction_id")]
+            /// The platform payment order number; this or `out_trade_no` is required.
+            ///
+            /// Wire: body field `transaction_id`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub transaction_id: ::std::option::Option<::std::string::String>,
-            /** The merchant order number; this or `transaction_id` is required.
-
- Wire: body field `out_trade_no`; optional; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
-            #[serde(rename = "out_trade_no")]
+            /// The merchant order number; this or `transaction_id` is required.
+            ///
+            /// Wire: body field `out_trade_no`; optional; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub out_trade_no: ::std::option::Option<::std::string::String>,
-            /** The refund number, unique under the merchant.
-
- Wire: body field `out_refund_no`.*/
-            #[serde(rename = "out_refund_no")]
+            /// The refund number, unique under the merchant.
+            ///
+            /// Wire: body field `out_refund_no`.
             pub out_refund_no: ::std::string::String,
-            /** The reason for the refund.
-
- Wire: body field `reason`; optional.*/
-            #[serde(rename = "reason")]
+            /// The reason for the refund.
+            ///
+            /// Wire: body field `reason`; optional.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub reason: ::std::option::Option<::std::string::String>,
-            /** The source of the refund: `1` a customer service agent, `2` the user, `3` other.
-
- Wire: body field `req_from`; optional; one of `1`, `2`, `3`.*/
-            #[serde(rename = "req_from")]
+            /// The source of the refund: `1` a customer service agent, `2` the user, `3` other.
+            ///
+            /// Wire: body field `req_from`; optional; one of `1`, `2`, `3`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub req_from: ::std::option::Option<::std::string::String>,
-            /** The refund amounts.
-
- Wire: body field `amount`.*/
-            #[serde(rename = "amount")]
+            /// The refund amounts.
+            ///
+            /// Wire: body field `amount`.
             pub amount: RefundRequestAmount,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                payment_callback: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                merchant_id: impl ::std::convert::Into<::std::string::String>,
-                out_refund_no: impl ::std::convert::Into<::std::string::String>,
-                amount: RefundRequestAmount,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The refund result callback URL: the superapp POSTs the refund result there when the refund completes.
+            pub payment_callback: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            pub merchant_id: &'a str,
+            /// The refund number, unique under the merchant.
+            pub out_refund_no: &'a str,
+            /// The refund amounts.
+            pub amount: RefundRequestAmount,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    payment_callback,
+                    application_id,
+                    merchant_id,
+                    out_refund_no,
+                    amount,
+                } = init;
                 Self {
-                    payment_callback: payment_callback.into(),
-                    application_id: application_id.into(),
-                    merchant_id: merchant_id.into(),
+                    payment_callback: payment_callback.to_owned(),
+                    application_id: application_id.to_owned(),
+                    merchant_id: merchant_id.to_owned(),
                     openid: ::std::option::Option::None,
                     transaction_id: ::std::option::Option::None,
                     out_trade_no: ::std::option::Option::None,
-                    out_refund_no: out_refund_no.into(),
+                    out_refund_no: out_refund_no.to_owned(),
                     reason: ::std::option::Option::None,
                     req_from: ::std::option::Option::None,
-                    amount: amount,
+                    amount,
                 }
             }
         }
@@ -8037,6 +8436,7 @@ pub mod refund {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(3usize);
@@ -8116,23 +8516,25 @@ pub mod refund {
             }
         }
     }
-    /** `POST` to the `TC-Payment-Callback` URL of 5.2.1: The superapp tells the merchant the result of a virtual payment refund, POSTing to the refund request's TC-Payment-Callback URL.
-
- API List 5.2.2, "Virtual payment refund callback". Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
-
- The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.*/
+    /// `POST` to the `TC-Payment-Callback` URL of 5.2.1: The superapp tells the merchant the result of a virtual payment refund, POSTing to the refund request's TC-Payment-Callback URL.
+    ///
+    /// [API List 5.2.2, "Virtual payment refund callback"](https://www.tencentcloud.com/document/product/1219/67644). Served by the owner of the callback URL; sent by the superapp backend; authenticated by `virtual_callback`.
+    ///
+    /// The superapp signs a virtual payment or refund callback: `TC-Timestamp` with `TC-Signature` for SAS, and the body's event signature = hex HMAC-SHA256(AppKey, event + "&" + payload), over the payload string exactly as sent.
     pub mod virtual_refund_notification {
         pub use super::super::common::RefundResult;
         pub use super::super::common::RefundResultAmount;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "5.2.2",
+            section: "5.2.2",
             title: "Virtual payment refund callback",
             summary: "The superapp tells the merchant the result of a virtual payment refund, POSTing to the refund request's TC-Payment-Callback URL.",
             group: "refund",
             module: "virtual_refund_notification",
             kind: ::sas_core::endpoint::EntryKind::Callback,
-            method: ::std::option::Option::Some("POST"),
+            method: ::std::option::Option::Some(
+                ::sas_core::__private::http::Method::POST,
+            ),
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
@@ -8220,9 +8622,11 @@ pub mod refund {
             ],
             params: &[],
         };
-        /** The callback as the superapp delivers it: its header, path and query values and its JSON body.
-
- Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.*/
+        /// The callback as the superapp delivers it: its header, path and query values and its JSON body.
+        ///
+        /// Its serde impls cover the JSON body only; the conversions of `sas_core` carry the other parts.
+        ///
+        /// Build it from [`RequestInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -8232,65 +8636,79 @@ pub mod refund {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Request {
-            /** The merchant ID bound to the mini program's superapp on SAS.
-
- Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.*/
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            ///
+            /// Wire: header `TC-MerchantID`; also accepted as `TC-MerchantId`.
             #[serde(skip)]
             pub merchant_id: ::std::string::String,
-            /** The merchant refund number: the `out_refund_no` of the refund request.
-
- Wire: header `TC-Callback-OutRefundNo`.*/
+            /// The merchant refund number: the `out_refund_no` of the refund request.
+            ///
+            /// Wire: header `TC-Callback-OutRefundNo`.
             #[serde(skip)]
             pub callback_out_refund_no: ::std::string::String,
-            /** The superapp ID on SAS.
-
- Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.*/
+            /// The superapp ID on SAS.
+            ///
+            /// Wire: header `TC-ApplicationID`; also accepted as `X-TC-ApplicationId`.
             #[serde(skip)]
             pub application_id: ::std::string::String,
-            /** `REFUND.` followed by the refund status: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
-
- Wire: body field `eventType`; also accepted as `EventType`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.*/
+            /// `REFUND.` followed by the refund status: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
+            ///
+            /// Wire: body field `eventType`; also accepted as `EventType`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
             #[serde(rename = "eventType")]
             #[serde(alias = "EventType")]
             pub event_type: ::std::string::String,
-            /** The event identifier, the same as `eventType`; it prefixes the signed message of `payEventSig`.
-
- Wire: body field `event`; also accepted as `Event`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.*/
-            #[serde(rename = "event")]
+            /// The event identifier, the same as `eventType`; it prefixes the signed message of `payEventSig`.
+            ///
+            /// Wire: body field `event`; also accepted as `Event`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
             #[serde(alias = "Event")]
             pub event: ::std::string::String,
-            /** The refund notification data, as a JSON document carried in a string; `payEventSig` signs this string exactly as sent.
-
- Wire: body field `payload`; also accepted as `Payload`; a JSON `RefundResult` document inside a string.*/
-            #[serde(rename = "payload")]
+            /// The refund notification data, as a JSON document carried in a string; `payEventSig` signs this string exactly as sent.
+            ///
+            /// Wire: body field `payload`; also accepted as `Payload`; a JSON `RefundResult` document inside a string.
             #[serde(alias = "Payload")]
             pub payload: ::sas_core::types::JsonString<RefundResult>,
-            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `event` + `&` + `payload`.
-
- Wire: body field `payEventSig`; also accepted as `PayEventSig`; computed by the signer.*/
+            /// The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `event` + `&` + `payload`.
+            ///
+            /// Wire: body field `payEventSig`; also accepted as `PayEventSig`; computed by the signer.
             #[serde(rename = "payEventSig")]
             #[serde(alias = "PayEventSig")]
             #[serde(default)]
             pub pay_event_sig: ::std::string::String,
         }
-        impl Request {
-            /// A `Request` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                merchant_id: impl ::std::convert::Into<::std::string::String>,
-                callback_out_refund_no: impl ::std::convert::Into<::std::string::String>,
-                application_id: impl ::std::convert::Into<::std::string::String>,
-                event_type: impl ::std::convert::Into<::std::string::String>,
-                event: impl ::std::convert::Into<::std::string::String>,
-                payload: ::sas_core::types::JsonString<RefundResult>,
-            ) -> Self {
+        /// The required fields of a [`Request`], by name: `Request::from(RequestInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `Request` afterwards.
+        pub struct RequestInit<'a> {
+            /// The merchant ID bound to the mini program's superapp on SAS.
+            pub merchant_id: &'a str,
+            /// The merchant refund number: the `out_refund_no` of the refund request.
+            pub callback_out_refund_no: &'a str,
+            /// The superapp ID on SAS.
+            pub application_id: &'a str,
+            /// `REFUND.` followed by the refund status: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
+            pub event_type: &'a str,
+            /// The event identifier, the same as `eventType`; it prefixes the signed message of `payEventSig`.
+            pub event: &'a str,
+            /// The refund notification data, as a JSON document carried in a string; `payEventSig` signs this string exactly as sent.
+            pub payload: ::sas_core::types::JsonString<RefundResult>,
+        }
+        impl ::std::convert::From<RequestInit<'_>> for Request {
+            fn from(init: RequestInit<'_>) -> Self {
+                let RequestInit {
+                    merchant_id,
+                    callback_out_refund_no,
+                    application_id,
+                    event_type,
+                    event,
+                    payload,
+                } = init;
                 Self {
-                    merchant_id: merchant_id.into(),
-                    callback_out_refund_no: callback_out_refund_no.into(),
-                    application_id: application_id.into(),
-                    event_type: event_type.into(),
-                    event: event.into(),
-                    payload: payload,
+                    merchant_id: merchant_id.to_owned(),
+                    callback_out_refund_no: callback_out_refund_no.to_owned(),
+                    application_id: application_id.to_owned(),
+                    event_type: event_type.to_owned(),
+                    event: event.to_owned(),
+                    payload,
                     pay_event_sig: ::std::string::String::new(),
                 }
             }
@@ -8389,6 +8807,7 @@ pub mod refund {
         }
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(3usize);
@@ -8450,9 +8869,9 @@ pub mod refund {
         #[non_exhaustive]
         #[serde(transparent)]
         pub struct Response {
-            /** `OK` when the notification was accepted.
-
- One of `OK`.*/
+            /// `OK` when the notification was accepted.
+            ///
+            /// One of `OK`.
             pub data: ::std::string::String,
         }
         impl Response {
@@ -8479,17 +8898,17 @@ pub mod refund {
         }
     }
 }
-///Front-end payment parameters: the objects a merchant backend produces for `wx.requestPayment` and `wx.requestVirtualPayment`.
+/// Front-end payment parameters: the objects a merchant backend produces for `wx.requestPayment` and `wx.requestVirtualPayment`.
 pub mod frontend {
-    /** `wx.requestPayment` parameters: The parameters the merchant backend produces for `wx.requestPayment`, which starts a standard payment in the superapp.
-
- Front-end payment API, "requestPayment". Served by the mini program front end; sent by the merchant backend; authenticated by `jsapi_pay_sign`.
-
- The merchant backend signs the `wx.requestPayment` parameters with its merchant API private key: `paySign` = Base64 SHA256withRSA over `appId\ntimeStamp\nnonceStr\npackage\n`.*/
+    /// `wx.requestPayment` parameters: The parameters the merchant backend produces for `wx.requestPayment`, which starts a standard payment in the superapp.
+    ///
+    /// [Front-end payment API, "requestPayment"](https://www.tencentcloud.com/document/product/1219/70275). Served by the mini program front end; sent by the merchant backend; authenticated by `jsapi_pay_sign`.
+    ///
+    /// The merchant backend signs the `wx.requestPayment` parameters with its merchant API private key: `paySign` = Base64 SHA256withRSA over `appId\ntimeStamp\nnonceStr\npackage\n`.
     pub mod request_payment {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "wx.requestPayment",
+            section: "wx.requestPayment",
             title: "requestPayment",
             summary: "The parameters the merchant backend produces for `wx.requestPayment`, which starts a standard payment in the superapp.",
             group: "frontend",
@@ -8551,6 +8970,8 @@ pub mod frontend {
             ],
         };
         /// The object the merchant backend hands its front end for `wx.requestPayment`; JS callbacks (`success`, `fail`, `complete`) are the front end's own.
+        ///
+        /// Build it with [`Params::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -8560,38 +8981,36 @@ pub mod frontend {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Params {
-            /** The current time, as a Unix timestamp in seconds carried in a string.
-
- Wire: parameter `timeStamp`; in seconds.*/
+            /// The current time, as a Unix timestamp in seconds carried in a string.
+            ///
+            /// Wire: parameter `timeStamp`; in seconds.
             #[serde(rename = "timeStamp")]
             pub time_stamp: ::std::string::String,
-            /** A random string of at most 32 characters.
-
- Wire: parameter `nonceStr`; at most 32 characters.*/
+            /// A random string of at most 32 characters.
+            ///
+            /// Wire: parameter `nonceStr`; at most 32 characters.
             #[serde(rename = "nonceStr")]
             pub nonce_str: ::std::string::String,
-            /** The prepay ID returned by the order API (2.1), in the form `prepay_id=…`.
-
- Wire: parameter `package`.
-
- Example: `prepay_id=***`.*/
-            #[serde(rename = "package")]
+            /// The prepay ID returned by the order API (2.1), in the form `prepay_id=…`.
+            ///
+            /// Wire: parameter `package`.
+            ///
+            /// Example: `prepay_id=***`.
             pub package: ::std::string::String,
-            /** The signature algorithm; it matches the one used when the order was placed, typically `RSA`.
-
- Wire: parameter `signType`; `new()` sets `RSA`.*/
+            /// The signature algorithm; it matches the one used when the order was placed, typically `RSA`.
+            ///
+            /// Wire: parameter `signType`; `new()` sets `RSA`.
             #[serde(rename = "signType")]
             pub sign_type: ::std::string::String,
-            /** The signature: Base64 SHA256withRSA under the merchant API private key over `appId\ntimeStamp\nnonceStr\npackage\n` (see the Payment and Merchant Practical Tutorial).
-
- Wire: parameter `paySign`; computed by the signer.*/
+            /// The signature: Base64 SHA256withRSA under the merchant API private key over `appId\ntimeStamp\nnonceStr\npackage\n` (see the Payment and Merchant Practical Tutorial).
+            ///
+            /// Wire: parameter `paySign`; computed by the signer.
             #[serde(rename = "paySign")]
             #[serde(default)]
             pub pay_sign: ::std::string::String,
         }
         impl Params {
             /// A `Params` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(
                 time_stamp: impl ::std::convert::Into<::std::string::String>,
                 nonce_str: impl ::std::convert::Into<::std::string::String>,
@@ -8673,15 +9092,15 @@ pub mod frontend {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
         }
     }
-    /** `wx.requestVirtualPayment` parameters: The parameters the merchant backend produces for `wx.requestVirtualPayment`, which starts a virtual payment in the superapp.
-
- Front-end payment API, "requestVirtualPayment". Served by the mini program front end; sent by the merchant backend; authenticated by `virtual_payment_sign`.
-
- The merchant backend signs the `wx.requestVirtualPayment` parameters: `paySig` = hex HMAC-SHA256(AppKey, "requestVirtualPayment&" + signData) and `signature` = hex HMAC-SHA256(session_key, signData).*/
+    /// `wx.requestVirtualPayment` parameters: The parameters the merchant backend produces for `wx.requestVirtualPayment`, which starts a virtual payment in the superapp.
+    ///
+    /// [Front-end payment API, "requestVirtualPayment"](https://www.tencentcloud.com/document/product/1219/70275). Served by the mini program front end; sent by the merchant backend; authenticated by `virtual_payment_sign`.
+    ///
+    /// The merchant backend signs the `wx.requestVirtualPayment` parameters: `paySig` = hex HMAC-SHA256(AppKey, "requestVirtualPayment&" + signData) and `signature` = hex HMAC-SHA256(session_key, signData).
     pub mod request_virtual_payment {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: "wx.requestVirtualPayment",
+            section: "wx.requestVirtualPayment",
             title: "requestVirtualPayment",
             summary: "The parameters the merchant backend produces for `wx.requestVirtualPayment`, which starts a virtual payment in the superapp.",
             group: "frontend",
@@ -8735,6 +9154,8 @@ pub mod frontend {
             ],
         };
         /// The object the merchant backend hands its front end for `wx.requestVirtualPayment`; JS callbacks (`success`, `fail`, `complete`) are the front end's own.
+        ///
+        /// Build it with [`Params::new`] and set the optional fields after.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -8744,41 +9165,38 @@ pub mod frontend {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct Params {
-            /** The payment parameters, as a JSON document carried in a string; `paySig` and `signature` sign this string exactly as passed.
-
- Wire: parameter `signData`; a JSON `SignData` document inside a string.
-
- Example: `{"offerId":"123","buyQuantity":1,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.*/
+            /// The payment parameters, as a JSON document carried in a string; `paySig` and `signature` sign this string exactly as passed.
+            ///
+            /// Wire: parameter `signData`; a JSON `SignData` document inside a string.
+            ///
+            /// Example: `{"offerId":"123","buyQuantity":1,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}`.
             #[serde(rename = "signData")]
             pub sign_data: ::sas_core::types::JsonString<SignData>,
-            /** The purchase mode; only `short_series_goods` is supported.
-
- Wire: parameter `mode`; one of `short_series_goods`; `new()` sets `short_series_goods`.*/
-            #[serde(rename = "mode")]
+            /// The purchase mode; only `short_series_goods` is supported.
+            ///
+            /// Wire: parameter `mode`; one of `short_series_goods`; `new()` sets `short_series_goods`.
             pub mode: ::std::string::String,
-            /** The user-mode signature: lowercase hex of HMAC-SHA256 under the user's session_key over `signData`.
-
- Wire: parameter `signature`; computed by the signer.
-
- Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.*/
-            #[serde(rename = "signature")]
+            /// The user-mode signature: lowercase hex of HMAC-SHA256 under the user's session_key over `signData`.
+            ///
+            /// Wire: parameter `signature`; computed by the signer.
+            ///
+            /// Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.
             #[serde(default)]
             pub signature: ::std::string::String,
-            /** The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `requestVirtualPayment&` followed by `signData`.
-
- Wire: parameter `paySig`; computed by the signer.
-
- Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.*/
+            /// The payment signature: lowercase hex of HMAC-SHA256 under the AppKey over `requestVirtualPayment&` followed by `signData`.
+            ///
+            /// Wire: parameter `paySig`; computed by the signer.
+            ///
+            /// Example: `d0b8bbccbe109b11549bcfd6602b08711f46600965253a949cd6a2b895152f9d`.
             #[serde(rename = "paySig")]
             #[serde(default)]
             pub pay_sig: ::std::string::String,
         }
         impl Params {
             /// A `Params` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(sign_data: ::sas_core::types::JsonString<SignData>) -> Self {
                 Self {
-                    sign_data: sign_data,
+                    sign_data,
                     mode: ::std::string::String::from("short_series_goods"),
                     signature: ::std::string::String::new(),
                     pay_sig: ::std::string::String::new(),
@@ -8853,6 +9271,8 @@ pub mod frontend {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
         }
         /// The payment parameters of `wx.requestVirtualPayment`, carried as a JSON string in `signData`.
+        ///
+        /// Build it from [`SignDataInit`], which names its required fields.
         #[derive(
             ::std::clone::Clone,
             ::std::cmp::PartialEq,
@@ -8862,68 +9282,85 @@ pub mod frontend {
         #[serde(crate = "::sas_core::__private::serde")]
         #[non_exhaustive]
         pub struct SignData {
-            /** The merchant ID.
-
- Wire: `offerId`.
-
- Example: `123`.*/
+            /// The merchant ID.
+            ///
+            /// Wire: `offerId`.
+            ///
+            /// Example: `123`.
             #[serde(rename = "offerId")]
             pub offer_id: ::std::string::String,
-            /** The purchase quantity.
-
- Wire: `buyQuantity`.*/
+            /// The purchase quantity.
+            ///
+            /// Wire: `buyQuantity`.
             #[serde(rename = "buyQuantity")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub buy_quantity: i64,
-            /** The currency, for example `USD`; the console lists the payment currencies the superapp supports.
-
- Wire: `currencyType`; an ISO 4217 currency code.
-
- Example: `USD`.*/
+            /// The currency, for example `USD`; the console lists the payment currencies the superapp supports.
+            ///
+            /// Wire: `currencyType`; an ISO 4217 currency code.
+            ///
+            /// Example: `USD`.
             #[serde(rename = "currencyType")]
             pub currency_type: ::std::string::String,
-            /** The item ID; required when `mode` is `short_series_goods`, the only mode.
-
- Wire: `productId`.*/
+            /// The item ID; required when `mode` is `short_series_goods`, the only mode.
+            ///
+            /// Wire: `productId`.
             #[serde(rename = "productId")]
             pub product_id: ::std::string::String,
-            /** The unit price of the item, in cents; required when `mode` is `short_series_goods`, the only mode.
-
- Wire: `goodsPrice`; in cents.*/
+            /// The unit price of the item, in cents; required when `mode` is `short_series_goods`, the only mode.
+            ///
+            /// Wire: `goodsPrice`; in cents.
             #[serde(rename = "goodsPrice")]
             #[serde(with = "::sas_core::__private::lenient::int")]
             pub goods_price: i64,
-            /** The order number; each can be used only once, and reusing it fails.
-
- Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.*/
+            /// The order number; each can be used only once, and reusing it fails.
+            ///
+            /// Wire: `outTradeNo`; 6 to 32 characters; characters from `0-9A-Za-z_|*-`.
             #[serde(rename = "outTradeNo")]
             pub out_trade_no: ::std::string::String,
-            /** Pass-through data, passed back to the developer in the delivery push.
-
- Wire: `attach`.*/
-            #[serde(rename = "attach")]
+            /// Pass-through data, passed back to the developer in the delivery push.
+            ///
+            /// Wire: `attach`.
             pub attach: ::std::string::String,
         }
-        impl SignData {
-            /// A `SignData` from its required fields; the others start empty.
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-            pub fn new(
-                offer_id: impl ::std::convert::Into<::std::string::String>,
-                buy_quantity: i64,
-                currency_type: impl ::std::convert::Into<::std::string::String>,
-                product_id: impl ::std::convert::Into<::std::string::String>,
-                goods_price: i64,
-                out_trade_no: impl ::std::convert::Into<::std::string::String>,
-                attach: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
+        /// The required fields of a [`SignData`], by name: `SignData::from(SignDataInit { … })`.
+        ///
+        /// The optional fields start empty and the defaulted ones at their default; set them on the `SignData` afterwards.
+        pub struct SignDataInit<'a> {
+            /// The merchant ID.
+            pub offer_id: &'a str,
+            /// The purchase quantity.
+            pub buy_quantity: i64,
+            /// The currency, for example `USD`; the console lists the payment currencies the superapp supports.
+            pub currency_type: &'a str,
+            /// The item ID; required when `mode` is `short_series_goods`, the only mode.
+            pub product_id: &'a str,
+            /// The unit price of the item, in cents; required when `mode` is `short_series_goods`, the only mode.
+            pub goods_price: i64,
+            /// The order number; each can be used only once, and reusing it fails.
+            pub out_trade_no: &'a str,
+            /// Pass-through data, passed back to the developer in the delivery push.
+            pub attach: &'a str,
+        }
+        impl ::std::convert::From<SignDataInit<'_>> for SignData {
+            fn from(init: SignDataInit<'_>) -> Self {
+                let SignDataInit {
+                    offer_id,
+                    buy_quantity,
+                    currency_type,
+                    product_id,
+                    goods_price,
+                    out_trade_no,
+                    attach,
+                } = init;
                 Self {
-                    offer_id: offer_id.into(),
-                    buy_quantity: buy_quantity,
-                    currency_type: currency_type.into(),
-                    product_id: product_id.into(),
-                    goods_price: goods_price,
-                    out_trade_no: out_trade_no.into(),
-                    attach: attach.into(),
+                    offer_id: offer_id.to_owned(),
+                    buy_quantity,
+                    currency_type: currency_type.to_owned(),
+                    product_id: product_id.to_owned(),
+                    goods_price,
+                    out_trade_no: out_trade_no.to_owned(),
+                    attach: attach.to_owned(),
                 }
             }
         }
@@ -8994,7 +9431,9 @@ pub mod frontend {
     }
 }
 /// Every entry of the spec (22): the endpoints, callbacks and front-end parameter sets, grouped as the API List groups them.
-pub static ENDPOINTS: &[&::sas_core::endpoint::Metadata] = &[
+///
+/// [`endpoints`], [`callbacks`] and [`frontend_sets`] give one kind each.
+pub static ENTRIES: &[&::sas_core::endpoint::Metadata] = &[
     &user::check_user::METADATA,
     &user::get_user_info_temporary_code::METADATA,
     &user::get_user_email::METADATA,
@@ -9019,7 +9458,7 @@ pub static ENDPOINTS: &[&::sas_core::endpoint::Metadata] = &[
     &frontend::request_virtual_payment::METADATA,
 ];
 /// Calls `$callback! { kind group module; … }` with every entry of the spec, in the
-/// order of `ENDPOINTS` (`kind` is `endpoint`, `callback` or `frontend`): typed code over
+/// order of `ENTRIES` (`kind` is `endpoint`, `callback` or `frontend`): typed code over
 /// every entry, so a new entry is covered without new code.
 #[macro_export]
 macro_rules! for_each_entry {

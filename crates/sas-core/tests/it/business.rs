@@ -2,7 +2,7 @@
 //! by wire name with expected and received values; full matches; unset expectations ignored;
 //! and the check run on a callback opened end to end.
 
-use sas_core::api::common::{GoodsInfo, Refund, RefundResult};
+use sas_core::api::common::{GoodsInfo, GoodsInfoInit, Refund, RefundResult};
 use sas_core::api::payment::{create_jsapi_order, payment_notification, query_order};
 use sas_core::api::refund::{create_refund, create_virtual_refund};
 use sas_core::api::virtual_payment::{
@@ -61,8 +61,8 @@ fn order() -> query_order::Order {
 fn expected_payment() -> ExpectedPayment {
     ExpectedPayment::new("1217752501201407033233368018", 100)
         .currency("CNY")
-        .mchid("1230000109")
-        .appid("wxd678efh567hg6787")
+        .merchant_id("1230000109")
+        .app_id("wxd678efh567hg6787")
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn expected_refund() -> ExpectedRefund {
         .out_trade_no("1217752501201407033233368018")
         .transaction_id("4200000000000000001")
         .currency("USD")
-        .mch_id("1230000109")
+        .merchant_id("1230000109")
 }
 
 #[test]
@@ -294,7 +294,14 @@ fn the_refund_requests_are_the_refund_expectations() {
 }
 
 fn goods_info() -> GoodsInfo {
-    GoodsInfo::new("testproductId", 2, 20, 18, "testdata", 10)
+    GoodsInfo::from(GoodsInfoInit {
+        product_id: "testproductId",
+        quantity: 2,
+        orig_price: 20,
+        actual_price: 18,
+        attach: "testdata",
+        order_source: 10,
+    })
 }
 
 fn mini_program_payload() -> mini_program_payment_notification::Payload {
@@ -330,7 +337,14 @@ fn every_differing_virtual_payment_field_is_reported_by_wire_name() {
     let mut payload = mini_program_payload();
     payload.open_id = "o2".to_owned();
     payload.out_trade_no = "yyyyyy".to_owned();
-    payload.goods_info = GoodsInfo::new("otherProduct", 3, 30, 1, "other", 1);
+    payload.goods_info = GoodsInfo::from(GoodsInfoInit {
+        product_id: "otherProduct",
+        quantity: 3,
+        orig_price: 30,
+        actual_price: 1,
+        attach: "other",
+        order_source: 1,
+    });
     let error = expected_virtual().check(&payload).unwrap_err();
     assert!(matches!(error, MismatchError::VirtualPayment(_)));
     assert_eq!(
@@ -361,7 +375,14 @@ fn every_differing_virtual_payment_field_is_reported_by_wire_name() {
 fn unset_virtual_payment_expectations_are_not_compared() {
     let mut payload = mini_program_payload();
     payload.open_id = "someone".to_owned();
-    payload.goods_info = GoodsInfo::new("other", 9, 99, 18, "x", 1);
+    payload.goods_info = GoodsInfo::from(GoodsInfoInit {
+        product_id: "other",
+        quantity: 9,
+        orig_price: 99,
+        actual_price: 18,
+        attach: "x",
+        order_source: 1,
+    });
     ExpectedVirtualPayment::new("xxxxxx", 18).check(&payload).unwrap();
 }
 

@@ -11,7 +11,7 @@ mod example;
 #[test]
 fn the_example_flow_round_trips_over_loopback_with_ureq() {
     let received = example::run("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev").unwrap();
-    assert!(received.data.data, "the server found user-42");
+    assert!(received.response.data, "the server found user-42");
     assert_eq!(received.request_id, "req-1");
     assert_eq!(received.status, http::StatusCode::OK);
 }

@@ -5,7 +5,7 @@ use sas_core::api::frontend::{request_payment, request_virtual_payment};
 use sas_core::crypto::{
     AppKey, CryptoError, PublicKeySet, RsaPrivateKey, SessionKey, SignatureKind, UnixTime,
 };
-use sas_core::frontend::{self, BuildError, VerifyError};
+use sas_core::frontend::{self, BuildError, PaymentToSign, VerifyError};
 use sas_core::types::JsonString;
 use sas_core::validate::Violation;
 
@@ -42,7 +42,16 @@ fn other_key() -> RsaPrivateKey {
 }
 
 fn signed_payment() -> request_payment::Params {
-    frontend::request_payment(&wechat_test_key(), APP_ID, PREPAY_ID, TIME_STAMP, NONCE_STR).unwrap()
+    request_payment::Params::sign(
+        &wechat_test_key(),
+        PaymentToSign {
+            app_id: APP_ID,
+            prepay_id: PREPAY_ID,
+            time_stamp: TIME_STAMP,
+            nonce_str: NONCE_STR,
+        },
+    )
+    .unwrap()
 }
 
 fn merchant_keys() -> PublicKeySet {
@@ -81,16 +90,23 @@ fn request_payment_matches_the_protocol_vector_byte_for_byte() {
 #[test]
 fn request_payment_takes_seconds_from_a_millisecond_clock() {
     let now = UnixTime::from_millis(1_414_561_699_999);
-    let params =
-        frontend::request_payment(&wechat_test_key(), APP_ID, PREPAY_ID, now, NONCE_STR).unwrap();
+    let params = request_payment::Params::sign(
+        &wechat_test_key(),
+        PaymentToSign {
+            app_id: APP_ID,
+            prepay_id: PREPAY_ID,
+            time_stamp: now,
+            nonce_str: NONCE_STR,
+        },
+    )
+    .unwrap();
     assert_eq!(params.time_stamp, "1414561699");
     assert_eq!(params.pay_sign, PAY_SIGN);
 }
 
 #[test]
 fn request_payment_verifies_and_names_the_key() {
-    let verified =
-        frontend::verify_request_payment(&merchant_keys(), APP_ID, &signed_payment()).unwrap();
+    let verified = signed_payment().verify(&merchant_keys(), APP_ID).unwrap();
     assert_eq!(verified.prepay_id, PREPAY_ID);
     assert_eq!(verified.key_id, "MERCHANT-SERIAL-1");
 }
@@ -100,7 +116,7 @@ fn request_payment_verifies_during_a_key_rotation() {
     let keys = PublicKeySet::new()
         .with_key("OLD", other_key().public_key())
         .with_key("NEW", wechat_test_key().public_key());
-    let verified = frontend::verify_request_payment(&keys, APP_ID, &signed_payment()).unwrap();
+    let verified = signed_payment().verify(&keys, APP_ID).unwrap();
     assert_eq!(verified.key_id, "NEW");
 }
 
@@ -108,11 +124,11 @@ fn request_payment_verifies_during_a_key_rotation() {
 fn request_payment_received_as_json_verifies() {
     let json = serde_json::to_string(&signed_payment()).unwrap();
     let received: request_payment::Params = serde_json::from_str(&json).unwrap();
-    frontend::verify_request_payment(&merchant_keys(), APP_ID, &received).unwrap();
+    received.verify(&merchant_keys(), APP_ID).unwrap();
     // `signType` in another case is the same algorithm.
     let mut lower = received;
     lower.sign_type = "rsa".to_owned();
-    frontend::verify_request_payment(&merchant_keys(), APP_ID, &lower).unwrap();
+    lower.verify(&merchant_keys(), APP_ID).unwrap();
 }
 
 fn assert_pay_sign_mismatch(result: Result<frontend::VerifiedPayment, VerifyError>) {
@@ -127,41 +143,37 @@ fn assert_pay_sign_mismatch(result: Result<frontend::VerifiedPayment, VerifyErro
 #[test]
 fn request_payment_fails_for_any_signed_field_changed() {
     let keys = merchant_keys();
-    assert_pay_sign_mismatch(frontend::verify_request_payment(
-        &keys,
-        "wx8888888888888889",
-        &signed_payment(),
-    ));
+    assert_pay_sign_mismatch(signed_payment().verify(&keys, "wx8888888888888889"));
 
     let mut params = signed_payment();
     params.time_stamp = "1414561700".to_owned();
-    assert_pay_sign_mismatch(frontend::verify_request_payment(&keys, APP_ID, &params));
+    assert_pay_sign_mismatch(params.verify(&keys, APP_ID));
 
     let mut params = signed_payment();
     params.nonce_str = "5K8264ILTKCH16CQ2502SI8ZNMTM67VT".to_owned();
-    assert_pay_sign_mismatch(frontend::verify_request_payment(&keys, APP_ID, &params));
+    assert_pay_sign_mismatch(params.verify(&keys, APP_ID));
 
     let mut params = signed_payment();
     params.package = "prepay_id=wx201410272009395522657a690389285101".to_owned();
-    assert_pay_sign_mismatch(frontend::verify_request_payment(&keys, APP_ID, &params));
+    assert_pay_sign_mismatch(params.verify(&keys, APP_ID));
 
     let mut params = signed_payment();
     params.pay_sign.replace_range(0..4, "AAAA");
-    assert_pay_sign_mismatch(frontend::verify_request_payment(&keys, APP_ID, &params));
+    assert_pay_sign_mismatch(params.verify(&keys, APP_ID));
 }
 
 #[test]
 fn request_payment_fails_under_a_key_that_did_not_sign() {
     let keys = PublicKeySet::new().with_key("OTHER", other_key().public_key());
-    assert_pay_sign_mismatch(frontend::verify_request_payment(&keys, APP_ID, &signed_payment()));
+    assert_pay_sign_mismatch(signed_payment().verify(&keys, APP_ID));
 
-    let error = frontend::verify_request_payment(&PublicKeySet::new(), APP_ID, &signed_payment());
+    let error = signed_payment().verify(&PublicKeySet::new(), APP_ID);
     assert!(matches!(error, Err(VerifyError::NoKeys)), "{error:?}");
 
     // The superapp's own key, loaded among the merchant's by mistake, is never used.
     let own = wechat_test_key().public_key();
     let keys = merchant_keys().forbid_own_key(own);
-    let error = frontend::verify_request_payment(&keys, APP_ID, &signed_payment());
+    let error = signed_payment().verify(&keys, APP_ID);
     assert!(
         matches!(error, Err(VerifyError::Crypto(CryptoError::OwnKeyAsPeerKey { .. }))),
         "{error:?}"
@@ -184,7 +196,7 @@ fn request_payment_rejects_malformed_received_objects() {
     for (expected, change) in cases {
         let mut params = signed_payment();
         change(&mut params);
-        match frontend::verify_request_payment(&keys, APP_ID, &params) {
+        match params.verify(&keys, APP_ID) {
             Err(VerifyError::Malformed { param, .. }) => assert_eq!(param, expected),
             other => panic!("{expected}: expected Malformed, got {other:?}"),
         }
@@ -192,7 +204,7 @@ fn request_payment_rejects_malformed_received_objects() {
 
     let mut params = signed_payment();
     params.pay_sign = "not base64!".to_owned();
-    let error = frontend::verify_request_payment(&keys, APP_ID, &params);
+    let error = params.verify(&keys, APP_ID);
     assert!(
         matches!(error, Err(VerifyError::Crypto(CryptoError::InvalidBase64 { .. }))),
         "{error:?}"
@@ -200,7 +212,7 @@ fn request_payment_rejects_malformed_received_objects() {
 
     let mut params = signed_payment();
     params.nonce_str = "N".repeat(33);
-    match frontend::verify_request_payment(&keys, APP_ID, &params) {
+    match params.verify(&keys, APP_ID) {
         Err(VerifyError::Invalid(errors)) => {
             assert_eq!(errors[0].path, "nonceStr");
             assert!(matches!(errors[0].violation, Violation::TooLong { max: 32, len: 33 }));
@@ -213,7 +225,11 @@ fn request_payment_rejects_malformed_received_objects() {
 fn request_payment_rejects_inputs_that_cannot_be_signed() {
     let key = wechat_test_key();
     let build = |app_id: &str, prepay_id: &str, nonce: &str| {
-        frontend::request_payment(&key, app_id, prepay_id, TIME_STAMP, nonce).unwrap_err()
+        request_payment::Params::sign(
+            &key,
+            PaymentToSign { app_id, prepay_id, time_stamp: TIME_STAMP, nonce_str: nonce },
+        )
+        .unwrap_err()
     };
 
     let error = build(APP_ID, PREPAY_ID, &"N".repeat(33));
@@ -244,12 +260,21 @@ fn request_payment_rejects_inputs_that_cannot_be_signed() {
     assert_eq!(invalid_paths(&error), [("appId", &Violation::BadCharacter { character: 'é' })]);
 
     // Exactly 32 characters is fine.
-    frontend::request_payment(&key, APP_ID, PREPAY_ID, TIME_STAMP, &"N".repeat(32)).unwrap();
+    request_payment::Params::sign(
+        &key,
+        PaymentToSign {
+            app_id: APP_ID,
+            prepay_id: PREPAY_ID,
+            time_stamp: TIME_STAMP,
+            nonce_str: &"N".repeat(32),
+        },
+    )
+    .unwrap();
 }
 
 #[test]
 fn request_virtual_payment_matches_the_protocol_vectors() {
-    let params = frontend::request_virtual_payment_exact(
+    let params = request_virtual_payment::Params::sign_exact(
         JsonString::from_raw(SIGN_DATA),
         &app_key(),
         &session_key(),
@@ -269,16 +294,18 @@ fn request_virtual_payment_matches_the_protocol_vectors() {
 
 #[test]
 fn request_virtual_payment_signs_the_encoded_document() {
-    let sign_data = request_virtual_payment::SignData::new(
-        "123",
-        1,
-        "USD",
-        "testproductId",
-        10,
-        "xxxxxx",
-        "testdata",
-    );
-    let params = frontend::request_virtual_payment(&sign_data, &app_key(), &session_key()).unwrap();
+    let sign_data =
+        request_virtual_payment::SignData::from(request_virtual_payment::SignDataInit {
+            offer_id: "123",
+            buy_quantity: 1,
+            currency_type: "USD",
+            product_id: "testproductId",
+            goods_price: 10,
+            out_trade_no: "xxxxxx",
+            attach: "testdata",
+        });
+    let params =
+        request_virtual_payment::Params::sign(&sign_data, &app_key(), &session_key()).unwrap();
     let encoded = r#"{"offerId":"123","buyQuantity":1,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}"#;
     assert_eq!(params.sign_data.as_str(), encoded);
     assert_eq!(
@@ -294,17 +321,18 @@ fn request_virtual_payment_signs_the_encoded_document() {
 
 #[test]
 fn request_virtual_payment_rejects_documents_that_break_the_spec() {
-    let mut sign_data = request_virtual_payment::SignData::new(
-        "123",
-        1,
-        "usd",
-        "testproductId",
-        10,
-        "short",
-        "testdata",
-    );
+    let mut sign_data =
+        request_virtual_payment::SignData::from(request_virtual_payment::SignDataInit {
+            offer_id: "123",
+            buy_quantity: 1,
+            currency_type: "usd",
+            product_id: "testproductId",
+            goods_price: 10,
+            out_trade_no: "short",
+            attach: "testdata",
+        });
     let error =
-        frontend::request_virtual_payment(&sign_data, &app_key(), &session_key()).unwrap_err();
+        request_virtual_payment::Params::sign(&sign_data, &app_key(), &session_key()).unwrap_err();
     assert_eq!(
         invalid_paths(&error),
         [
@@ -318,7 +346,7 @@ fn request_virtual_payment_rejects_documents_that_break_the_spec() {
     sign_data.currency_type = "USD".to_owned();
     sign_data.out_trade_no = "order#1".to_owned();
     let error =
-        frontend::request_virtual_payment(&sign_data, &app_key(), &session_key()).unwrap_err();
+        request_virtual_payment::Params::sign(&sign_data, &app_key(), &session_key()).unwrap_err();
     assert_eq!(
         invalid_paths(&error),
         [("signData.outTradeNo", &Violation::BadCharacter { character: '#' })]
@@ -329,7 +357,7 @@ fn request_virtual_payment_rejects_documents_that_break_the_spec() {
         r#"{"offerId":"123"}"#,
         r#"{"offerId":"123","buyQuantity":"1a","currencyType":"USD","productId":"p","goodsPrice":10,"outTradeNo":"xxxxxx","attach":""}"#,
     ] {
-        let error = frontend::request_virtual_payment_exact(
+        let error = request_virtual_payment::Params::sign_exact(
             JsonString::from_raw(not_sign_data),
             &app_key(),
             &session_key(),
@@ -340,7 +368,7 @@ fn request_virtual_payment_rejects_documents_that_break_the_spec() {
 }
 
 fn signed_virtual() -> request_virtual_payment::Params {
-    frontend::request_virtual_payment_exact(
+    request_virtual_payment::Params::sign_exact(
         JsonString::from_raw(SIGN_DATA),
         &app_key(),
         &session_key(),
@@ -352,9 +380,7 @@ fn signed_virtual() -> request_virtual_payment::Params {
 fn request_virtual_payment_verifies_and_returns_the_document() {
     let json = serde_json::to_string(&signed_virtual()).unwrap();
     let received: request_virtual_payment::Params = serde_json::from_str(&json).unwrap();
-    let sign_data =
-        frontend::verify_request_virtual_payment(&received, &app_key(), Some(&session_key()))
-            .unwrap();
+    let sign_data = received.verify(&app_key(), Some(&session_key())).unwrap();
     assert_eq!(sign_data.out_trade_no, "xxxxxx");
     assert_eq!(sign_data.goods_price, 10);
     assert_eq!(sign_data.buy_quantity, 1);
@@ -363,7 +389,7 @@ fn request_virtual_payment_verifies_and_returns_the_document() {
     let mut upper = received;
     upper.pay_sig = upper.pay_sig.to_uppercase();
     upper.signature = upper.signature.to_uppercase();
-    frontend::verify_request_virtual_payment(&upper, &app_key(), Some(&session_key())).unwrap();
+    upper.verify(&app_key(), Some(&session_key())).unwrap();
 }
 
 fn assert_mismatch(
@@ -382,26 +408,20 @@ fn request_virtual_payment_fails_when_anything_signed_changes() {
     let mut params = signed_virtual();
     params.sign_data =
         JsonString::from_raw(SIGN_DATA.replace("\"goodsPrice\":10", "\"goodsPrice\": 10"));
-    assert_mismatch(
-        frontend::verify_request_virtual_payment(&params, &app_key(), Some(&session_key())),
-        SignatureKind::PaySig,
-    );
+    assert_mismatch(params.verify(&app_key(), Some(&session_key())), SignatureKind::PaySig);
 
     let other_app_key = AppKey::new("12346").unwrap();
-    assert_mismatch(
-        frontend::verify_request_virtual_payment(&signed_virtual(), &other_app_key, None),
-        SignatureKind::PaySig,
-    );
+    assert_mismatch(signed_virtual().verify(&other_app_key, None), SignatureKind::PaySig);
 
     let other_user = SessionKey::new("8hAb/NEYUlkaMBEsmFgzig==").unwrap();
     assert_mismatch(
-        frontend::verify_request_virtual_payment(&signed_virtual(), &app_key(), Some(&other_user)),
+        signed_virtual().verify(&app_key(), Some(&other_user)),
         SignatureKind::UserSignature,
     );
 
     let mut params = signed_virtual();
     params.signature = "zz".repeat(32);
-    let error = frontend::verify_request_virtual_payment(&params, &app_key(), Some(&session_key()));
+    let error = params.verify(&app_key(), Some(&session_key()));
     assert!(matches!(error, Err(VerifyError::Crypto(CryptoError::InvalidHex { .. }))), "{error:?}");
 }
 
@@ -409,19 +429,16 @@ fn request_virtual_payment_fails_when_anything_signed_changes() {
 fn request_virtual_payment_without_the_session_key_checks_pay_sig_only() {
     let mut params = signed_virtual();
     params.signature = String::new();
-    let sign_data = frontend::verify_request_virtual_payment(&params, &app_key(), None).unwrap();
+    let sign_data = params.verify(&app_key(), None).unwrap();
     assert_eq!(sign_data.product_id, "testproductId");
-    assert!(
-        frontend::verify_request_virtual_payment(&params, &app_key(), Some(&session_key()))
-            .is_err()
-    );
+    assert!(params.verify(&app_key(), Some(&session_key())).is_err());
 }
 
 #[test]
 fn request_virtual_payment_rejects_other_modes_and_bad_documents_once_signed() {
     let mut params = signed_virtual();
     params.mode = "goods".to_owned();
-    match frontend::verify_request_virtual_payment(&params, &app_key(), Some(&session_key())) {
+    match params.verify(&app_key(), Some(&session_key())) {
         Err(VerifyError::Invalid(errors)) => assert_eq!(errors[0].path, "mode"),
         other => panic!("expected Invalid, got {other:?}"),
     }
@@ -432,7 +449,7 @@ fn request_virtual_payment_rejects_other_modes_and_bad_documents_once_signed() {
     params.sign_data = JsonString::from_raw(text);
     params.pay_sig = sas_core::crypto::pay_sig(&app_key(), "requestVirtualPayment", text);
     params.signature = sas_core::crypto::user_signature(&session_key(), text);
-    let error = frontend::verify_request_virtual_payment(&params, &app_key(), Some(&session_key()));
+    let error = params.verify(&app_key(), Some(&session_key()));
     assert!(matches!(error, Err(VerifyError::SignData(_))), "{error:?}");
 
     // Correctly signed, a document that breaks the spec.
@@ -440,7 +457,7 @@ fn request_virtual_payment_rejects_other_modes_and_bad_documents_once_signed() {
     params.sign_data = JsonString::from_raw(text.clone());
     params.pay_sig = sas_core::crypto::pay_sig(&app_key(), "requestVirtualPayment", &text);
     params.signature = sas_core::crypto::user_signature(&session_key(), &text);
-    match frontend::verify_request_virtual_payment(&params, &app_key(), Some(&session_key())) {
+    match params.verify(&app_key(), Some(&session_key())) {
         Err(VerifyError::Invalid(errors)) => assert_eq!(errors[0].path, "signData.outTradeNo"),
         other => panic!("expected Invalid, got {other:?}"),
     }

@@ -288,15 +288,15 @@ fn query_order_amounts_and_payer_are_read_in_either_form() {
         data["amount"]["payer_total"] = json!(90);
         data["payer"] = payer.clone();
         let read = query_order::Response::try_from_http_response(&envelope(&data)).unwrap();
-        let amount = read.data.data.amount.as_ref().unwrap();
+        let amount = read.response.data.amount.as_ref().unwrap();
         assert_eq!((amount.total, amount.payer_total), (Some(100), Some(90)));
-        match (read.data.data.payer.as_ref().unwrap(), payer.is_string()) {
+        match (read.response.data.payer.as_ref().unwrap(), payer.is_string()) {
             (StringOr::String(openid), true) => assert_eq!(openid, "o1"),
             (StringOr::Object(object), false) => assert_eq!(object.openid.as_deref(), Some("o1")),
             (other, _) => panic!("payer read as {other:?}"),
         }
         // The form received is the form sent back.
-        let sent = read.data.try_into_http_response("r-2").unwrap();
+        let sent = read.response.try_into_http_response("r-2").unwrap();
         let sent: Value = serde_json::from_slice(sent.body()).unwrap();
         assert_eq!(sent["data"]["payer"], payer);
         // Amounts are sent as the strings the spec documents.
@@ -316,12 +316,12 @@ fn refund_response_amounts_are_read_as_strings_and_sent_as_numbers() {
         data["amount"][field] = json!("10");
     }
     let read = create_refund::Response::try_from_http_response(&envelope(&data)).unwrap();
-    let amount = &read.data.data.amount;
+    let amount = &read.response.data.amount;
     assert_eq!(
         [amount.total, amount.refund, amount.payer_total, amount.payer_refund, amount.refund_fee],
         [10; 5]
     );
-    let sent = read.data.try_into_http_response("r-2").unwrap();
+    let sent = read.response.try_into_http_response("r-2").unwrap();
     let sent: Value = serde_json::from_slice(sent.body()).unwrap();
     assert_eq!(sent["data"]["amount"]["refund"], json!(10));
 
@@ -557,17 +557,17 @@ fn callback_answers_acknowledge_in_any_case() {
             &json!(data),
         ))
         .unwrap();
-        assert_eq!(read.data.data, data);
-        assert!(callback::acknowledges(&json!(read.data.data)), "{data}");
+        assert_eq!(read.response.data, data);
+        assert!(callback::acknowledges(&json!(read.response.data)), "{data}");
     }
     // `returnCode` as a number is read too.
     let body = br#"{"returnCode":0,"data":"ok","requestId":"r-1"}"#.to_vec();
     let read =
         refund_notification::Response::try_from_http_response(&http::Response::new(body)).unwrap();
-    assert!(callback::acknowledges(&json!(read.data.data)));
+    assert!(callback::acknowledges(&json!(read.response.data)));
     let read =
         payment_notification::Response::try_from_http_response(&envelope(&json!(true))).unwrap();
-    assert!(callback::acknowledges(&json!(read.data.data)));
+    assert!(callback::acknowledges(&json!(read.response.data)));
     assert!(!callback::acknowledges(&json!("FAIL")));
 
     // What we answer: `OK`, as the English tables say, and `true` for 2.2.
@@ -614,22 +614,22 @@ fn sent_as_specified<T: ApiRequest>() -> &'static str {
     let http = send(&keys, &T::example());
     let sent: BTreeSet<String> = http.headers().keys().map(|n| n.as_str().to_owned()).collect();
     let avoided = aliases(meta.headers);
-    assert!(sent.is_disjoint(&avoided), "{} sends an alias: {sent:?}", meta.doc_section);
+    assert!(sent.is_disjoint(&avoided), "{} sends an alias: {sent:?}", meta.section);
     for field in meta.headers.iter().filter(|f| f.required) {
         let name = field.name.to_ascii_lowercase();
-        assert!(sent.contains(&name), "{} does not send {}", meta.doc_section, field.name);
+        assert!(sent.contains(&name), "{} does not send {}", meta.section, field.name);
     }
     if !http.body().is_empty() {
         let json: Value = serde_json::from_slice(http.body()).unwrap();
-        assert_members_are_the_specs(meta.doc_section, &json, meta.body);
+        assert_members_are_the_specs(meta.section, &json, meta.body);
     }
-    meta.doc_section
+    meta.section
 }
 
 fn params_as_specified<T: FrontendParams>() -> &'static str {
     let json = serde_json::to_value(T::example()).unwrap();
-    assert_members_are_the_specs(T::METADATA.doc_section, &json, T::METADATA.params);
-    T::METADATA.doc_section
+    assert_members_are_the_specs(T::METADATA.section, &json, T::METADATA.params);
+    T::METADATA.section
 }
 
 macro_rules! sent {
@@ -650,7 +650,7 @@ macro_rules! every_entry_sent {
 #[test]
 fn every_entry_is_sent_with_the_specs_names_only() {
     let checked: Vec<&str> = sas_core::for_each_entry!(every_entry_sent);
-    assert_eq!(checked.len(), sas_core::api::ENDPOINTS.len());
+    assert_eq!(checked.len(), sas_core::api::ENTRIES.len());
     // The aliases the spec lists are really there to avoid.
     let order = aliases(create_jsapi_order::METADATA.headers);
     assert!(order.contains("x-tc-applicationid"), "{order:?}");

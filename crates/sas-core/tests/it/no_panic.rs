@@ -70,7 +70,7 @@ fn survive<T: ApiRequest>() -> usize {
     let request = T::example();
     let mchid = named_merchant(&request);
     let http = send(&keys, &request);
-    let mut rng = Rng(0x5eed_0000_0000_0001 ^ T::METADATA.doc_section.len() as u64);
+    let mut rng = Rng(0x5eed_0000_0000_0001 ^ T::METADATA.section.len() as u64);
     let mut rejected = 0;
     for _ in 0..300 {
         let bad = corrupt(&mut rng, &http);

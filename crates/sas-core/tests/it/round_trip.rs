@@ -1,4 +1,4 @@
-//! A round trip for every entry of `ENDPOINTS`, with a fixed clock: the client side builds and
+//! A round trip for every entry of `ENTRIES`, with a fixed clock: the client side builds and
 //! signs each request, the server side verifies and parses it back, equal; the server side
 //! answers with each response, the client side reads it back, equal. `for_each_entry!` walks
 //! the registry, so a new entry is covered without new test code.
@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 
-use sas_core::api::ENDPOINTS;
+use sas_core::api::ENTRIES;
 use sas_core::auth::{Identity, Signing, Verifying};
 use sas_core::crypto::{
     AppKey, AuthorizationSigner, Certificate, PublicKeySet, RsaPrivateKey, SecretKey, UnixTime,
@@ -93,7 +93,7 @@ pub(crate) fn send<T: ApiRequest>(keys: &Keys, request: &T) -> http::Request<Vec
         .platform(&keys.platform_key, PLATFORM_SERIAL);
     let target = if T::METADATA.kind == EntryKind::Callback { CALLBACK_URL } else { SUPERAPP };
     request.try_into_http_request(target, &signing).unwrap_or_else(|e| {
-        panic!("{} ({}): building failed: {e}", T::METADATA.module, T::METADATA.doc_section)
+        panic!("{} ({}): building failed: {e}", T::METADATA.module, T::METADATA.section)
     })
 }
 
@@ -136,7 +136,7 @@ where
 
     let http = send(&keys, &request);
     let received = receive::<T>(&keys, &http, &named_merchant(&request))
-        .unwrap_or_else(|e| panic!("{} ({}): parsing failed: {e}", meta.module, meta.doc_section));
+        .unwrap_or_else(|e| panic!("{} ({}): parsing failed: {e}", meta.module, meta.section));
     assert_eq!(received.message, with_signatures(&request, &received.message), "{}", meta.module);
     let expected_identity = match meta.kind {
         EntryKind::Callback if meta.body.iter().any(|f| f.set_by_auth) => "app key",
@@ -152,9 +152,9 @@ where
     let response = T::Response::example();
     let http_response = response.try_into_http_response("req-round-trip").unwrap();
     let read = T::Response::try_from_http_response(&http_response).unwrap();
-    assert_eq!(read.data, response, "{}", meta.module);
+    assert_eq!(read.response, response, "{}", meta.module);
     assert_eq!(read.request_id, "req-round-trip");
-    meta.doc_section
+    meta.section
 }
 
 fn frontend_round_trip<T: FrontendParams + Debug + PartialEq>() -> &'static str {
@@ -164,7 +164,7 @@ fn frontend_round_trip<T: FrontendParams + Debug + PartialEq>() -> &'static str 
         .unwrap_or_else(|e| panic!("{}: the example is invalid: {e:?}", T::METADATA.module));
     let json = serde_json::to_vec(&params).unwrap();
     assert_eq!(serde_json::from_slice::<T>(&json).unwrap(), params);
-    T::METADATA.doc_section
+    T::METADATA.section
 }
 
 macro_rules! round_trip {
@@ -185,7 +185,7 @@ macro_rules! round_trips {
 #[test]
 fn every_registry_entry_round_trips() {
     let covered: Vec<&str> = sas_core::for_each_entry!(round_trips);
-    let registry: Vec<&str> = ENDPOINTS.iter().map(|m| m.doc_section).collect();
+    let registry: Vec<&str> = ENTRIES.iter().map(|m| m.section).collect();
     println!("round trips: {} of {} registry entries", covered.len(), registry.len());
     assert_eq!(covered, registry);
 }

@@ -202,7 +202,7 @@ fn tamper<T: ApiRequest>() -> &'static str {
     } else {
         assert_mismatch::<T>(got, "with the wrong key");
     }
-    meta.doc_section
+    meta.section
 }
 
 macro_rules! tamper_one {

@@ -1,27 +1,28 @@
 //! Rustdoc text for generated items, written from the spec.
 
+use proc_macro2::TokenStream;
+use quote::quote;
+
 use crate::model::{Entry, EntryKind, Field, Format, Part, Spec, TypeExpr, Unit};
 
 /// The module documentation of an entry.
 pub(super) fn entry_module_doc(spec: &Spec, entry: &Entry) -> String {
+    let method = entry.method.map_or("", |m| m.as_str());
     let headline = match entry.kind {
-        EntryKind::Endpoint => format!(
-            "`{} {}`: {}",
-            entry.method.map_or("POST", |m| m.as_str()),
-            entry.path.as_deref().unwrap_or(""),
-            entry.summary
-        ),
+        EntryKind::Endpoint => {
+            format!("`{method} {}`: {}", entry.path.as_deref().unwrap_or(""), entry.summary)
+        }
         EntryKind::Callback => format!(
-            "`{}` to the `TC-Payment-Callback` URL of {}: {}",
-            entry.method.map_or("POST", |m| m.as_str()),
+            "`{method}` to the `TC-Payment-Callback` URL of {}: {}",
             entry.callback_of.as_deref().unwrap_or("?"),
             entry.summary
         ),
-        EntryKind::Frontend => format!("`{}` parameters: {}", entry.doc, entry.summary),
+        EntryKind::Frontend => format!("`{}` parameters: {}", entry.section, entry.summary),
     };
+    let page = entry.vendor_url.as_deref().unwrap_or(&spec.service.api_list);
     let source = match entry.kind {
-        EntryKind::Frontend => format!("Front-end payment API, \"{}\"", entry.title),
-        _ => format!("API List {}, \"{}\"", entry.doc, entry.title),
+        EntryKind::Frontend => format!("[Front-end payment API, \"{}\"]({page})", entry.title),
+        _ => format!("[API List {}, \"{}\"]({page})", entry.section, entry.title),
     };
     let served = match entry.served_by {
         crate::model::ServedBy::Superapp => "the superapp backend",
@@ -41,10 +42,10 @@ pub(super) fn entry_module_doc(spec: &Spec, entry: &Entry) -> String {
     if let Some(scheme) = spec.auth_scheme(&entry.auth) {
         doc.push_str(&format!("\n\n {}", scheme.doc));
     }
-    if let Some(callback) = entry.triggers.as_deref().and_then(|doc| spec.entry_by_doc(doc)) {
+    if let Some(callback) = entry.triggers.as_deref().and_then(|s| spec.entry_by_section(s)) {
         doc.push_str(&format!(
             "\n\n The superapp reports the result with the callback [`crate::api::{}::{}`] ({}).",
-            callback.group, callback.module, callback.doc
+            callback.group, callback.module, callback.section
         ));
     }
     doc
@@ -115,4 +116,18 @@ fn constraint_facts(field: &Field) -> Vec<String> {
         facts.push(format!("a JSON `{name}` document inside a string"));
     }
     facts
+}
+
+/// `#[doc = …]` attributes, one per line of `text`, so the generated code reads as `///` lines.
+/// Each non-empty line starts with one space, as `///` comments do.
+pub(super) fn doc_attrs(text: &str) -> TokenStream {
+    let lines = text.split('\n').map(|line| {
+        let line = if line.is_empty() || line.starts_with(' ') {
+            line.to_owned()
+        } else {
+            format!(" {line}")
+        };
+        quote! { #[doc = #line] }
+    });
+    quote! { #(#lines)* }
 }

@@ -1,14 +1,15 @@
-//! The `METADATA` constant of each entry and the `ENDPOINTS` registry.
+//! The `METADATA` constant of each entry and the `ENTRIES` registry.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{Caller, Entry, EntryKind, Field, Part, ServedBy, Spec, TypeExpr};
+use super::docs;
+use crate::model::{Caller, Entry, EntryKind, Field, Method, Part, ServedBy, Spec, TypeExpr};
 use crate::naming;
 
 /// `pub const METADATA: Metadata = …;` for one entry.
 pub(super) fn constant(spec: &Spec, entry: &Entry) -> TokenStream {
-    let doc_section = &entry.doc;
+    let section = &entry.section;
     let title = &entry.title;
     let summary = &entry.summary;
     let group = &entry.group;
@@ -39,7 +40,13 @@ pub(super) fn constant(spec: &Spec, entry: &Entry) -> TokenStream {
         }
     );
     let auth = format_ident!("{}", naming::pascal_case(&entry.auth));
-    let method = option_str(entry.method.map(|m| m.as_str()));
+    let method = match entry.method {
+        Some(method) => {
+            let method = method_tokens(method);
+            quote! { ::std::option::Option::Some(#method) }
+        }
+        None => quote! { ::std::option::Option::None },
+    };
     let path = option_str(entry.path.as_deref());
     let sign_prefix = option_str(entry.sign_prefix.as_deref());
     let triggers = option_str(entry.triggers.as_deref());
@@ -50,7 +57,7 @@ pub(super) fn constant(spec: &Spec, entry: &Entry) -> TokenStream {
     quote! {
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
-            doc_section: #doc_section,
+            section: #section,
             title: #title,
             summary: #summary,
             group: #group,
@@ -71,6 +78,12 @@ pub(super) fn constant(spec: &Spec, entry: &Entry) -> TokenStream {
             params: #params,
         };
     }
+}
+
+/// `::sas_core::__private::http::Method::POST` and the like.
+pub(super) fn method_tokens(method: Method) -> TokenStream {
+    let name = format_ident!("{}", method.as_str());
+    quote! { ::sas_core::__private::http::Method::#name }
 }
 
 fn option_str(value: Option<&str>) -> TokenStream {
@@ -107,7 +120,7 @@ fn field_metas(fields: &[Field], part: Part) -> TokenStream {
     quote! { &[#(#metas),*] }
 }
 
-/// `pub static ENDPOINTS: &[&Metadata]`, every entry in spec order.
+/// `pub static ENTRIES: &[&Metadata]`, every entry in spec order.
 pub(super) fn registry(spec: &Spec) -> TokenStream {
     let items = spec.entries.iter().map(|entry| {
         let group = format_ident!("{}", entry.group);
@@ -115,10 +128,11 @@ pub(super) fn registry(spec: &Spec) -> TokenStream {
         quote! { &#group::#module::METADATA }
     });
     let count = spec.entries.len();
-    let doc = format!(
+    let doc = docs::doc_attrs(&format!(
         " Every entry of the spec ({count}): the endpoints, callbacks and front-end parameter \
-         sets, grouped as the API List groups them."
-    );
+         sets, grouped as the API List groups them.\n\n \
+         [`endpoints`], [`callbacks`] and [`frontend_sets`] give one kind each."
+    ));
     let entries = spec.entries.iter().map(|entry| {
         let kind = format_ident!("{}", entry.kind.as_str());
         let group = format_ident!("{}", entry.group);
@@ -126,11 +140,11 @@ pub(super) fn registry(spec: &Spec) -> TokenStream {
         quote! { #kind #group #module; }
     });
     quote! {
-        #[doc = #doc]
-        pub static ENDPOINTS: &[&::sas_core::endpoint::Metadata] = &[#(#items),*];
+        #doc
+        pub static ENTRIES: &[&::sas_core::endpoint::Metadata] = &[#(#items),*];
 
         /// Calls `$callback! { kind group module; … }` with every entry of the spec, in the
-        /// order of `ENDPOINTS` (`kind` is `endpoint`, `callback` or `frontend`): typed code over
+        /// order of `ENTRIES` (`kind` is `endpoint`, `callback` or `frontend`): typed code over
         /// every entry, so a new entry is covered without new code.
         #[macro_export]
         macro_rules! for_each_entry {

@@ -24,6 +24,11 @@ pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
     } else {
         quote! { parts }
     };
+    let method = match entry.method {
+        Some(method) => super::metadata::method_tokens(method),
+        // Validation requires a method of every endpoint and callback.
+        None => quote! { ::std::compile_error!("an endpoint or callback without a method") },
+    };
     let body: Vec<&Field> = entry.request.body.iter().collect();
     let text_fields = text_fields_impl("Request", &body, Part::Body);
     quote! {
@@ -31,6 +36,7 @@ pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
 
         impl ::sas_core::endpoint::ApiRequest for Request {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
+            const METHOD: &'static ::sas_core::__private::http::Method = &#method;
             type Response = Response;
 
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {

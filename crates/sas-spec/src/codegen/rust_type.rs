@@ -73,9 +73,12 @@ pub(super) fn field_type(field: &Field) -> TokenStream {
     }
 }
 
-/// The serde attributes of a body, param or object field.
-pub(super) fn serde_attrs(field: &Field) -> TokenStream {
+/// The serde attributes of a body, param or object field whose Rust name is `ident`: a
+/// `rename` only where the wire name differs.
+pub(super) fn serde_attrs(field: &Field, ident: &Ident) -> TokenStream {
     let name = &field.name;
+    let rename = (ident.to_string().trim_start_matches("r#") != name.as_str())
+        .then(|| quote! { #[serde(rename = #name)] });
     let aliases = field.aliases.iter().map(|alias| quote! { #[serde(alias = #alias)] });
     let (_, wire) = value_type(field);
     let with = match (wire, field.required) {
@@ -95,7 +98,7 @@ pub(super) fn serde_attrs(field: &Field) -> TokenStream {
         None
     };
     quote! {
-        #[serde(rename = #name)]
+        #rename
         #(#aliases)*
         #with
         #optional

@@ -1,10 +1,10 @@
 //! The generated structs: object types, `Request`, `Response` and front-end `Params`, each with
 //! `new(required…)` and a `Debug` that redacts secrets.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs;
+use super::docs::{self, doc_attrs};
 use super::example::{data_value, example_impl};
 use super::rust_type::{
     field_ident, field_type, new_param_converts, new_param_type, serde_attrs, type_tokens,
@@ -44,7 +44,7 @@ fn serde_struct_attrs() -> TokenStream {
     }
 }
 
-/// A struct with its `new()`, `Debug`, `Validate` and `Example`.
+/// A struct with its constructor, `Debug`, `Validate` and `Example`.
 fn message_struct(
     name: &str,
     doc: &str,
@@ -56,25 +56,34 @@ fn message_struct(
     let fields = members.iter().map(|member| {
         let ident = field_ident(member.field, member.part);
         let ty = field_type(member.field);
-        let doc = docs::field_doc(member.field, member.part);
+        let doc = doc_attrs(&docs::field_doc(member.field, member.part));
         let serde = if member.outside_body() {
             quote! { #[serde(skip)] }
         } else {
-            serde_attrs(member.field)
+            serde_attrs(member.field, &ident)
         };
         quote! {
-            #[doc = #doc]
+            #doc
             #serde
             pub #ident: #ty,
         }
     });
+    let required = members.iter().filter(|member| member.in_new()).count();
+    let how = if required > MAX_NEW_PARAMS {
+        format!("\n\n Build it from [`{name}Init`], which names its required fields.")
+    } else if required == 0 {
+        format!("\n\n Build it with `{name}::new()` (or `Default`) and set the fields you need.")
+    } else {
+        format!("\n\n Build it with [`{name}::new`] and set the optional fields after.")
+    };
+    let doc = doc_attrs(&format!("{doc}{how}"));
     let constructor = constructor(name, members);
     let debug = debug_impl(name, members);
     let pairs: Vec<_> = members.iter().map(|member| (member.field, member.part)).collect();
     let validate = validate_impl(name, &pairs, one_of);
     let example = example_impl(name, &pairs);
     quote! {
-        #[doc = #doc]
+        #doc
         #attrs
         pub struct #ident {
             #(#fields)*
@@ -86,8 +95,40 @@ fn message_struct(
     }
 }
 
-/// `new()` taking the required fields that have no default and are not set by the signer.
+/// The most required fields `new()` takes as positional arguments; a struct with more is built
+/// from its `…Init` struct, whose fields are named, so two values of one type cannot be swapped.
+const MAX_NEW_PARAMS: usize = 3;
+
+/// The value a member starts with when the caller does not give it.
+fn starting_value(member: &Member<'_>) -> TokenStream {
+    if let Some(default) = &member.field.default {
+        if member.field.required {
+            quote! { ::std::string::String::from(#default) }
+        } else {
+            quote! { ::std::option::Option::Some(::std::string::String::from(#default)) }
+        }
+    } else if member.field.required {
+        quote! { ::std::string::String::new() }
+    } else {
+        quote! { ::std::option::Option::None }
+    }
+}
+
+/// `ident` when the value is the parameter of the same name, else `ident: value`.
+fn init_field(ident: &Ident, value: Option<TokenStream>) -> TokenStream {
+    match value {
+        None => quote! { #ident },
+        Some(value) => quote! { #ident: #value },
+    }
+}
+
+/// `new(required…)` for up to [`MAX_NEW_PARAMS`] required fields, else the `…Init` struct and
+/// its `From`.
 fn constructor(name: &str, members: &[Member<'_>]) -> TokenStream {
+    let required = members.iter().filter(|member| member.in_new()).count();
+    if required > MAX_NEW_PARAMS {
+        return init_struct(name, members);
+    }
     let ident = format_ident!("{}", name);
     let params = members.iter().filter(|m| m.in_new()).map(|member| {
         let ident = field_ident(member.field, member.part);
@@ -97,30 +138,92 @@ fn constructor(name: &str, members: &[Member<'_>]) -> TokenStream {
     let inits = members.iter().map(|member| {
         let ident = field_ident(member.field, member.part);
         let value = if member.in_new() {
-            if new_param_converts(member.field) {
-                quote! { #ident.into() }
-            } else {
-                quote! { #ident }
-            }
-        } else if let Some(default) = &member.field.default {
-            if member.field.required {
-                quote! { ::std::string::String::from(#default) }
-            } else {
-                quote! { ::std::option::Option::Some(::std::string::String::from(#default)) }
-            }
-        } else if member.field.required {
-            quote! { ::std::string::String::new() }
+            new_param_converts(member.field).then(|| quote! { #ident.into() })
         } else {
-            quote! { ::std::option::Option::None }
+            Some(starting_value(member))
         };
-        quote! { #ident: #value }
+        init_field(&ident, value)
     });
-    let doc = format!(" A `{name}` from its required fields; the others start empty.");
+    let (doc, default) = if required == 0 {
+        let doc = format!(" A `{name}` with every field empty or at its default.");
+        let default = quote! {
+            impl ::std::default::Default for #ident {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        };
+        (doc, default)
+    } else {
+        (format!(" A `{name}` from its required fields; the others start empty."), quote! {})
+    };
     quote! {
         impl #ident {
             #[doc = #doc]
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
             pub fn new(#(#params),*) -> Self {
+                Self { #(#inits),* }
+            }
+        }
+        #default
+    }
+}
+
+/// `pub struct <Name>Init { required fields }` and `impl From<<Name>Init> for <Name>`: text
+/// fields are borrowed (`&str`), everything else is taken by value.
+fn init_struct(name: &str, members: &[Member<'_>]) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let init = format_ident!("{}Init", name);
+    let borrows = members.iter().any(|member| member.in_new() && new_param_converts(member.field));
+    let lifetime = if borrows {
+        quote! { <'a> }
+    } else {
+        quote! {}
+    };
+    let any_lifetime = if borrows {
+        quote! { <'_> }
+    } else {
+        quote! {}
+    };
+    let fields = members.iter().filter(|m| m.in_new()).map(|member| {
+        let ident = field_ident(member.field, member.part);
+        let ty = if new_param_converts(member.field) {
+            quote! { &'a str }
+        } else {
+            field_type(member.field)
+        };
+        let doc = doc_attrs(&format!(" {}", member.field.doc));
+        quote! {
+            #doc
+            pub #ident: #ty,
+        }
+    });
+    let names = members.iter().filter(|m| m.in_new()).map(|member| {
+        let ident = field_ident(member.field, member.part);
+        quote! { #ident }
+    });
+    let inits = members.iter().map(|member| {
+        let ident = field_ident(member.field, member.part);
+        let value = if member.in_new() {
+            new_param_converts(member.field).then(|| quote! { #ident.to_owned() })
+        } else {
+            Some(starting_value(member))
+        };
+        init_field(&ident, value)
+    });
+    let doc = doc_attrs(&format!(
+        " The required fields of a [`{name}`], by name: `{name}::from({name}Init {{ … }})`.\n\n \
+         The optional fields start empty and the defaulted ones at their default; set them on \
+         the `{name}` afterwards."
+    ));
+    quote! {
+        #doc
+        pub struct #init #lifetime {
+            #(#fields)*
+        }
+
+        impl ::std::convert::From<#init #any_lifetime> for #ident {
+            fn from(init: #init #any_lifetime) -> Self {
+                let #init { #(#names),* } = init;
                 Self { #(#inits),* }
             }
         }
@@ -217,6 +320,7 @@ pub(super) fn response(_spec: &Spec, entry: &Entry) -> TokenStream {
             }
         }
     };
+    let data_doc = doc_attrs(&data_doc);
     let attrs = serde_struct_attrs();
     let debug_data = if response.secret {
         quote! { &::sas_core::__private::Redacted }
@@ -229,7 +333,7 @@ pub(super) fn response(_spec: &Spec, entry: &Entry) -> TokenStream {
         #attrs
         #[serde(transparent)]
         pub struct Response {
-            #[doc = #data_doc]
+            #data_doc
             #with
             pub data: #data,
         }
@@ -270,7 +374,7 @@ pub(super) fn frontend_params(_spec: &Spec, entry: &Entry) -> TokenStream {
     let doc = format!(
         " The object the merchant backend hands its front end for `{}`; JS callbacks \
          (`success`, `fail`, `complete`) are the front end's own.",
-        entry.doc
+        entry.section
     );
     let params = message_struct("Params", &doc, &members, &[]);
     let fields: Vec<&Field> = members.iter().map(|member| member.field).collect();

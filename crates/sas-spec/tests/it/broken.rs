@@ -64,7 +64,7 @@ fn messages(dir: &Path) -> Vec<String> {
 #[test]
 fn every_problem_of_every_file_is_reported_at_once() {
     let first = r#"kind = "endpoint"
-doc = "1.1"
+section = "1.1"
 title = "First"
 summary = "First."
 method = "GET"
@@ -85,7 +85,7 @@ data = "object:Missing"
 doc = "Nothing."
 "#;
     let second = r#"kind = "endpoint"
-doc = "1.1"
+section = "1.1"
 title = "Second"
 summary = "Second."
 method = "PUT"
@@ -113,7 +113,7 @@ doc = "Whether."
         "spec/api/user/first.toml:13:8: a GET endpoint has no body",
         "spec/api/user/first.toml:14:8: unknown type \"strnig\"",
         "spec/api/user/first.toml:18:1: unknown type `Missing` in \"object:Missing\"",
-        "spec/api/user/second.toml:2:7: section \"1.1\" is also at spec/api/user/first.toml:2:7",
+        "spec/api/user/second.toml:2:11: section \"1.1\" is also at spec/api/user/first.toml:2:11",
         "spec/api/user/second.toml:5:10: unknown method \"PUT\" (expected GET or POST)",
         "spec/api/user/second.toml:9:8: unknown auth scheme \"hmac\" (known: tc_signature)",
         "spec/api/user/second.toml:13:12: `required` must be true or false, found string",
@@ -123,9 +123,9 @@ doc = "Whether."
 
 #[test]
 fn a_toml_syntax_error_does_not_hide_the_other_files() {
-    let broken = "kind = \"endpoint\"\ndoc = \"1.1\ntitle = \"x\"\n";
+    let broken = "kind = \"endpoint\"\nsection = \"1.1\ntitle = \"x\"\n";
     let fine_but_wrong = r#"kind = "endpoint"
-doc = "1.2"
+section = "1.2"
 title = "Other"
 summary = "Other."
 method = "POST"
@@ -141,7 +141,7 @@ auth = "tc_signature"
     assert_eq!(
         messages(&dir),
         [
-            "spec/api/user/a.toml:2:11: TOML syntax error: invalid basic string, expected `\"`",
+            "spec/api/user/a.toml:2:15: TOML syntax error: invalid basic string, expected `\"`",
             "spec/api/user/b.toml:1:1: an endpoint needs `[response]`",
         ]
     );
@@ -155,5 +155,32 @@ fn an_undeclared_group_folder_is_reported() {
             &"spec/api/payments:1:1: the folder `payments` is not a group declared in sas.toml"
                 .to_owned()
         )
+    );
+}
+
+#[test]
+fn an_entry_naming_its_section_with_doc_is_told_the_key() {
+    let entry = r#"kind = "endpoint"
+doc = "1.1"
+title = "Check"
+summary = "Checks."
+method = "POST"
+path = "/user/checkUser"
+served_by = "superapp"
+caller = "sas"
+auth = "tc_signature"
+
+[response]
+data = "bool"
+doc = "Whether."
+"#;
+    let dir = spec_dir("old-doc-key", &[("sas.toml", SAS_TOML), ("api/user/check.toml", entry)]);
+    let messages = messages(&dir);
+    assert!(
+        messages.contains(
+            &"spec/api/user/check.toml:2:7: an entry names its vendor section with `section`, not `doc`"
+                .to_owned()
+        ),
+        "{messages:?}"
     );
 }

@@ -126,7 +126,7 @@ fn mutations(spec: &Spec, compared: &BTreeSet<(Loc, Attr)>) -> Vec<Mutation> {
         if let Some(response) = &entry.response
             && is_compared(&response.loc, Attr::Type)
         {
-            let label = format!("change type of {} response.data", entry.doc);
+            let label = format!("change type of {} response.data", entry.section);
             all.push(Mutation {
                 kind: Kind::ChangeType,
                 target: Target::ResponseData(index),
@@ -134,11 +134,11 @@ fn mutations(spec: &Spec, compared: &BTreeSet<(Loc, Attr)>) -> Vec<Mutation> {
             });
         }
         if entry.path.is_some() {
-            let label = format!("change path of {}", entry.doc);
+            let label = format!("change path of {}", entry.section);
             all.push(Mutation { kind: Kind::ChangePath, target: Target::Entry(index), label });
         }
         if entry.method.is_some() {
-            let label = format!("change method of {}", entry.doc);
+            let label = format!("change method of {}", entry.section);
             all.push(Mutation { kind: Kind::ChangeMethod, target: Target::Entry(index), label });
         }
         for (k, erratum) in entry.errata.iter().enumerate() {
