@@ -54,8 +54,9 @@ fn order() -> create_jsapi_order::Request {
 #[test]
 fn a_standard_payment_from_order_to_refund() {
     let parties = Parties::load().unwrap();
-    let merchant_signing = Signing::new(NOW, NONCE).merchant(&parties.merchant);
-    let superapp_signing = Signing::new(NOW, NONCE)
+    let merchant_signing = Signing::new(NOW).nonce(NONCE).merchant(&parties.merchant);
+    let superapp_signing = Signing::new(NOW)
+        .nonce(NONCE)
         .secret_key(&parties.secret_key)
         .platform(&parties.platform_key, &parties.platform_serial);
 
@@ -174,9 +175,9 @@ fn a_standard_payment_from_order_to_refund() {
 #[test]
 fn a_virtual_payment_from_order_to_delivery() {
     let parties = Parties::load().unwrap();
-    let developer_signing = Signing::new(NOW, NONCE).app_key(&parties.app_key);
+    let developer_signing = Signing::new(NOW).app_key(&parties.app_key);
     let superapp_signing =
-        Signing::new(NOW, NONCE).secret_key(&parties.secret_key).app_key(&parties.app_key);
+        Signing::new(NOW).secret_key(&parties.secret_key).app_key(&parties.app_key);
 
     // The developer backend signs the front end's wx.requestVirtualPayment parameters.
     let sign_data =

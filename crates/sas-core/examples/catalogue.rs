@@ -4,7 +4,7 @@
 //! Run it with `cargo run -p sas-core --example catalogue`.
 
 use sas_core::api::{self, ENTRIES};
-use sas_core::endpoint::{AuthScheme, Caller, EntryKind, Metadata, ServedBy};
+use sas_core::endpoint::{AuthKind, Caller, EntryKind, Metadata, ServedBy};
 
 fn main() {
     println!("Tencent Cloud Super App as a Service: {} entries in the spec\n", ENTRIES.len());
@@ -66,18 +66,18 @@ fn served_by(served_by: ServedBy) -> &'static str {
     }
 }
 
-fn auth(scheme: AuthScheme) -> &'static str {
+fn auth(scheme: AuthKind) -> &'static str {
     match scheme {
-        AuthScheme::TcSignature => "TC-Signature (AES-ECB)",
-        AuthScheme::MerchantRsa => "Authorization (SHA256withRSA)",
-        AuthScheme::PaySig => "PaySig (HMAC-SHA256)",
-        AuthScheme::PaySigQuery => "pay_sig (HMAC-SHA256)",
-        AuthScheme::PaymentCallback => {
+        AuthKind::TcSignature => "TC-Signature (AES-ECB)",
+        AuthKind::MerchantRsa => "Authorization (SHA256withRSA)",
+        AuthKind::PaySig => "PaySig (HMAC-SHA256)",
+        AuthKind::PaySigQuery => "pay_sig (HMAC-SHA256)",
+        AuthKind::PaymentCallback => {
             "TC-Signature + TC-Callback-Signature (RSA), AES-GCM resource"
         }
-        AuthScheme::VirtualCallback => "TC-Signature + event signature (HMAC-SHA256)",
-        AuthScheme::JsapiPaySign => "paySign (SHA256withRSA)",
-        AuthScheme::VirtualPaymentSign => "paySig + signature (HMAC-SHA256)",
+        AuthKind::VirtualCallback => "TC-Signature + event signature (HMAC-SHA256)",
+        AuthKind::JsapiPaySign => "paySign (SHA256withRSA)",
+        AuthKind::VirtualPaymentSign => "paySig + signature (HMAC-SHA256)",
         _ => "?",
     }
 }

@@ -11,7 +11,7 @@ use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sas_core::api::user::check_user;
-use sas_core::auth::{Signing, Verifying};
+use sas_core::auth::tc_signature;
 use sas_core::crypto::{SecretKey, UnixTime, encrypt_header_value};
 use sas_core::error::ApiError;
 use sas_core::request::{IncomingRequest, OutgoingRequest};
@@ -43,7 +43,7 @@ pub(crate) fn run(client_secret: &str) -> Result<Received<check_user::Response>,
         encrypt_header_value(&secret, "mpvc3tdaldpq7zpu"), // TC-MiniAppID
         "user-42",                                 // userId
     );
-    let signing = Signing::new(now()?, "unused-by-tc-signature").secret_key(&secret);
+    let signing = tc_signature::Signing::new(now()?, &secret);
     let http_request = request.try_into_http_request(&base_url, &signing)?;
 
     // 3. ureq sends an `http::Request` as it is. Non-2xx answers are data here, not errors:
@@ -73,7 +73,7 @@ fn serve_one(listener: &TcpListener) -> Result<(), BoxError> {
 
     // sas-core checks method, path and TC-Signature over the bytes received, then parses.
     let secret = SecretKey::new(SECRET_KEY)?;
-    let verifying = Verifying::new(now()?).secret_key(&secret);
+    let verifying = tc_signature::Verifying::new(now()?, &secret);
     let response = match check_user::Request::try_from_http_request(&request, &verifying) {
         Ok(received) => {
             let exists = received.message.user_id == "user-42"; // your user store goes here

@@ -1,40 +1,189 @@
-//! Authentication per entry, as the spec's auth scheme says: what an outgoing message is signed
-//! with ([`Signing`]), what an incoming one is checked against ([`Verifying`]), and who a
-//! verified message comes from ([`Identity`]).
+//! Authentication per entry: each auth scheme of the spec is one type implementing
+//! [`AuthScheme`], whose associated inputs say what it signs with and checks against; every
+//! generated request names its scheme (`type Auth = TcSignature;` in its
+//! [`ApiRequest`](crate::endpoint::ApiRequest) impl).
 //!
 //! | scheme | signs | checked with |
 //! |---|---|---|
-//! | `tc_signature` (SAS → superapp) | `TC-Timestamp` (ms), `TC-Signature` | the SecretKey |
-//! | `merchant_rsa` (merchant → superapp) | `Authorization` | the merchant's public keys, by `mchid` and serial |
-//! | `pay_sig` (virtual orders) | body `PaySig` over `SignData` | the AppKey |
-//! | `pay_sig_query` (virtual refund) | query `pay_sig` over the body | the AppKey |
-//! | `payment_callback` (superapp → merchant) | `TC-Timestamp` (s), `TC-Signature`, `TC-Callback-*` RSA | the platform's public keys (and the SecretKey, when held) |
-//! | `virtual_callback` (superapp → merchant) | `TC-Timestamp` (s), `TC-Signature`, body event signature | the AppKey (and the SecretKey, when held) |
+//! | [`TcSignature`] (SAS → superapp) | `TC-Timestamp` (ms), `TC-Signature` | the SecretKey |
+//! | [`MerchantRsa`] (merchant → superapp) | `Authorization` | the merchant's public keys, by `mchid` and serial |
+//! | [`PaySig`] (virtual orders) | body `PaySig` over `SignData` | the AppKey |
+//! | [`PaySigQuery`] (virtual refund) | query `pay_sig` over the body | the AppKey |
+//! | [`PaymentCallback`] (superapp → merchant) | `TC-Timestamp` (s), `TC-Signature`, `TC-Callback-*` RSA | the platform's public keys (and the SecretKey, when held) |
+//! | [`VirtualCallback`] (superapp → merchant) | `TC-Timestamp` (s), `TC-Signature`, body event signature | the AppKey (and the SecretKey, when held) |
+//!
+//! Give each request the scheme's own input (`tc_signature::Signing::new(now, &secret)`: a
+//! missing key is a compile error), or a key ring for every scheme at once ([`Signing`],
+//! [`Verifying`]: a missing key is a typed error at run time), as a server serving every entry
+//! would.
+//!
+//! Order of checks, for every scheme: auth carried in headers and the query is checked over the
+//! raw values before the body is read; a signature carried in the body (`PaySig`, the event
+//! signatures) is read from the body as untyped JSON, and a body that cannot be read is
+//! answered as a failed signature; the body becomes the typed message only after the auth
+//! holds. A header the auth reads is refused when it comes twice, or under two of its
+//! spellings.
 //!
 //! Time and nonces are inputs: the SDK never reads a clock or draws randomness.
 
-mod sign;
-mod verify;
+mod body;
+mod headers;
+pub mod merchant_rsa;
+pub mod pay_sig;
+pub mod pay_sig_query;
+pub mod payment_callback;
+pub mod tc_signature;
+pub mod virtual_callback;
 
 use std::collections::BTreeMap;
+
+use http::HeaderMap;
 
 use crate::crypto::{
     AppKey, AuthorizationSigner, FreshnessWindow, PublicKeySet, RsaPrivateKey, SecretKey,
     TcSignatureVerifier, UnixTime,
 };
+use crate::endpoint::{AuthKind, Metadata, TextFields};
+use crate::error::{AuthError, IntoHttpError, KeyNeed};
+use crate::wire::WireRequest;
 
-pub(crate) use sign::sign;
-pub(crate) use verify::{Received, verify};
+pub use merchant_rsa::MerchantRsa;
+pub use pay_sig::PaySig;
+pub use pay_sig_query::PaySigQuery;
+pub use payment_callback::PaymentCallback;
+pub use tc_signature::TcSignature;
+pub use virtual_callback::VirtualCallback;
 
-/// What an outgoing message is signed with. Hold only the keys your side has; a scheme that
-/// needs a missing one fails with [`IntoHttpError::MissingKey`](crate::error::IntoHttpError).
+/// The spec names of the HTTP auth schemes this crate implements, one per [`AuthScheme`] type;
+/// `sas-spec` keeps the same list and refuses a spec that names another.
+pub const SCHEMES: [&str; 6] = [
+    TcSignature::NAME,
+    MerchantRsa::NAME,
+    PaySig::NAME,
+    PaySigQuery::NAME,
+    PaymentCallback::NAME,
+    VirtualCallback::NAME,
+];
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// An auth scheme of the spec: what signing needs ([`AuthScheme::Signing`]), what checking
+/// needs ([`AuthScheme::Verifying`]), and how both are done. Implemented by the six scheme
+/// types of this module only; the methods are the crate's (generated code names the type).
+#[allow(private_interfaces)] // sealed: the wire types are the crate's own.
+pub trait AuthScheme: sealed::Sealed + Sized + 'static {
+    /// The scheme's name in `spec/sas.toml` (`"tc_signature"`).
+    const NAME: &'static str;
+    /// The scheme as [`Metadata::auth`] names it.
+    const KIND: AuthKind;
+
+    /// What signing needs: the keys, the time, and a nonce when the scheme uses one.
+    type Signing<'a>: Copy;
+    /// What checking needs: the keys and the time.
+    type Verifying<'a>: Copy;
+
+    /// This scheme's signing input out of a key ring; `Err` names what the ring lacks.
+    #[doc(hidden)]
+    fn signing<'b>(ring: &'b Signing<'_>) -> Result<Self::Signing<'b>, &'static str>;
+
+    /// This scheme's checking input out of a key ring.
+    #[doc(hidden)]
+    fn verifying<'b>(ring: &'b Verifying<'_>) -> Result<Self::Verifying<'b>, KeyNeed>;
+
+    /// Fills in the signatures carried in the body, before it is serialised.
+    #[doc(hidden)]
+    fn sign_body(
+        _meta: &'static Metadata,
+        _message: &mut dyn TextFields,
+        _input: &Self::Signing<'_>,
+    ) -> Result<(), IntoHttpError> {
+        Ok(())
+    }
+
+    /// Adds the headers and query parameters computed over the final request.
+    #[doc(hidden)]
+    fn sign_wire(
+        meta: &'static Metadata,
+        wire: &mut WireRequest,
+        input: &Self::Signing<'_>,
+    ) -> Result<(), IntoHttpError>;
+
+    /// Checks a received request over its raw parts.
+    #[doc(hidden)]
+    fn verify(
+        meta: &'static Metadata,
+        received: &Received<'_>,
+        input: &Self::Verifying<'_>,
+    ) -> Result<Identity, AuthError>;
+}
+
+/// Something that gives scheme `S` its signing input: `S`'s own input type, or a [`Signing`]
+/// key ring.
+pub trait SignWith<S: AuthScheme> {
+    /// The input, or what is missing (for a key ring).
+    ///
+    /// # Errors
+    ///
+    /// A description of the key or nonce the ring lacks.
+    fn signing_input(&self) -> Result<S::Signing<'_>, &'static str>;
+}
+
+/// Something that gives scheme `S` its checking input: `S`'s own input type, or a
+/// [`Verifying`] key ring.
+pub trait VerifyWith<S: AuthScheme> {
+    /// The input, or what is missing (for a key ring).
+    ///
+    /// # Errors
+    ///
+    /// The key the ring lacks.
+    fn verifying_input(&self) -> Result<S::Verifying<'_>, KeyNeed>;
+
+    /// A prefix the service domain adds before the documented paths, stripped before routing
+    /// and before any signature over the path is checked.
+    fn path_prefix(&self) -> &str {
+        ""
+    }
+}
+
+impl<S: AuthScheme> SignWith<S> for Signing<'_> {
+    fn signing_input(&self) -> Result<S::Signing<'_>, &'static str> {
+        S::signing(self)
+    }
+}
+
+impl<S: AuthScheme> VerifyWith<S> for Verifying<'_> {
+    fn verifying_input(&self) -> Result<S::Verifying<'_>, KeyNeed> {
+        S::verifying(self)
+    }
+
+    fn path_prefix(&self) -> &str {
+        self.path_prefix
+    }
+}
+
+/// The received request, as the checks see it.
+pub(crate) struct Received<'a> {
+    pub(crate) method: &'a str,
+    /// The path after the configured prefix, plus `?query` as received.
+    pub(crate) canonical_url: &'a str,
+    pub(crate) headers: &'a HeaderMap,
+    pub(crate) query: &'a [(String, String)],
+    pub(crate) body: &'a [u8],
+}
+
+/// A key ring for every scheme: what outgoing messages are signed with, checked against each
+/// scheme's needs when a message is signed. Hold only the keys your side has; a scheme that
+/// needs a missing one fails with [`IntoHttpError::MissingKey`].
 ///
 /// ```
 /// use sas_core::auth::Signing;
 /// use sas_core::crypto::{SecretKey, UnixTime};
 ///
 /// let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
-/// let signing = Signing::new(UnixTime::from_millis(1_735_293_931_220), "5K8264ILTKCH16CQ2502SI8ZNMTM67VS")
+/// let signing = Signing::new(UnixTime::from_millis(1_735_293_931_220))
+///     .nonce("5K8264ILTKCH16CQ2502SI8ZNMTM67VS")
 ///     .secret_key(&secret);
 /// # let _ = signing;
 /// # Ok::<(), sas_core::crypto::KeyError>(())
@@ -42,7 +191,7 @@ pub(crate) use verify::{Received, verify};
 #[derive(Clone, Copy, Debug)]
 pub struct Signing<'a> {
     pub(crate) now: UnixTime,
-    pub(crate) nonce: &'a str,
+    pub(crate) nonce: Option<&'a str>,
     pub(crate) secret_key: Option<&'a SecretKey>,
     pub(crate) merchant: Option<&'a AuthorizationSigner>,
     pub(crate) app_key: Option<&'a AppKey>,
@@ -50,10 +199,16 @@ pub struct Signing<'a> {
 }
 
 impl<'a> Signing<'a> {
-    /// Signing at `now`, with `nonce` as the random string of the `Authorization` header or the
-    /// callback signature (a fresh one per message: 32 random alphanumerics, say).
-    pub fn new(now: UnixTime, nonce: &'a str) -> Self {
-        Self { now, nonce, secret_key: None, merchant: None, app_key: None, platform: None }
+    /// Signing at `now`.
+    pub fn new(now: UnixTime) -> Self {
+        Self { now, nonce: None, secret_key: None, merchant: None, app_key: None, platform: None }
+    }
+
+    /// The random string of the `Authorization` header or the callback signature (a fresh one
+    /// per message: 32 random alphanumerics, say); the schemes without a nonce ignore it.
+    #[must_use]
+    pub fn nonce(self, nonce: &'a str) -> Self {
+        Self { nonce: Some(nonce), ..self }
     }
 
     /// The SecretKey shared by SAS and the superapp (`TC-Signature`).
@@ -79,6 +234,10 @@ impl<'a> Signing<'a> {
     #[must_use]
     pub fn platform(self, key: &'a RsaPrivateKey, serial: &'a str) -> Self {
         Self { platform: Some((key, serial)), ..self }
+    }
+
+    pub(crate) fn need<T: Copy>(value: Option<T>, what: &'static str) -> Result<T, &'static str> {
+        value.ok_or(what)
     }
 }
 
@@ -115,8 +274,9 @@ impl AppKeys for BTreeMap<String, AppKey> {
     }
 }
 
-/// What an incoming message is checked against. Hold only what your side has; a scheme that
-/// needs a missing key fails with [`AuthError::MissingKey`](crate::error::AuthError).
+/// A key ring for every scheme: what incoming messages are checked against. Hold only what
+/// your side has; a scheme that needs a missing key fails with
+/// [`AuthError::MissingKey`].
 ///
 /// The SecretKey's `TC-Signature` on callbacks is meant for SAS: a merchant without the
 /// SecretKey skips it, one with it checks it.
@@ -237,4 +397,52 @@ pub enum Identity {
         /// The timestamp it signed.
         timestamp: UnixTime,
     },
+}
+
+/// The AppKey of `merchant_id`.
+fn app_key<'a>(keys: &'a dyn AppKeys, merchant_id: &str) -> Result<&'a AppKey, AuthError> {
+    keys.app_key(merchant_id).ok_or_else(|| AuthError::UnknownMerchant {
+        kind: "AppKey",
+        merchant: merchant_id.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AuthScheme, SCHEMES};
+    use crate::endpoint::AuthKind;
+
+    /// The spec's name of each kind; exhaustive, so a new kind needs its line here.
+    fn spec_name(kind: AuthKind) -> &'static str {
+        match kind {
+            AuthKind::TcSignature => super::TcSignature::NAME,
+            AuthKind::MerchantRsa => super::MerchantRsa::NAME,
+            AuthKind::PaySig => super::PaySig::NAME,
+            AuthKind::PaySigQuery => super::PaySigQuery::NAME,
+            AuthKind::PaymentCallback => super::PaymentCallback::NAME,
+            AuthKind::VirtualCallback => super::VirtualCallback::NAME,
+            AuthKind::JsapiPaySign => "jsapi_pay_sign",
+            AuthKind::VirtualPaymentSign => "virtual_payment_sign",
+        }
+    }
+
+    #[test]
+    fn the_spec_and_the_runtime_list_the_same_schemes() {
+        assert_eq!(SCHEMES.to_vec(), sas_spec::HTTP_AUTH_SCHEMES.to_vec());
+        let kinds = [
+            super::TcSignature::KIND,
+            super::MerchantRsa::KIND,
+            super::PaySig::KIND,
+            super::PaySigQuery::KIND,
+            super::PaymentCallback::KIND,
+            super::VirtualCallback::KIND,
+        ];
+        let names: Vec<&str> = kinds.into_iter().map(spec_name).collect();
+        assert_eq!(names, SCHEMES.to_vec());
+        assert_eq!(
+            ["jsapi_pay_sign", "virtual_payment_sign"].to_vec(),
+            sas_spec::FRONTEND_AUTH_SCHEMES.to_vec()
+        );
+        assert_eq!(spec_name(AuthKind::JsapiPaySign), sas_spec::FRONTEND_AUTH_SCHEMES[0]);
+    }
 }

@@ -9,7 +9,7 @@
 //! # let platform_key = RsaPrivateKey::from_pem(&std::fs::read_to_string(format!("{dir}/platform-2048.pem"))?)?;
 //! # let platform_cert = Certificate::from_pem(&std::fs::read_to_string(format!("{dir}/platform-2048.crt"))?)?;
 //! use sas_core::api::payment::payment_notification::{Request, Transaction};
-//! use sas_core::auth::{Signing, Verifying};
+//! use sas_core::auth::payment_callback;
 //! use sas_core::callback;
 //! use sas_core::endpoint::Example;
 //! use sas_core::request::OutgoingRequest;
@@ -22,14 +22,18 @@
 //! let transaction = Transaction::example();
 //! let mut notification = Request::example();
 //! callback::seal(&mut notification, &transaction, &api_v3_key, "n0nce1234567", "transaction")?;
-//! let signing = Signing::new(now, "5K8264ILTKCH16CQ2502SI8ZNMTM67VS")
-//!     .secret_key(&secret)
-//!     .platform(&platform_key, platform_cert.serial_number());
+//! let signing = payment_callback::Signing::new(
+//!     now,
+//!     "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+//!     &secret,
+//!     &platform_key,
+//!     platform_cert.serial_number(),
+//! );
 //! let http = notification.try_into_http_request("https://merchant.example/notify", &signing)?;
 //!
 //! // The merchant: verify with the platform's certificate, decrypt, read.
 //! let platform_keys = PublicKeySet::new().with_certificate(platform_cert);
-//! let verifying = Verifying::new(now).platform_keys(&platform_keys);
+//! let verifying = payment_callback::Verifying::new(now, &platform_keys);
 //! let opened = callback::open::<Request, _>(&http, &verifying, &api_v3_key)?;
 //! assert_eq!(opened.resource, transaction);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -38,10 +42,10 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::auth::{Identity, Verifying};
+use crate::auth::{Identity, VerifyWith};
 use crate::crypto::{AEAD_AES_256_GCM, ApiV3Key, CryptoError, open_resource, seal_resource};
 use crate::endpoint::ApiRequest;
-use crate::error::{FromHttpRequestError, IntoHttpError};
+use crate::error::{Fault, FromHttpRequestError, IntoHttpError, JsonError};
 use crate::request::IncomingRequest;
 use crate::types::JsonString;
 
@@ -111,7 +115,7 @@ pub fn seal<C: EncryptedCallback>(
 ///
 /// [`OpenError::Algorithm`] for an algorithm other than `AEAD_AES_256_GCM`,
 /// [`OpenError::Crypto`] when the tag does not hold (wrong APIv3 key or tampered data),
-/// [`OpenError::Json`] when the plaintext is not the resource type.
+/// [`OpenError::Document`], with the plaintext, when it is not the resource type.
 pub fn decrypt<C: EncryptedCallback>(
     callback: &C,
     key: &ApiV3Key,
@@ -121,7 +125,10 @@ pub fn decrypt<C: EncryptedCallback>(
         return Err(OpenError::Algorithm(sealed.algorithm.to_owned()));
     }
     let plaintext = open_resource(key, sealed.nonce, sealed.associated_data, sealed.ciphertext)?;
-    serde_json::from_slice(&plaintext).map_err(OpenError::Json)
+    crate::json::from_slice(&plaintext).map_err(|error| OpenError::Document {
+        error: error.redacted(),
+        plaintext: Plaintext(plaintext),
+    })
 }
 
 /// A callback received, verified and opened.
@@ -145,7 +152,7 @@ pub struct Opened<C, R> {
 /// [`decrypt`].
 pub fn open<C: EncryptedCallback, B: AsRef<[u8]>>(
     request: &http::Request<B>,
-    verifying: &Verifying<'_>,
+    verifying: &impl VerifyWith<C::Auth>,
     key: &ApiV3Key,
 ) -> Result<Opened<C, C::Resource>, OpenError> {
     let received = C::try_from_http_request(request, verifying)?;
@@ -159,13 +166,17 @@ pub fn open<C: EncryptedCallback, B: AsRef<[u8]>>(
 /// # Errors
 ///
 /// [`OpenError::Request`] when verification or parsing of the callback fails,
-/// [`OpenError::Json`] when the payload is not the document type.
+/// [`OpenError::Document`], with the payload, when the payload is not the document type.
 pub fn read_payload<C: PayloadCallback, B: AsRef<[u8]>>(
     request: &http::Request<B>,
-    verifying: &Verifying<'_>,
+    verifying: &impl VerifyWith<C::Auth>,
 ) -> Result<Opened<C, C::Payload>, OpenError> {
     let received = C::try_from_http_request(request, verifying)?;
-    let payload = received.message.payload().parse().map_err(OpenError::Json)?;
+    let document = received.message.payload();
+    let payload = document.parse().map_err(|error| OpenError::Document {
+        error: error.redacted(),
+        plaintext: Plaintext(document.as_str().as_bytes().to_vec()),
+    })?;
     Ok(Opened { callback: received.message, identity: received.identity, resource: payload })
 }
 
@@ -192,7 +203,71 @@ pub enum OpenError {
     /// Decryption failed: wrong APIv3 key or tampered data, or a malformed resource.
     #[error("cannot decrypt the resource: {0}")]
     Crypto(#[from] CryptoError),
-    /// The plaintext is not the document the spec describes (the sender's).
-    #[error("the decrypted resource or payload is not valid: {0}")]
-    Json(serde_json::Error),
+    /// The resource decrypted (or the payload's signature held) but is not the document the
+    /// spec describes (the sender's fault). The authenticated bytes are kept, so the
+    /// notification can be stored and processed again once the SDK reads it.
+    #[error("the decrypted resource or payload is not valid: {error}")]
+    Document {
+        /// Why it is not, with the member's wire path.
+        error: JsonError,
+        /// The decrypted resource or the signed payload, exactly.
+        plaintext: Plaintext,
+    },
+}
+
+impl OpenError {
+    /// The HTTP status to answer the callback with: the request's own (401, 400, …), 400 for a
+    /// resource that does not open or parse.
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            Self::Request(error) => error.status(),
+            _ => http::StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// Who must act: the sender, or the merchant's configuration (a missing key, or a tag
+    /// that fails, which is most often the wrong APIv3 key).
+    pub fn fault(&self) -> Fault {
+        match self {
+            Self::Request(error) => error.fault(),
+            Self::Crypto(_) => Fault::Configuration,
+            _ => Fault::Sender,
+        }
+    }
+
+    /// Whether the callback's authentication failed.
+    pub fn is_auth(&self) -> bool {
+        matches!(self, Self::Request(error) if error.is_auth())
+    }
+
+    /// The authenticated bytes that did not parse, if that is what failed.
+    pub fn plaintext(&self) -> Option<&Plaintext> {
+        match self {
+            Self::Document { plaintext, .. } => Some(plaintext),
+            _ => None,
+        }
+    }
+}
+
+/// Bytes that passed authentication (a decrypted resource, a signed payload): personal data,
+/// so `Debug` prints only their length.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Plaintext(Vec<u8>);
+
+impl Plaintext {
+    /// The bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The bytes, owned.
+    pub fn into_vec(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for Plaintext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Plaintext(<redacted {} bytes>)", self.0.len())
+    }
 }

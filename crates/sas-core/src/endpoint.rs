@@ -4,7 +4,7 @@
 mod metadata;
 mod parts;
 
-pub use metadata::{AuthScheme, Caller, EntryKind, FieldMeta, Metadata, ServedBy};
+pub use metadata::{AuthKind, Caller, EntryKind, FieldMeta, Metadata, ServedBy};
 pub use parts::{
     ApiRequest, ApiResponse, Example, FrontendParams, MissingPart, PartSource, TextFields, WirePart,
 };

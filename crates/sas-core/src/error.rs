@@ -1,5 +1,8 @@
 //! The errors of building and parsing messages: one enum per direction and stage, each
-//! `#[non_exhaustive]`, each variant saying who is at fault.
+//! `#[non_exhaustive]`, each variant saying who is at fault; and the questions every one of them
+//! answers without a match: [`status`](FromHttpRequestError::status) (the HTTP status to answer
+//! or that was answered), [`fault`](FromHttpRequestError::fault) (who must act, a [`Fault`]),
+//! [`is_auth`](FromHttpRequestError::is_auth).
 
 use crate::crypto::CryptoError;
 use crate::endpoint::MissingPart;
@@ -30,11 +33,15 @@ pub enum IntoHttpError {
         /// The URL given.
         url: String,
     },
-    /// A value cannot travel in an HTTP header (control characters, non-visible bytes).
-    #[error("the value of header {name} cannot be sent in HTTP")]
+    /// A value cannot travel in an HTTP header exactly as given (RFC 9110 §5.5): it holds a
+    /// control character or a character outside visible ASCII, or starts or ends with a space
+    /// a recipient would strip. Checked before the `http` crate sees it.
+    #[error("the value of header {name} cannot be sent: it holds {problem}")]
     BadHeaderValue {
         /// The header.
         name: &'static str,
+        /// What it holds that cannot be sent.
+        problem: &'static str,
     },
     /// The JSON body could not be written.
     #[error("cannot write the JSON body: {0}")]
@@ -71,9 +78,9 @@ pub enum FromHttpRequestError {
     /// A required header, path or query value is missing (the sender's fault).
     #[error("{0}")]
     Missing(#[from] MissingPart),
-    /// The body is not the entry's JSON (the sender's fault).
+    /// The body is not the entry's JSON (the sender's fault); read only once the auth held.
     #[error("the body is not valid for this entry: {0}")]
-    Body(serde_json::Error),
+    Body(JsonError),
     /// The request breaks the spec's constraints (the sender's fault).
     #[error("the request breaks the spec: {}", list(.0))]
     Invalid(Vec<ValidationError>),
@@ -81,16 +88,51 @@ pub enum FromHttpRequestError {
 
 impl FromHttpRequestError {
     /// The HTTP status a server should answer with: 401 for authentication failures, 404 for a
-    /// path that matches nothing, 405 for a wrong method, 400 for the rest.
+    /// path that matches nothing, 405 for a wrong method, 500 for a key the server lacks, 400
+    /// for the rest.
     pub fn status(&self) -> http::StatusCode {
         match self {
-            Self::Auth(AuthError::MissingKey { .. }) => http::StatusCode::INTERNAL_SERVER_ERROR,
-            Self::Auth(_) => http::StatusCode::UNAUTHORIZED,
+            Self::Auth(error) => error.status(),
             Self::MethodMismatch { .. } => http::StatusCode::METHOD_NOT_ALLOWED,
             Self::PathMismatch { .. } => http::StatusCode::NOT_FOUND,
             Self::Missing(_) | Self::Body(_) | Self::Invalid(_) => http::StatusCode::BAD_REQUEST,
         }
     }
+
+    /// Who must act: the sender, for everything but a key the receiving side lacks
+    /// ([`Fault::Configuration`]).
+    pub fn fault(&self) -> Fault {
+        match self {
+            Self::Auth(error) => error.fault(),
+            _ => Fault::Sender,
+        }
+    }
+
+    /// Whether authentication failed (answer 401, do not process).
+    pub fn is_auth(&self) -> bool {
+        matches!(self, Self::Auth(error) if error.fault() == Fault::Sender)
+    }
+
+    /// The authentication error, if that is what failed.
+    pub fn as_auth(&self) -> Option<&AuthError> {
+        match self {
+            Self::Auth(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Who must act on an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Fault {
+    /// Whoever sent the message: a bad signature, a stale timestamp, a malformed body. Retrying
+    /// the same message will not help.
+    Sender,
+    /// The SDK user's own input or configuration: a missing key, a value that cannot be sent.
+    Configuration,
+    /// The server that answered: an error it reports, a body that is not the envelope.
+    Server,
 }
 
 /// An authentication check failed.
@@ -106,6 +148,20 @@ pub enum AuthError {
     /// A header value is not visible ASCII (the sender's fault).
     #[error("header {0} is not visible ASCII")]
     BadHeader(&'static str),
+    /// A header the auth reads comes more than once, or under two of its spellings (the
+    /// sender's fault): which copy is meant cannot be known.
+    #[error("header {0} is repeated or given under two spellings")]
+    RepeatedHeader(&'static str),
+    /// A query parameter the auth reads comes more than once (the sender's fault).
+    #[error("query parameter {0} is repeated")]
+    RepeatedParameter(&'static str),
+    /// The body that carries the signature cannot be read as the signed JSON (the sender's
+    /// fault). Answered as a failed signature is, without saying more about the body.
+    #[error("{kind} does not match: wrong key or tampered data")]
+    UnreadableSignedBody {
+        /// The signature the body carries.
+        kind: crate::crypto::SignatureKind,
+    },
     /// A signature, timestamp or key ID check failed; the inner error says which.
     #[error(transparent)]
     Crypto(#[from] CryptoError),
@@ -132,6 +188,26 @@ pub enum AuthError {
         /// What is missing.
         needs: KeyNeed,
     },
+}
+
+impl AuthError {
+    /// The HTTP status to answer with: 401, or 500 when the receiving side lacks a key.
+    pub fn status(&self) -> http::StatusCode {
+        match self.fault() {
+            Fault::Sender => http::StatusCode::UNAUTHORIZED,
+            _ => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Who must act: the sender, or the receiving side's configuration for a missing key.
+    pub fn fault(&self) -> Fault {
+        match self {
+            Self::MissingKey { .. } | Self::Crypto(CryptoError::OwnKeyAsPeerKey { .. }) => {
+                Fault::Configuration
+            }
+            _ => Fault::Sender,
+        }
+    }
 }
 
 /// A key a verifier or signer needs.
@@ -173,18 +249,155 @@ pub enum FromHttpResponseError {
         /// The status received.
         status: http::StatusCode,
         /// Why it is not one.
-        error: serde_json::Error,
+        error: JsonError,
         /// The body, kept as received.
         body: Vec<u8>,
     },
     /// The envelope's `data` is not the entry's type (the server's fault).
     #[error("the response data is not valid for this entry: {error}")]
     Data {
-        /// Why not.
-        error: serde_json::Error,
+        /// Why not; its path starts inside `data`.
+        error: JsonError,
         /// The body, kept as received.
         body: Vec<u8>,
     },
+}
+
+impl FromHttpResponseError {
+    /// The HTTP status the response came with.
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            Self::Api(error) => error.status,
+            Self::Status { status, .. } | Self::NotEnvelope { status, .. } => *status,
+            Self::Data { .. } => http::StatusCode::OK,
+        }
+    }
+
+    /// Who must act: always the server that answered (an error it reports, or a body that is
+    /// not what the entry says).
+    pub fn fault(&self) -> Fault {
+        Fault::Server
+    }
+
+    /// Whether the server reports an authentication failure: HTTP 401 or 403.
+    pub fn is_auth(&self) -> bool {
+        matches!(self.status().as_u16(), 401 | 403)
+    }
+
+    /// The error the server reports in the envelope, if that is what came back.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The body as received, when it did not come back as an [`ApiError`].
+    pub fn body(&self) -> Option<&[u8]> {
+        match self {
+            Self::Api(_) => None,
+            Self::Status { body, .. }
+            | Self::NotEnvelope { body, .. }
+            | Self::Data { body, .. } => Some(body),
+        }
+    }
+}
+
+impl IntoHttpError {
+    /// Who must act: the SDK user (a value that cannot be sent, a key not given).
+    pub fn fault(&self) -> Fault {
+        Fault::Configuration
+    }
+}
+
+/// A JSON body or document could not be read (RFC 8259, a type the spec does not allow, or a
+/// member name given twice): where, by wire path, and why.
+///
+/// For decrypted resources and signed payloads (personal data) the error is redacted: its
+/// `Display` and `Debug` name the path, the kind of problem and the position, never a value.
+pub struct JsonError {
+    path: String,
+    inner: serde_json::Error,
+    redacted: bool,
+}
+
+impl JsonError {
+    pub(crate) fn new(path: String, inner: serde_json::Error) -> Self {
+        let path = if path == "." { String::new() } else { path };
+        Self { path, inner, redacted: false }
+    }
+
+    /// The same error, printed without any value of the document.
+    pub(crate) fn redacted(self) -> Self {
+        Self { redacted: true, ..self }
+    }
+
+    fn problem(&self) -> &'static str {
+        match self.inner.classify() {
+            serde_json::error::Category::Syntax => "not JSON",
+            serde_json::error::Category::Data => "not the type the spec gives",
+            serde_json::error::Category::Eof => "cut short",
+            serde_json::error::Category::Io => "unreadable",
+        }
+    }
+
+    /// The wire path of the member at fault (`amount.total`, `detail.goods_detail[0].price`),
+    /// empty for the document itself.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The line of the text where reading stopped (1-based).
+    pub fn line(&self) -> usize {
+        self.inner.line()
+    }
+
+    /// The column of the text where reading stopped (1-based).
+    pub fn column(&self) -> usize {
+        self.inner.column()
+    }
+
+    /// serde_json's error (its message may quote the value at fault, even when this error is
+    /// redacted).
+    pub fn inner(&self) -> &serde_json::Error {
+        &self.inner
+    }
+}
+
+impl std::fmt::Debug for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut debug = f.debug_struct("JsonError");
+        debug.field("path", &self.path);
+        if self.redacted {
+            debug
+                .field("problem", &self.problem())
+                .field("line", &self.line())
+                .field("column", &self.column())
+                .finish_non_exhaustive()
+        } else {
+            debug.field("inner", &self.inner).finish()
+        }
+    }
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.redacted {
+            let (line, column) = (self.line(), self.column());
+            let at = if self.path.is_empty() { "the document" } else { &self.path };
+            write!(f, "{at} is {} (line {line}, column {column})", self.problem())
+        } else if self.path.is_empty() {
+            write!(f, "{}", self.inner)
+        } else {
+            write!(f, "at {}: {}", self.path, self.inner)
+        }
+    }
+}
+
+impl std::error::Error for JsonError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner)
+    }
 }
 
 /// An error the server reports in the envelope: `returnCode` other than `"0"`.

@@ -12,7 +12,7 @@
 //! | [`callback`] | sealing and opening AEAD resources, reading signed virtual payloads |
 //! | [`frontend`] | signed `wx.requestPayment` / `wx.requestVirtualPayment` parameters, and their checks |
 //! | [`business`] | after decryption: does the payment or refund match the order the merchant expects? |
-//! | [`auth`] | what each auth scheme signs with ([`auth::Signing`]) and checks against ([`auth::Verifying`]) |
+//! | [`auth`] | one type per auth scheme ([`auth::AuthScheme`]): what it signs with and checks against, per scheme or as a key ring ([`auth::Signing`], [`auth::Verifying`]) |
 //! | [`crypto`] | every signature and cipher as a pure function |
 //! | [`validate`] | the spec's constraints, checked with field paths |
 //! | [`types`], [`endpoint`], [`error`] | wire helper types, the traits generated code implements, the errors |
@@ -28,7 +28,7 @@
 //!
 //! ```
 //! use sas_core::api::user::check_user;
-//! use sas_core::auth::{Signing, Verifying};
+//! use sas_core::auth::tc_signature;
 //! use sas_core::crypto::{SecretKey, UnixTime};
 //! use sas_core::request::{IncomingRequest, OutgoingRequest};
 //! use sas_core::response::{IncomingResponse, OutgoingResponse};
@@ -38,13 +38,13 @@
 //! let request = check_user::Request::new("8d45e488", "8dc9708f", "user-42");
 //! let http_request = request.try_into_http_request(
 //!     "https://superapp.example",
-//!     &Signing::new(now, "nonce").secret_key(&secret),
+//!     &tc_signature::Signing::new(now, &secret),
 //! )?;
 //!
 //! // … your HTTP client carries `http_request`; the superapp's server receives it:
 //! let received = check_user::Request::try_from_http_request(
 //!     &http_request,
-//!     &Verifying::new(now).secret_key(&secret),
+//!     &tc_signature::Verifying::new(now, &secret),
 //! )?;
 //! let exists = received.message.user_id == "user-42";
 //! let http_response = check_user::Response::new(exists).try_into_http_response("req-1")?;
@@ -68,6 +68,7 @@ pub mod crypto;
 pub mod endpoint;
 pub mod error;
 pub mod frontend;
+mod json;
 pub mod request;
 pub mod response;
 pub mod types;

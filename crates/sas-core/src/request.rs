@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use sas_core::api::user::check_user;
-//! use sas_core::auth::{Signing, Verifying};
+//! use sas_core::auth::tc_signature;
 //! use sas_core::crypto::{SecretKey, UnixTime};
 //! use sas_core::request::{IncomingRequest, OutgoingRequest};
 //!
@@ -13,13 +13,13 @@
 //!
 //! // SAS's side: build and sign.
 //! let request = check_user::Request::new("8d45e488", "8dc9708f", "user-42");
-//! let signing = Signing::new(now, "nonce").secret_key(&secret);
+//! let signing = tc_signature::Signing::new(now, &secret);
 //! let http_request = request.try_into_http_request("https://superapp.example", &signing)?;
 //! assert_eq!(http_request.uri(), "https://superapp.example/user/checkUser");
 //! assert_eq!(http_request.headers()["TC-Signature"], "f7b363addca8eb529f2abd2a9db903be");
 //!
 //! // The superapp's side: verify, then parse.
-//! let verifying = Verifying::new(now).secret_key(&secret);
+//! let verifying = tc_signature::Verifying::new(now, &secret);
 //! let received = check_user::Request::try_from_http_request(&http_request, &verifying)?;
 //! assert_eq!(received.message, request);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -27,7 +27,7 @@
 
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
-use crate::auth::{self, Identity, Signing, Verifying};
+use crate::auth::{self, AuthScheme, Identity, SignWith, VerifyWith};
 use crate::endpoint::{ApiRequest, EntryKind, PartSource, WirePart};
 use crate::error::{FromHttpRequestError, IntoHttpError};
 use crate::wire::{self, WireRequest};
@@ -49,23 +49,30 @@ pub trait OutgoingRequest: ApiRequest {
     /// `target` is the base URL of the superapp backend for endpoints (the documented path is
     /// appended; a base path such as `/sas` is kept, a query is refused), and the full callback
     /// URL (the order's `TC-Payment-Callback`, sent verbatim) for callbacks.
+    /// `signing` is the entry's scheme's own input (for example
+    /// [`auth::tc_signature::Signing`]), or a key ring ([`auth::Signing`]) for any scheme.
     /// The body is the JSON exactly as signed.
     ///
     /// # Errors
     ///
-    /// [`IntoHttpError`]: constraint violations, a key the scheme needs and `signing` lacks, a
-    /// bad URL or header value.
+    /// [`IntoHttpError`]: constraint violations, a key or nonce the scheme needs and a key ring
+    /// lacks, a bad URL, a header value or `Authorization` parameter that cannot be sent as
+    /// given.
     fn try_into_http_request(
         &self,
         target: &str,
-        signing: &Signing<'_>,
+        signing: &impl SignWith<Self::Auth>,
     ) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
         self.check().map_err(IntoHttpError::Invalid)?;
         let meta = Self::METADATA;
+        let input = signing
+            .signing_input()
+            .map_err(|needs| IntoHttpError::MissingKey { entry: meta.section, needs })?;
         let (base, callback_path) = split_target(meta.kind, target)?;
         let mut message = self.clone();
-        let wire =
-            auth::sign(meta, &mut message, signing, |message| to_wire(message, callback_path))?;
+        Self::Auth::sign_body(meta, &mut message, &input)?;
+        let mut wire = to_wire(&message, callback_path)?;
+        Self::Auth::sign_wire(meta, &mut wire, &input)?;
         into_http(base, wire)
     }
 }
@@ -74,19 +81,22 @@ impl<T: ApiRequest> OutgoingRequest for T {}
 
 /// Parsing a received `http::Request` into a typed request or callback.
 pub trait IncomingRequest: ApiRequest {
-    /// Checks method and path, verifies the auth scheme over the exact bytes received, parses
-    /// the body and the header, path and query values, and validates the result.
+    /// Checks method and path, verifies the auth scheme over the exact bytes received, and only
+    /// then parses the body (RFC 8259: a leading BOM ignored, repeated member names refused)
+    /// and the header, path and query values, and validates the result.
     ///
+    /// `verifying` is the entry's scheme's own input (for example
+    /// [`auth::tc_signature::Verifying`]), or a key ring ([`auth::Verifying`]) for any scheme.
     /// Callbacks are checked by type only, not against every constraint: liberal in what we
     /// accept, so a notification is never lost to a new enumeration value.
     ///
     /// # Errors
     ///
     /// [`FromHttpRequestError`]; [`FromHttpRequestError::status`] gives the HTTP status to answer
-    /// with.
+    /// with: 401 for every auth failure, whatever the body holds.
     fn try_from_http_request<B: AsRef<[u8]>>(
         request: &http::Request<B>,
-        verifying: &Verifying<'_>,
+        verifying: &impl VerifyWith<Self::Auth>,
     ) -> Result<Authenticated<Self>, FromHttpRequestError> {
         let meta = Self::METADATA;
         let expected = Self::METHOD.as_str();
@@ -97,7 +107,7 @@ pub trait IncomingRequest: ApiRequest {
             });
         }
         let path = request.uri().path();
-        let path = path.strip_prefix(verifying.path_prefix).unwrap_or(path);
+        let path = path.strip_prefix(verifying.path_prefix()).unwrap_or(path);
         let path_values = match (meta.kind, meta.path) {
             (EntryKind::Endpoint, Some(template)) => {
                 wire::match_path(template, path).ok_or_else(|| {
@@ -111,12 +121,9 @@ pub trait IncomingRequest: ApiRequest {
         let canonical_url =
             if raw_query.is_empty() { path.to_owned() } else { format!("{path}?{raw_query}") };
         let body = request.body().as_ref();
-        let mut message: Self = if body.is_empty() && Self::METHOD == http::Method::GET {
-            serde_json::from_slice(b"{}")
-        } else {
-            serde_json::from_slice(body)
-        }
-        .map_err(FromHttpRequestError::Body)?;
+        let input = verifying.verifying_input().map_err(|needs| {
+            FromHttpRequestError::Auth(crate::error::AuthError::MissingKey { needs })
+        })?;
         let received = auth::Received {
             method: expected,
             canonical_url: &canonical_url,
@@ -124,7 +131,13 @@ pub trait IncomingRequest: ApiRequest {
             query: &query,
             body,
         };
-        let identity = auth::verify(meta, &received, verifying, &message)?;
+        let identity = Self::Auth::verify(meta, &received, &input)?;
+        let mut message: Self = crate::json::from_slice(if body.is_empty() && Self::METHOD == http::Method::GET {
+            b"{}"
+        } else {
+            body
+        })
+        .map_err(FromHttpRequestError::Body)?;
         let parts = ReceivedParts { headers: request.headers(), path: &path_values, query: &query };
         message.read_parts(&parts)?;
         if meta.kind == EntryKind::Endpoint {
@@ -186,10 +199,14 @@ fn into_http(base: &str, wire: WireRequest) -> Result<http::Request<Vec<u8>>, In
     let uri = format!("{base}{}", wire.canonical_url());
     let mut builder = http::Request::builder().method(wire.method).uri(uri);
     for (name, value) in &wire.headers {
-        let header_name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| IntoHttpError::BadHeaderValue { name })?;
+        let bad = |problem| IntoHttpError::BadHeaderValue { name, problem };
+        if let Some(problem) = wire::field_value_problem(value) {
+            return Err(bad(problem));
+        }
+        let header_name =
+            HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad("an invalid header name"))?;
         let header_value = HeaderValue::from_bytes(value.as_bytes())
-            .map_err(|_| IntoHttpError::BadHeaderValue { name })?;
+            .map_err(|_| bad("bytes the http crate refuses"))?;
         builder = builder.header(header_name, header_value);
     }
     Ok(builder.body(wire.body)?)

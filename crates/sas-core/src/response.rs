@@ -111,7 +111,7 @@ fn read_envelope<T: DeserializeOwned>(
     status: http::StatusCode,
     body: &[u8],
 ) -> Result<Received<T>, FromHttpResponseError> {
-    let envelope: InEnvelope<'_> = match serde_json::from_slice(body) {
+    let envelope: InEnvelope<'_> = match crate::json::from_slice(body) {
         Ok(envelope) => envelope,
         Err(error) if status.is_success() => {
             return Err(FromHttpResponseError::NotEnvelope { status, error, body: body.to_vec() });
@@ -132,7 +132,7 @@ fn read_envelope<T: DeserializeOwned>(
         return Err(FromHttpResponseError::Status { status, body: body.to_vec() });
     }
     let raw = envelope.data.map_or("null", RawValue::get);
-    let response = serde_json::from_str(raw)
+    let response = crate::json::from_slice(raw.as_bytes())
         .map_err(|error| FromHttpResponseError::Data { error, body: body.to_vec() })?;
     Ok(Received { response, request_id, return_message, status })
 }

@@ -52,9 +52,14 @@ impl<T: Serialize> JsonString<T> {
 }
 
 impl<T: DeserializeOwned> JsonString<T> {
-    /// Parses the document. Verify the signature over [`JsonString::as_str`] first.
-    pub fn parse(&self) -> Result<T, serde_json::Error> {
-        serde_json::from_str(&self.raw)
+    /// Parses the document by RFC 8259 (a leading BOM ignored, repeated member names refused).
+    /// Verify the signature over [`JsonString::as_str`] first.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`](crate::error::JsonError), naming the member at fault by its wire path.
+    pub fn parse(&self) -> Result<T, crate::error::JsonError> {
+        crate::json::from_slice(self.raw.as_bytes())
     }
 }
 

@@ -66,6 +66,52 @@ fn decode_component(text: &str) -> String {
     percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
 }
 
+/// The percent-decoded form of a received request target (path plus `?query`), when it differs
+/// from the target and names the same resource: every path segment and query component reads
+/// the same from the decoded form as from the target (a space is `%20`, or `+` in a query).
+///
+/// Client libraries that sign the target before their HTTP stack percent-encodes it sign this
+/// form. A decoding that would name another resource gives `None`: `%2F` or `%3F` in a path
+/// segment, `%26` in a query value or `%3D` in a query name, `%25` before two hex digits,
+/// `%2B` in a query (a literal `+` there reads as a space), or bytes that are not UTF-8.
+pub(crate) fn decoded_target(target: &str) -> Option<String> {
+    if !target.contains(['%', '+']) {
+        return None;
+    }
+    let (path, query) = match target.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (target, None),
+    };
+    let path = percent_decode_str(path).decode_utf8().ok()?;
+    let decoded = match query {
+        Some(query) => format!("{path}?{}", decode_component(query)),
+        None => path.into_owned(),
+    };
+    (decoded != target && read_target(&decoded) == read_target(target)).then_some(decoded)
+}
+
+/// What a server reads from a target: its decoded path segments and query pairs.
+fn read_target(target: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let segments =
+        path.split('/').map(|s| percent_decode_str(s).decode_utf8_lossy().into_owned()).collect();
+    (segments, decode_query(query))
+}
+
+/// Why a value cannot travel as an HTTP field value (RFC 9110 §5.5) exactly as given: a
+/// control character, a byte outside visible ASCII, or whitespace a recipient would strip.
+pub(crate) fn field_value_problem(value: &str) -> Option<&'static str> {
+    if value.bytes().any(|b| b >= 0x80) {
+        Some("a character outside visible ASCII")
+    } else if value.bytes().any(|b| b.is_ascii_control()) {
+        Some("a control character")
+    } else if value.starts_with(' ') || value.ends_with(' ') {
+        Some("leading or trailing whitespace, which recipients strip")
+    } else {
+        None
+    }
+}
+
 /// Fills the `{name}` parameters of `template` with `values`, each percent-encoded.
 pub(crate) fn fill_path(template: &str, values: &[(&'static str, &str)]) -> String {
     let mut path = String::with_capacity(template.len() + 16);
@@ -112,7 +158,29 @@ pub(crate) fn match_path(
 
 #[cfg(test)]
 mod tests {
-    use super::{decode_query, encode_query, fill_path, match_path};
+    use super::{decode_query, decoded_target, encode_query, fill_path, match_path};
+
+    #[test]
+    fn decoded_targets_name_the_same_resource_or_none() {
+        for (target, decoded) in [
+            ("/a/AAAA%7CA?mchid=1", Some("/a/AAAA|A?mchid=1")),
+            ("/a/x%20y?m=a+b", Some("/a/x y?m=a b")),
+            ("/a/x%2By", Some("/a/x+y")),
+            ("/a/100%25", Some("/a/100%")),
+            ("/a/%E4%B8%AD?m=%3D", Some("/a/中?m==")),
+            ("/a/x", None),
+            ("/a/x%2Fy", None),
+            ("/a/x%3Fy", None),
+            ("/a/%2541", None),
+            ("/a?m=a%26b", None),
+            ("/a?m=a%2Bb", None),
+            ("/a?m%3D=1", None),
+            ("/a/%FF", None),
+            ("/a/%zz", None),
+        ] {
+            assert_eq!(decoded_target(target).as_deref(), decoded, "{target}");
+        }
+    }
 
     const TEMPLATE: &str = "/v3/pay/transactions/out-trade-no/{out_trade_no}/close";
 

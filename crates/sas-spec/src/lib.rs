@@ -30,4 +30,4 @@ pub use model::{
     Group, Loc, Method, Note, ObjectType, Part, Request, Response, ServedBy, Service, Source, Spec,
     TypeExpr, Unit,
 };
-pub use validate::path_params;
+pub use validate::{FRONTEND_AUTH_SCHEMES, HTTP_AUTH_SCHEMES, path_params};

@@ -9,9 +9,24 @@ use crate::model::{
 };
 use crate::naming;
 
+/// The HTTP auth schemes sas-core implements, one type each in `sas_core::auth` (the
+/// PascalCase of the name); a test in sas-core checks this list against its types.
+pub const HTTP_AUTH_SCHEMES: [&str; 6] = [
+    "tc_signature",
+    "merchant_rsa",
+    "pay_sig",
+    "pay_sig_query",
+    "payment_callback",
+    "virtual_callback",
+];
+
+/// The front-end signing schemes sas-core implements (in `sas_core::frontend`).
+pub const FRONTEND_AUTH_SCHEMES: [&str; 2] = ["jsapi_pay_sign", "virtual_payment_sign"];
+
 /// Reports every rule the spec breaks.
 pub(crate) fn check(spec: &Spec, sink: &Sink) {
     check_groups(spec, sink);
+    check_schemes(spec, sink);
     check_envelope(spec, sink);
     check_types(spec, None, &spec.types, sink);
     let mut sections: BTreeMap<&str, &Loc> = BTreeMap::new();
@@ -37,6 +52,28 @@ fn check_groups(spec: &Spec, sink: &Sink) {
         }
         if !seen.insert(&group.name) {
             sink.error(group.loc.clone(), format!("duplicate group `{}`", group.name));
+        }
+    }
+}
+
+/// Every scheme `sas.toml` declares must be one the runtime implements.
+fn check_schemes(spec: &Spec, sink: &Sink) {
+    for scheme in &spec.auth {
+        let name = scheme.name.as_str();
+        if !HTTP_AUTH_SCHEMES.contains(&name) && !FRONTEND_AUTH_SCHEMES.contains(&name) {
+            sink.error(
+                scheme.loc.clone(),
+                format!(
+                    "auth scheme `{name}` is not implemented by sas-core (it implements: {}); \
+                     add its type to sas_core::auth and its name to sas_spec::HTTP_AUTH_SCHEMES",
+                    HTTP_AUTH_SCHEMES
+                        .iter()
+                        .chain(&FRONTEND_AUTH_SCHEMES)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
         }
     }
 }
@@ -198,6 +235,16 @@ fn check_auth(spec: &Spec, entry: &Entry, sink: &Sink) {
         );
         return;
     };
+    let (fits, wanted) = match entry.kind {
+        EntryKind::Frontend => (FRONTEND_AUTH_SCHEMES.contains(&entry.auth.as_str()), "front-end"),
+        _ => (HTTP_AUTH_SCHEMES.contains(&entry.auth.as_str()), "HTTP"),
+    };
+    if !fits {
+        sink.error(
+            auth_loc.clone(),
+            format!("auth scheme `{}` is not an {wanted} scheme sas-core implements", entry.auth),
+        );
+    }
     match (&entry.sign_prefix, scheme.needs_prefix) {
         (None, true) => sink
             .error(entry.loc.clone(), format!("auth scheme `{}` needs `sign_prefix`", scheme.name)),

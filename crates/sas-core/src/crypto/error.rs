@@ -156,6 +156,9 @@ pub enum AuthorizationError {
     /// There is no scheme token followed by a space before the parameters.
     #[error("no scheme token before the parameters")]
     MissingScheme,
+    /// The credentials are a token68 (`Basic dXNlcg==` style), not `name="value"` parameters.
+    #[error("the credentials are a token68, not name=\"value\" parameters")]
+    Token68,
     /// The parameters are not a comma-separated list of `key="value"` pairs.
     #[error("parameters are not key=\"value\" pairs (at byte {at})")]
     Syntax {
@@ -173,6 +176,16 @@ pub enum AuthorizationError {
     MissingParameter {
         /// The absent parameter.
         name: &'static str,
+    },
+    /// A value to be signed cannot be sent in the header as the receivers read it (the SDK
+    /// user's input): the scheme must be a token, and `mchid`, `nonce_str`, `serial_no` and
+    /// `timestamp` one or more visible ASCII characters other than `"` and `\`.
+    #[error("{name} cannot be sent in an Authorization header: it holds {problem}")]
+    Unsendable {
+        /// The parameter (`scheme` for the scheme token).
+        name: &'static str,
+        /// What it holds that cannot be sent.
+        problem: &'static str,
     },
 }
 

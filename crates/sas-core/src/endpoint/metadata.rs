@@ -38,10 +38,12 @@ pub enum Caller {
     MerchantBackend,
 }
 
-/// How an entry is authenticated (the schemes of `spec/sas.toml`).
+/// How an entry is authenticated (the schemes of `spec/sas.toml`): the HTTP schemes are the
+/// types of [`crate::auth`] (an entry's `ApiRequest::Auth`), the front-end ones live in
+/// [`crate::frontend`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum AuthScheme {
+pub enum AuthKind {
     /// `TC-Timestamp` + `TC-Signature`: SAS → superapp backend.
     TcSignature,
     /// `Authorization` with SHA256withRSA: merchant → superapp backend.
@@ -111,7 +113,7 @@ pub struct Metadata {
     /// Who sends it.
     pub caller: Caller,
     /// How it is authenticated.
-    pub auth: AuthScheme,
+    pub auth: AuthKind,
     /// The literal, or `{field}`, before `&` in an HMAC-signed message.
     pub sign_prefix: Option<&'static str>,
     /// The section of the callback this request causes.

@@ -76,6 +76,9 @@ pub trait ApiRequest:
     /// The `data` of the response envelope.
     type Response: ApiResponse;
 
+    /// The auth scheme: what signing needs, what checking needs.
+    type Auth: crate::auth::AuthScheme;
+
     /// The header values this message carries, by wire name (auth headers excluded).
     fn header_values(&self) -> Vec<(&'static str, &str)>;
 

@@ -15,7 +15,7 @@ pub enum BuildError {
     /// The `signData` string given is not a `SignData` JSON document, or the document could not
     /// be written (the SDK user's input).
     #[error("signData is not a SignData document: {0}")]
-    SignData(serde_json::Error),
+    SignData(crate::error::JsonError),
     /// Signing failed: `ring` refused (a bug or a resource problem on the SDK user's side).
     #[error("signing failed: {0}")]
     Crypto(#[from] CryptoError),
@@ -51,7 +51,7 @@ pub enum VerifyError {
     /// The signatures hold but `signData` is not a `SignData` document (the merchant backend's
     /// fault).
     #[error("signData is not a SignData document: {0}")]
-    SignData(serde_json::Error),
+    SignData(crate::error::JsonError),
 }
 
 impl VerifyError {

@@ -60,7 +60,9 @@ impl Params {
         app_key: &AppKey,
         session_key: &SessionKey,
     ) -> Result<Self, BuildError> {
-        let sign_data = JsonString::encode(sign_data).map_err(BuildError::SignData)?;
+        let sign_data = JsonString::encode(sign_data).map_err(|error| {
+            BuildError::SignData(crate::error::JsonError::new(String::new(), error))
+        })?;
         Self::sign_exact(sign_data, app_key, session_key)
     }
 

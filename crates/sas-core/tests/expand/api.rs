@@ -862,7 +862,7 @@ pub mod user {
             path: ::std::option::Option::Some("/user/checkUser"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -990,6 +990,7 @@ pub mod user {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(2usize);
                 values.push(("TC-OpenId", self.open_id.as_str()));
@@ -1077,7 +1078,7 @@ pub mod user {
             path: ::std::option::Option::Some("/user/getUserInfoTemporaryCode"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -1193,6 +1194,7 @@ pub mod user {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -1323,7 +1325,7 @@ pub mod user {
             path: ::std::option::Option::Some("/user/getUserEmail"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -1428,6 +1430,7 @@ pub mod user {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -1504,7 +1507,7 @@ pub mod user {
             path: ::std::option::Option::Some("/user/getUserPhoneNumber"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -1609,6 +1612,7 @@ pub mod user {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -1685,7 +1689,7 @@ pub mod user {
             path: ::std::option::Option::Some("/user/getUserNick"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -1766,6 +1770,7 @@ pub mod user {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -1842,7 +1847,7 @@ pub mod user {
             path: ::std::option::Option::Some("/user/getUserAvatar"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -1923,6 +1928,7 @@ pub mod user {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -2002,7 +2008,7 @@ pub mod message {
             path: ::std::option::Option::Some("/message/send"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Sas,
-            auth: ::sas_core::endpoint::AuthScheme::TcSignature,
+            auth: ::sas_core::endpoint::AuthKind::TcSignature,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -2314,6 +2320,7 @@ pub mod message {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -2392,7 +2399,7 @@ pub mod payment {
             path: ::std::option::Option::Some("/v3/pay/transactions/jsapi"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            auth: ::sas_core::endpoint::AuthKind::MerchantRsa,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::Some("2.2"),
             callback_of: ::std::option::Option::None,
@@ -2839,6 +2846,7 @@ pub mod payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(6usize);
                 values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
@@ -3217,7 +3225,7 @@ pub mod payment {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
-            auth: ::sas_core::endpoint::AuthScheme::PaymentCallback,
+            auth: ::sas_core::endpoint::AuthKind::PaymentCallback,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::Some("2.1"),
@@ -3531,6 +3539,7 @@ pub mod payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::PaymentCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(2usize);
                 values
@@ -3987,7 +3996,7 @@ pub mod payment {
             ),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            auth: ::sas_core::endpoint::AuthKind::MerchantRsa,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -4117,6 +4126,7 @@ pub mod payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::GET;
             type Response = Response;
+            type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -4549,7 +4559,7 @@ pub mod payment {
             ),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            auth: ::sas_core::endpoint::AuthKind::MerchantRsa,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -4681,6 +4691,7 @@ pub mod payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -4771,7 +4782,7 @@ pub mod virtual_payment {
             path: ::std::option::Option::Some("/requestMidasPaymentGameItem"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::PaySig,
+            auth: ::sas_core::endpoint::AuthKind::PaySig,
             sign_prefix: ::std::option::Option::Some("requestMidasPaymentGameItem"),
             triggers: ::std::option::Option::Some("3.2"),
             callback_of: ::std::option::Option::None,
@@ -5107,6 +5118,7 @@ pub mod virtual_payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::PaySig;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(5usize);
                 values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
@@ -5399,7 +5411,7 @@ pub mod virtual_payment {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
-            auth: ::sas_core::endpoint::AuthScheme::VirtualCallback,
+            auth: ::sas_core::endpoint::AuthKind::VirtualCallback,
             sign_prefix: ::std::option::Option::Some("{Event}"),
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::Some("3.1"),
@@ -5633,6 +5645,7 @@ pub mod virtual_payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::VirtualCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(1usize);
                 values.push(("TC-ApplicationID", self.application_id.as_str()));
@@ -5808,7 +5821,7 @@ pub mod virtual_payment {
             path: ::std::option::Option::Some("/requestVirtualPayment"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::PaySig,
+            auth: ::sas_core::endpoint::AuthKind::PaySig,
             sign_prefix: ::std::option::Option::Some("requestVirtualPayment"),
             triggers: ::std::option::Option::Some("4.2"),
             callback_of: ::std::option::Option::None,
@@ -6140,6 +6153,7 @@ pub mod virtual_payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::PaySig;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(5usize);
                 values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
@@ -6420,7 +6434,7 @@ pub mod virtual_payment {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
-            auth: ::sas_core::endpoint::AuthScheme::VirtualCallback,
+            auth: ::sas_core::endpoint::AuthKind::VirtualCallback,
             sign_prefix: ::std::option::Option::Some("{Event}"),
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::Some("4.1"),
@@ -6638,6 +6652,7 @@ pub mod virtual_payment {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::VirtualCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(1usize);
                 values.push(("TC-ApplicationID", self.application_id.as_str()));
@@ -6883,7 +6898,7 @@ pub mod refund {
             path: ::std::option::Option::Some("/spay/refund/refunds"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            auth: ::sas_core::endpoint::AuthKind::MerchantRsa,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::Some("5.1.3"),
             callback_of: ::std::option::Option::None,
@@ -7265,6 +7280,7 @@ pub mod refund {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(2usize);
                 values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
@@ -7454,7 +7470,7 @@ pub mod refund {
             path: ::std::option::Option::Some("/spay/refund/refunds/{out_refund_no}"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::MerchantRsa,
+            auth: ::sas_core::endpoint::AuthKind::MerchantRsa,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -7545,6 +7561,7 @@ pub mod refund {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::GET;
             type Response = Response;
+            type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
             }
@@ -7632,7 +7649,7 @@ pub mod refund {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
-            auth: ::sas_core::endpoint::AuthScheme::PaymentCallback,
+            auth: ::sas_core::endpoint::AuthKind::PaymentCallback,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::Some("5.1.1"),
@@ -7967,6 +7984,7 @@ pub mod refund {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::PaymentCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(3usize);
                 values
@@ -8104,7 +8122,7 @@ pub mod refund {
             path: ::std::option::Option::Some("/vpay/refund/refunds"),
             served_by: ::sas_core::endpoint::ServedBy::Superapp,
             caller: ::sas_core::endpoint::Caller::Merchant,
-            auth: ::sas_core::endpoint::AuthScheme::PaySigQuery,
+            auth: ::sas_core::endpoint::AuthKind::PaySigQuery,
             sign_prefix: ::std::option::Option::Some("/vpay/refund/refunds"),
             triggers: ::std::option::Option::Some("5.2.2"),
             callback_of: ::std::option::Option::None,
@@ -8438,6 +8456,7 @@ pub mod refund {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::PaySigQuery;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(3usize);
                 values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
@@ -8538,7 +8557,7 @@ pub mod refund {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::CallbackUrl,
             caller: ::sas_core::endpoint::Caller::Superapp,
-            auth: ::sas_core::endpoint::AuthScheme::VirtualCallback,
+            auth: ::sas_core::endpoint::AuthKind::VirtualCallback,
             sign_prefix: ::std::option::Option::Some("{event}"),
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::Some("5.2.1"),
@@ -8809,6 +8828,7 @@ pub mod refund {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &::sas_core::__private::http::Method::POST;
             type Response = Response;
+            type Auth = ::sas_core::auth::VirtualCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 let mut values = ::std::vec::Vec::with_capacity(3usize);
                 values.push(("TC-MerchantID", self.merchant_id.as_str()));
@@ -8918,7 +8938,7 @@ pub mod frontend {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::MiniProgram,
             caller: ::sas_core::endpoint::Caller::MerchantBackend,
-            auth: ::sas_core::endpoint::AuthScheme::JsapiPaySign,
+            auth: ::sas_core::endpoint::AuthKind::JsapiPaySign,
             sign_prefix: ::std::option::Option::None,
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,
@@ -9110,7 +9130,7 @@ pub mod frontend {
             path: ::std::option::Option::None,
             served_by: ::sas_core::endpoint::ServedBy::MiniProgram,
             caller: ::sas_core::endpoint::Caller::MerchantBackend,
-            auth: ::sas_core::endpoint::AuthScheme::VirtualPaymentSign,
+            auth: ::sas_core::endpoint::AuthKind::VirtualPaymentSign,
             sign_prefix: ::std::option::Option::Some("requestVirtualPayment"),
             triggers: ::std::option::Option::None,
             callback_of: ::std::option::Option::None,

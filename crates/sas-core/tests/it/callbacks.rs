@@ -65,7 +65,7 @@ fn the_protocol_gcm_vector_opens() {
     );
     let error = callback::decrypt(&notification, &api_v3_key()).unwrap_err();
     // The vector's plaintext is only part of a transaction: it decrypts, then fails to parse.
-    assert!(matches!(error, OpenError::Json(_)), "{error:?}");
+    assert!(matches!(error, OpenError::Document { .. }), "{error:?}");
 
     notification.resource.ciphertext.replace_range(0..1, "m");
     let error = callback::decrypt(&notification, &api_v3_key()).unwrap_err();
@@ -123,7 +123,7 @@ fn a_signed_payload_that_is_not_json_is_reported_as_such() {
         &http,
         &merchant_side(&keys),
     );
-    assert!(matches!(error, Err(OpenError::Json(_))), "{error:?}");
+    assert!(matches!(error, Err(OpenError::Document { .. })), "{error:?}");
 }
 
 #[test]

@@ -370,11 +370,15 @@ fn authorization_parsing() {
         ("   ", AuthorizationError::Empty),
         ("WECHATPAY2-SHA256-RSA2048", AuthorizationError::MissingScheme),
         (r#"mchid="1", nonce_str="N""#, AuthorizationError::MissingScheme),
-        ("SCHEME mchid", AuthorizationError::Syntax { at: 7 }),
+        ("SCHEME mchid", AuthorizationError::Token68),
         (r#"SCHEME mchid="1"#, AuthorizationError::Syntax { at: 13 }),
         (r#"SCHEME mchid="1" nonce_str="N""#, AuthorizationError::Syntax { at: 17 }),
-        (r#"SCHEME mchid="1",,nonce_str="N""#, AuthorizationError::Syntax { at: 17 }),
-        (r#"SCHEME mchid="1","#, AuthorizationError::Syntax { at: 17 }),
+        // Empty list elements are allowed (RFC 9110 §5.6.1); what is missing is then named.
+        (
+            r#"SCHEME mchid="1",,nonce_str="N""#,
+            AuthorizationError::MissingParameter { name: "signature" },
+        ),
+        (r#"SCHEME mchid="1","#, AuthorizationError::MissingParameter { name: "nonce_str" }),
         (
             r#"SCHEME mchid="1",mchid="2",nonce_str="N",signature="S",timestamp="1",serial_no="K""#,
             AuthorizationError::DuplicateParameter { name: "mchid".to_owned() },

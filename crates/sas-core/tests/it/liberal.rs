@@ -376,7 +376,7 @@ fn decrypted_transactions_take_amounts_and_payer_in_either_form() {
             &merchant_side(&keys),
             &api_v3_key(),
         );
-        assert!(matches!(error, Err(OpenError::Json(_))), "{garbage}: {error:?}");
+        assert!(matches!(error, Err(OpenError::Document { .. })), "{garbage}: {error:?}");
     }
 }
 
@@ -421,7 +421,7 @@ fn virtual_payloads_take_numbers_as_numeric_strings() {
         &http,
         &merchant_side(&keys),
     );
-    assert!(matches!(error, Err(OpenError::Json(_))), "{error:?}");
+    assert!(matches!(error, Err(OpenError::Document { .. })), "{error:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

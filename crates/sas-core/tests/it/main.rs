@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod auth_first;
+mod bodies;
 mod business;
 mod callbacks;
 mod crypto_keys;
@@ -10,8 +12,11 @@ mod crypto_negative;
 mod crypto_support;
 mod crypto_vectors;
 mod custom_client;
+mod encoded_targets;
+mod exact_out;
 mod expand;
 mod frontend;
+mod header_grammar;
 mod liberal;
 mod no_panic;
 mod registry;

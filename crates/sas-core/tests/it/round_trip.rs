@@ -86,7 +86,8 @@ pub(crate) fn named_merchant<T: ApiRequest>(request: &T) -> String {
 /// Signs `request` as its sender would, returning the HTTP request.
 pub(crate) fn send<T: ApiRequest>(keys: &Keys, request: &T) -> http::Request<Vec<u8>> {
     let signer = keys.merchant_signer(&named_merchant(request));
-    let signing = Signing::new(NOW, NONCE)
+    let signing = Signing::new(NOW)
+        .nonce(NONCE)
         .secret_key(&keys.secret)
         .merchant(&signer)
         .app_key(&keys.app_key)
@@ -199,7 +200,8 @@ fn urls_are_kept_as_given() {
 
     let keys = Keys::load();
     let notification = sas_core::api::payment::payment_notification::Request::example();
-    let signing = Signing::new(NOW, NONCE)
+    let signing = Signing::new(NOW)
+        .nonce(NONCE)
         .secret_key(&keys.secret)
         .platform(&keys.platform_key, PLATFORM_SERIAL);
     let url = "https://merchant.example/pay/notify%2Fv2?order=A%7C1&x=a+b";
@@ -207,7 +209,7 @@ fn urls_are_kept_as_given() {
     assert_eq!(http.uri().to_string(), url);
 
     let request = check_user::Request::example();
-    let signing = Signing::new(NOW, NONCE).secret_key(&keys.secret);
+    let signing = Signing::new(NOW).nonce(NONCE).secret_key(&keys.secret);
     let http = request.try_into_http_request("https://superapp.example/base/", &signing).unwrap();
     assert_eq!(http.uri().to_string(), "https://superapp.example/base/user/checkUser");
     for bad in [

@@ -7,7 +7,7 @@ use sas_core::auth::Signing;
 use sas_core::crypto::{
     AppKey, AuthorizationSigner, CryptoError, RsaPrivateKey, SecretKey, SignatureKind, UnixTime,
 };
-use sas_core::endpoint::{ApiRequest, AuthScheme, EntryKind, Example};
+use sas_core::endpoint::{ApiRequest, AuthKind, EntryKind, Example};
 use sas_core::error::{AuthError, FromHttpRequestError};
 use sas_core::request::OutgoingRequest;
 
@@ -34,14 +34,14 @@ impl OtherKeys {
 }
 
 /// The signature kind a scheme's main check reports.
-fn signature_kind(scheme: AuthScheme) -> SignatureKind {
+fn signature_kind(scheme: AuthKind) -> SignatureKind {
     match scheme {
-        AuthScheme::TcSignature => SignatureKind::TcSignature,
-        AuthScheme::MerchantRsa => SignatureKind::Authorization,
-        AuthScheme::PaySig => SignatureKind::PaySig,
-        AuthScheme::PaySigQuery => SignatureKind::RefundPaySig,
-        AuthScheme::PaymentCallback => SignatureKind::CallbackSignature,
-        AuthScheme::VirtualCallback => SignatureKind::PayEventSig,
+        AuthKind::TcSignature => SignatureKind::TcSignature,
+        AuthKind::MerchantRsa => SignatureKind::Authorization,
+        AuthKind::PaySig => SignatureKind::PaySig,
+        AuthKind::PaySigQuery => SignatureKind::RefundPaySig,
+        AuthKind::PaymentCallback => SignatureKind::CallbackSignature,
+        AuthKind::VirtualCallback => SignatureKind::PayEventSig,
         other => panic!("{other:?} is not an HTTP scheme"),
     }
 }
@@ -67,8 +67,8 @@ fn assert_mismatch<T: ApiRequest>(error: AuthError, case: &str) {
 /// schemes), or the path for a `GET`.
 fn change_signed_byte<T: ApiRequest>(http: &mut http::Request<Vec<u8>>) -> bool {
     match T::METADATA.auth {
-        AuthScheme::TcSignature => false,
-        AuthScheme::MerchantRsa if http.body().is_empty() => {
+        AuthKind::TcSignature => false,
+        AuthKind::MerchantRsa if http.body().is_empty() => {
             let uri = http.uri().to_string().replacen("example-", "exbmple-", 1);
             *http.uri_mut() = uri.parse().unwrap();
             true
@@ -89,18 +89,16 @@ fn remove_signature<T: ApiRequest>(http: &mut http::Request<Vec<u8>>) -> AuthErr
         AuthError::MissingHeader(name)
     };
     match T::METADATA.auth {
-        AuthScheme::TcSignature | AuthScheme::VirtualCallback => {
-            remove_header(http, "TC-Signature")
-        }
-        AuthScheme::MerchantRsa => remove_header(http, "Authorization"),
-        AuthScheme::PaymentCallback => remove_header(http, "TC-Callback-Signature"),
-        AuthScheme::PaySig => {
+        AuthKind::TcSignature | AuthKind::VirtualCallback => remove_header(http, "TC-Signature"),
+        AuthKind::MerchantRsa => remove_header(http, "Authorization"),
+        AuthKind::PaymentCallback => remove_header(http, "TC-Callback-Signature"),
+        AuthKind::PaySig => {
             let mut body: serde_json::Value = serde_json::from_slice(http.body()).unwrap();
             body.as_object_mut().unwrap().remove("PaySig").unwrap();
             *http.body_mut() = serde_json::to_vec(&body).unwrap();
             AuthError::MissingField("PaySig")
         }
-        AuthScheme::PaySigQuery => {
+        AuthKind::PaySigQuery => {
             let uri = http.uri().to_string();
             let (path, _) = uri.split_once('?').unwrap();
             *http.uri_mut() = path.parse().unwrap();
@@ -133,7 +131,8 @@ fn send_with<T: ApiRequest>(
         keys.merchant_signer(&mchid)
     };
     let platform = if wrong { &other.rsa } else { &keys.platform_key };
-    let signing = Signing::new(now, NONCE)
+    let signing = Signing::new(now)
+        .nonce(NONCE)
         .secret_key(if wrong { &other.secret } else { &keys.secret })
         .merchant(&signer)
         .app_key(if wrong { &other.app_key } else { &keys.app_key })
@@ -169,7 +168,7 @@ fn tamper<T: ApiRequest>() -> &'static str {
         meta.module
     );
 
-    if !matches!(meta.auth, AuthScheme::PaySig | AuthScheme::PaySigQuery) {
+    if !matches!(meta.auth, AuthKind::PaySig | AuthKind::PaySigQuery) {
         let stale = send_with(
             &keys,
             &other,
@@ -187,7 +186,7 @@ fn tamper<T: ApiRequest>() -> &'static str {
 
     let wrong = send_with(&keys, &other, &request, NOW, true);
     let got = auth_error::<T>(&keys, &wrong, &mchid);
-    if meta.auth == AuthScheme::PaymentCallback || meta.auth == AuthScheme::VirtualCallback {
+    if meta.auth == AuthKind::PaymentCallback || meta.auth == AuthKind::VirtualCallback {
         // The SecretKey's TC-Signature is checked first when the verifier holds it.
         assert!(
             matches!(
@@ -320,7 +319,7 @@ fn a_merchant_cannot_sign_for_another() {
     let mut request = Request::example();
     request.mchid = "1230000109".into();
     let signer = keys.merchant_signer("1900000001");
-    let signing = Signing::new(NOW, NONCE).merchant(&signer);
+    let signing = Signing::new(NOW).nonce(NONCE).merchant(&signer);
     let http = request.try_into_http_request(SUPERAPP, &signing).unwrap();
     let error = auth_error::<Request>(&keys, &http, "1900000001");
     assert!(

@@ -67,7 +67,7 @@ pub(super) fn constant(spec: &Spec, entry: &Entry) -> TokenStream {
             path: #path,
             served_by: ::sas_core::endpoint::ServedBy::#served_by,
             caller: ::sas_core::endpoint::Caller::#caller,
-            auth: ::sas_core::endpoint::AuthScheme::#auth,
+            auth: ::sas_core::endpoint::AuthKind::#auth,
             sign_prefix: #sign_prefix,
             triggers: #triggers,
             callback_of: #callback_of,

@@ -31,6 +31,7 @@ pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
     };
     let body: Vec<&Field> = entry.request.body.iter().collect();
     let text_fields = text_fields_impl("Request", &body, Part::Body);
+    let auth = format_ident!("{}", crate::naming::pascal_case(&entry.auth));
     quote! {
         #text_fields
 
@@ -38,6 +39,7 @@ pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
             const METADATA: &'static ::sas_core::endpoint::Metadata = &METADATA;
             const METHOD: &'static ::sas_core::__private::http::Method = &#method;
             type Response = Response;
+            type Auth = ::sas_core::auth::#auth;
 
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 #headers

@@ -184,3 +184,34 @@ doc = "Whether."
         "{messages:?}"
     );
 }
+
+/// A scheme the runtime has no type for is a spec diagnostic at its table, not a rustc error at
+/// the macro call; an entry using a front-end scheme over HTTP is one at its `auth` key.
+#[test]
+fn a_scheme_the_runtime_lacks_is_reported_where_it_is_declared() {
+    let sas = SAS_TOML.replace(
+        "[envelope]",
+        "[auth.hmac_v2]\ndoc = \"HMAC.\"\nheaders = [\"TC-Hmac\"]\n\n[auth.jsapi_pay_sign]\ndoc = \"paySign.\"\nparams = [\"paySign\"]\n\n[envelope]",
+    );
+    let entry = r#"kind = "endpoint"
+section = "1.1"
+title = "First"
+summary = "First."
+method = "POST"
+path = "/users"
+served_by = "superapp"
+caller = "sas"
+auth = "jsapi_pay_sign"
+
+[response]
+data = "bool"
+doc = "Whether."
+"#;
+    let dir = spec_dir("schemes", &[("sas.toml", &sas), ("api/user/first.toml", entry)]);
+    let got = messages(&dir);
+    let declared = "spec/sas.toml:13:7: auth scheme `hmac_v2` is not implemented by sas-core";
+    assert!(got.iter().any(|m| m.starts_with(declared)), "{got:?}");
+    let used = "spec/api/user/first.toml:9:8: auth scheme `jsapi_pay_sign` is not an HTTP scheme \
+                sas-core implements";
+    assert!(got.iter().any(|m| m == used), "{got:?}");
+}

@@ -28,9 +28,11 @@ pub struct RequestParts<'a> {
 /// A parsed `Authorization` header:
 /// `SCHEME mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"`.
 ///
-/// Parsing accepts the parameters in any order, any scheme token, optional spaces around `,`
-/// and `=`, and ignores unknown parameters. [`Display`](fmt::Display) writes the canonical
-/// form.
+/// Parsing follows RFC 9110 §11 as liberally as it asks recipients to: any scheme token,
+/// parameter names in any case and any order, tokens or quoted strings (quoted-pairs
+/// unescaped), optional whitespace around `=` and `,`, empty list elements; unknown parameters
+/// are ignored, a parameter given twice is refused. [`Display`](fmt::Display) writes the
+/// canonical form.
 ///
 /// ```
 /// use sas_core::crypto::Authorization;
@@ -130,15 +132,37 @@ impl fmt::Display for Authorization {
         write!(
             f,
             r#"{} mchid="{}",nonce_str="{}",signature="{}",timestamp="{}",serial_no="{}""#,
-            self.scheme, self.mchid, self.nonce_str, self.signature, self.timestamp, self.serial_no
+            self.scheme,
+            Quoted(&self.mchid),
+            Quoted(&self.nonce_str),
+            Quoted(&self.signature),
+            Quoted(&self.timestamp),
+            Quoted(&self.serial_no)
         )
+    }
+}
+
+/// The inside of a quoted-string: `"` and `\` as quoted-pairs (only a parsed header can hold
+/// them; the signer refuses them).
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for part in self.0.split_inclusive(['"', '\\']) {
+            match part.char_indices().last() {
+                Some((at, c @ ('"' | '\\'))) => write!(f, "{}\\{c}", &part[..at])?,
+                _ => f.write_str(part)?,
+            }
+        }
+        Ok(())
     }
 }
 
 /// Signs merchant requests: the merchant's API private key, its `mchid` and the serial of its
 /// API certificate (or its public-key ID).
 ///
-/// Values go into the header between double quotes, so they must not contain `"`.
+/// Values go into the header between double quotes: [`sign`](Self::sign) refuses any that holds
+/// a quote, a backslash, whitespace, a control or a non-ASCII character.
 ///
 /// ```
 /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys");
@@ -188,13 +212,21 @@ impl AuthorizationSigner {
     ///
     /// # Errors
     ///
-    /// [`CryptoError::OperationFailed`] if `ring` refuses to sign.
+    /// [`CryptoError::MalformedAuthorization`] with [`AuthorizationError::Unsendable`] when the
+    /// scheme is not a token, or `mchid`, `nonce`, `timestamp` or the serial is empty or holds
+    /// anything but visible ASCII other than `"` and `\` (what every receiver reads back
+    /// alike); [`CryptoError::OperationFailed`] if `ring` refuses to sign.
     pub fn sign(
         &self,
         request: &RequestParts<'_>,
         timestamp: &str,
         nonce: &str,
     ) -> Result<Authorization, CryptoError> {
+        check_scheme(&self.scheme)?;
+        check_param("mchid", &self.mchid)?;
+        check_param("nonce_str", nonce)?;
+        check_param("timestamp", timestamp)?;
+        check_param("serial_no", &self.serial_no)?;
         let message = authorization_message(
             request.method,
             request.canonical_url,
@@ -213,36 +245,45 @@ impl AuthorizationSigner {
     }
 }
 
-/// The parser behind [`Authorization::parse`].
+/// The parser behind [`Authorization::parse`]: RFC 9110 §11.4 `credentials`, with the
+/// parameters as a §5.6.1 list.
 fn parse(header: &str) -> Result<Authorization, AuthorizationError> {
-    let header = header.trim();
+    let header = header.trim_matches([' ', '\t']);
     if header.is_empty() {
         return Err(AuthorizationError::Empty);
     }
-    let (scheme, params) =
-        header.split_once([' ', '\t']).ok_or(AuthorizationError::MissingScheme)?;
-    if scheme.contains(['=', '"', ',']) {
+    let scheme_len = header.bytes().take_while(|&b| is_tchar(b)).count();
+    let (scheme, after) = header.split_at(scheme_len);
+    let params = after.trim_start_matches([' ', '\t']);
+    if scheme.is_empty() || params.len() == after.len() {
         return Err(AuthorizationError::MissingScheme);
     }
     let offset = header.len() - params.len();
-    let mut fields: [(&'static str, Option<&str>); 5] = [
+    let pairs = match parse_params(params, offset) {
+        Ok(pairs) => pairs,
+        Err(_) if is_token68(params) => return Err(AuthorizationError::Token68),
+        Err(error) => return Err(error),
+    };
+    let mut fields: [(&'static str, Option<String>); 5] = [
         ("mchid", None),
         ("nonce_str", None),
         ("signature", None),
         ("timestamp", None),
         ("serial_no", None),
     ];
-    for (name, value) in parse_params(params, offset)? {
-        if let Some((_, slot)) = fields.iter_mut().find(|(known, _)| *known == name) {
-            if slot.is_some() {
-                return Err(AuthorizationError::DuplicateParameter { name: name.to_owned() });
-            }
+    let mut seen: Vec<String> = Vec::with_capacity(pairs.len());
+    for (name, value) in pairs {
+        let lower = name.to_ascii_lowercase();
+        if seen.contains(&lower) {
+            return Err(AuthorizationError::DuplicateParameter { name: lower });
+        }
+        if let Some((_, slot)) = fields.iter_mut().find(|(known, _)| *known == lower) {
             *slot = Some(value);
         }
+        seen.push(lower);
     }
-    let [mchid, nonce_str, signature, timestamp, serial_no] = fields.map(|(name, value)| {
-        value.map(str::to_owned).ok_or(AuthorizationError::MissingParameter { name })
-    });
+    let [mchid, nonce_str, signature, timestamp, serial_no] =
+        fields.map(|(name, value)| value.ok_or(AuthorizationError::MissingParameter { name }));
     Ok(Authorization {
         scheme: scheme.to_owned(),
         mchid: mchid?,
@@ -253,35 +294,125 @@ fn parse(header: &str) -> Result<Authorization, AuthorizationError> {
     })
 }
 
-/// Splits `key="value"` (or `key=token`) pairs separated by commas; `offset` is where `params`
-/// starts in the header, for error positions.
-fn parse_params(params: &str, offset: usize) -> Result<Vec<(&str, &str)>, AuthorizationError> {
-    let syntax = |rest: &str| AuthorizationError::Syntax { at: offset + params.len() - rest.len() };
-    let mut pairs = Vec::new();
-    let mut rest = params.trim_start();
-    loop {
-        let (name, after) = rest.split_once('=').ok_or_else(|| syntax(rest))?;
-        let name = name.trim_end();
-        let is_token = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
-        if name.is_empty() || !name.bytes().all(is_token) {
-            return Err(syntax(rest));
+/// `#auth-param`: `token BWS "=" BWS ( token / quoted-string )`, separated by `OWS "," OWS`,
+/// empty elements allowed (§5.6.1: recipients accept them). `offset` is where `params` starts
+/// in the header, for error positions. Quoted values come back unescaped.
+fn parse_params(params: &str, offset: usize) -> Result<Vec<(&str, String)>, AuthorizationError> {
+    let bytes = params.as_bytes();
+    let syntax = |at: usize| AuthorizationError::Syntax { at: offset + at };
+    let skip_ows = |mut i: usize| {
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+            i += 1;
         }
-        let after = after.trim_start();
-        let (value, remaining) = match after.strip_prefix('"') {
-            Some(quoted) => quoted.split_once('"').ok_or_else(|| syntax(after))?,
-            None => {
-                let end = after.find([',', ' ', '\t']).unwrap_or(after.len());
-                match after.split_at_checked(end) {
-                    Some((value, remaining)) if !value.is_empty() => (value, remaining),
-                    _ => return Err(syntax(after)),
-                }
-            }
-        };
-        pairs.push((name, value));
-        let remaining = remaining.trim_start();
-        if remaining.is_empty() {
+        i
+    };
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    loop {
+        i = skip_ows(i);
+        if i == bytes.len() {
             return Ok(pairs);
         }
-        rest = remaining.strip_prefix(',').ok_or_else(|| syntax(remaining))?.trim_start();
+        if bytes[i] == b',' {
+            i += 1;
+            continue;
+        }
+        let name_start = i;
+        while i < bytes.len() && is_tchar(bytes[i]) {
+            i += 1;
+        }
+        if i == name_start {
+            return Err(syntax(i));
+        }
+        let name = &params[name_start..i];
+        i = skip_ows(i);
+        if bytes.get(i) != Some(&b'=') {
+            return Err(syntax(i));
+        }
+        i = skip_ows(i + 1);
+        let value = if bytes.get(i) == Some(&b'"') {
+            let (value, end) = quoted_string(params, i).ok_or_else(|| syntax(i))?;
+            i = end;
+            value
+        } else {
+            let start = i;
+            while i < bytes.len() && is_tchar(bytes[i]) {
+                i += 1;
+            }
+            if i == start {
+                return Err(syntax(i));
+            }
+            params[start..i].to_owned()
+        };
+        pairs.push((name, value));
+        i = skip_ows(i);
+        match bytes.get(i) {
+            None => return Ok(pairs),
+            Some(b',') => i += 1,
+            Some(_) => return Err(syntax(i)),
+        }
+    }
+}
+
+/// The quoted-string starting at `start` (its opening `"`), unescaped, and the index after its
+/// closing `"`: `DQUOTE *( qdtext / quoted-pair ) DQUOTE`.
+fn quoted_string(text: &str, start: usize) -> Option<(String, usize)> {
+    let mut value = String::new();
+    let mut chars = text[start + 1..].char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, start + 1 + at + 1)),
+            '\\' => match chars.next() {
+                Some((_, escaped)) if escaped == '\t' || !escaped.is_control() => {
+                    value.push(escaped);
+                }
+                _ => return None,
+            },
+            c if c == '\t' || !c.is_control() => value.push(c),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// RFC 9110 `tchar`.
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// RFC 9110 `token68`, with trailing whitespace.
+fn is_token68(text: &str) -> bool {
+    let text = text.trim_end_matches([' ', '\t']);
+    let body = text.trim_end_matches('=');
+    !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b))
+}
+
+/// Refuses a value the receivers' grammar cannot carry as we send it: a quoted parameter of one
+/// or more visible ASCII characters other than `"` and `\`.
+fn check_param(name: &'static str, value: &str) -> Result<(), AuthorizationError> {
+    let problem = if value.is_empty() {
+        Some("nothing")
+    } else if value.contains(['"', '\\']) {
+        Some("a quote or backslash")
+    } else if value.bytes().any(|b| !b.is_ascii_graphic()) {
+        Some("a space, control character or non-ASCII character")
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => Err(AuthorizationError::Unsendable { name, problem }),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a scheme that is not a token.
+fn check_scheme(scheme: &str) -> Result<(), AuthorizationError> {
+    if !scheme.is_empty() && scheme.bytes().all(is_tchar) {
+        Ok(())
+    } else {
+        Err(AuthorizationError::Unsendable {
+            name: "scheme",
+            problem: "characters outside a token",
+        })
     }
 }
