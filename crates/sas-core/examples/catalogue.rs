@@ -72,9 +72,7 @@ fn auth(scheme: AuthKind) -> &'static str {
         AuthKind::MerchantRsa => "Authorization (SHA256withRSA)",
         AuthKind::PaySig => "PaySig (HMAC-SHA256)",
         AuthKind::PaySigQuery => "pay_sig (HMAC-SHA256)",
-        AuthKind::PaymentCallback => {
-            "TC-Signature + TC-Callback-Signature (RSA), AES-GCM resource"
-        }
+        AuthKind::PaymentCallback => "TC-Signature + TC-Callback-Signature (RSA), AES-GCM resource",
         AuthKind::VirtualCallback => "TC-Signature + event signature (HMAC-SHA256)",
         AuthKind::JsapiPaySign => "paySign (SHA256withRSA)",
         AuthKind::VirtualPaymentSign => "paySig + signature (HMAC-SHA256)",

@@ -132,12 +132,13 @@ pub trait IncomingRequest: ApiRequest {
             body,
         };
         let identity = Self::Auth::verify(meta, &received, &input)?;
-        let mut message: Self = crate::json::from_slice(if body.is_empty() && Self::METHOD == http::Method::GET {
-            b"{}"
-        } else {
-            body
-        })
-        .map_err(FromHttpRequestError::Body)?;
+        let mut message: Self =
+            crate::json::from_slice(if body.is_empty() && Self::METHOD == http::Method::GET {
+                b"{}"
+            } else {
+                body
+            })
+            .map_err(FromHttpRequestError::Body)?;
         let parts = ReceivedParts { headers: request.headers(), path: &path_values, query: &query };
         message.read_parts(&parts)?;
         if meta.kind == EntryKind::Endpoint {

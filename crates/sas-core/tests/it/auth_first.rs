@@ -43,7 +43,11 @@ fn break_outer_auth<T: ApiRequest>(http: &mut http::Request<Vec<u8>>, how: usize
         AuthKind::PaySigQuery => {
             let uri = http.uri().to_string();
             let (path, _) = uri.split_once('?').unwrap();
-            let uri = if how.is_multiple_of(2) { format!("{path}?pay_sig=AAAA") } else { path.to_owned() };
+            let uri = if how.is_multiple_of(2) {
+                format!("{path}?pay_sig=AAAA")
+            } else {
+                path.to_owned()
+            };
             *http.uri_mut() = uri.parse().unwrap();
         }
         AuthKind::PaySig => {
@@ -97,9 +101,7 @@ fn auth_before_body<T: ApiRequest>() -> &'static str {
         let mut intact = signed.clone();
         *intact.body_mut() = body.to_vec();
         let result = receive::<T>(&keys, &intact, &mchid);
-        if T::METADATA.auth == AuthKind::TcSignature
-            && T::METHOD != http::Method::GET
-        {
+        if T::METADATA.auth == AuthKind::TcSignature && T::METHOD != http::Method::GET {
             match result {
                 Err(error @ FromHttpRequestError::Body(_)) => {
                     assert_eq!(error.status(), http::StatusCode::BAD_REQUEST)

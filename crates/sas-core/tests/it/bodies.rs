@@ -68,7 +68,7 @@ fn a_bom_and_insignificant_whitespace_are_ignored() {
 
     let response =
         http::Response::new([BOM, br#" {"returnCode":"0","data":true,"requestId":"r"} "#].concat());
-    assert!(check_user::Response::try_from_http_response(&response).unwrap().data.data);
+    assert!(check_user::Response::try_from_http_response(&response).unwrap().response.data);
 
     let document: JsonString<virtual_refund_notification::RefundResult> = JsonString::from_raw(
         format!("\u{FEFF}{}", virtual_refund_notification::RefundResult::example_json()),
