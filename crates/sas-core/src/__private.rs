@@ -17,6 +17,11 @@ impl fmt::Debug for Redacted {
     }
 }
 
+/// The catch-all of a generated enumeration: a value the spec does not list.
+pub fn unknown(value: &str) -> crate::types::UnknownValue {
+    crate::types::UnknownValue(value.into())
+}
+
 /// Reads a required header, path or query value.
 pub fn required(
     parts: &dyn crate::endpoint::PartSource,

@@ -18,6 +18,13 @@
 //! string), documents carried in a string are [`crate::types::JsonString`], and `Debug`
 //! prints `<redacted>` for the fields the spec marks secret.
 //!
+//! A field whose values the spec enumerates is an enum of its own (`TradeState`, `EventType`,
+//! in the module of the struct holding it; shared ones in [`common`]): one variant per value,
+//! sent with the vendor's spelling, plus a hidden catch-all holding any other value exactly as
+//! received ([`crate::types::UnknownValue`]), so a new vendor value never loses a notification.
+//! `as_str`, `Display` and `From<&str>` convert; the spec's default is the enum's `Default`.
+//! A server validating a request refuses values outside the spec.
+//!
 //! ```
 //! use sas_core::api::user::check_user;
 //!

@@ -1,5 +1,6 @@
 //! Wire types the generated messages use where JSON alone is not enough: documents carried
-//! inside a string, and values a sender may give in two forms.
+//! inside a string, values a sender may give in two forms, and enumerated values the spec does
+//! not list.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -104,4 +105,42 @@ pub enum StringOr<T> {
     String(String),
     /// The object form.
     Object(T),
+}
+
+/// A value of an enumerated field that the spec does not list, kept exactly as received: the
+/// hidden catch-all of every generated enumeration (`TradeState`, `EventType`, …).
+///
+/// Only deserialisation (and `From<&str>` on the enumeration) makes one, so a listed value is
+/// always its named variant. Read it with the enumeration's `as_str`.
+///
+/// ```
+/// use sas_core::api::payment::query_order::TradeState;
+///
+/// let state: TradeState = serde_json::from_str(r#""PARTIALLY_REFUNDED""#)?;
+/// assert!(!state.is_known());
+/// assert_eq!(state.as_str(), "PARTIALLY_REFUNDED");
+/// assert_eq!(serde_json::to_string(&state)?, r#""PARTIALLY_REFUNDED""#);
+/// assert_eq!(TradeState::from("SUCCESS"), TradeState::Success);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnknownValue(pub(crate) Box<str>);
+
+impl UnknownValue {
+    /// The value as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }

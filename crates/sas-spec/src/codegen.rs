@@ -9,6 +9,7 @@
 
 mod callback;
 mod docs;
+mod enums;
 mod example;
 mod metadata;
 mod parts;
@@ -20,7 +21,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::model::{Entry, EntryKind, Spec};
-use crate::validate::referenced_types;
+use crate::naming;
+use crate::validate::{module_enum_fields, referenced_types};
 
 /// The whole `api` module body for `spec`.
 pub fn expand(spec: &Spec) -> TokenStream {
@@ -51,10 +53,13 @@ pub fn expand(spec: &Spec) -> TokenStream {
 /// The shared object types of `sas.toml`.
 fn expand_common(spec: &Spec) -> TokenStream {
     let types = spec.types.iter().map(|ty| structs::object_type(spec, None, ty));
+    let enums = enums::module_enums(&module_enum_fields(spec, None));
     quote! {
-        /// Object types shared by several entries (`[types]` of `spec/sas.toml`).
+        /// Object types shared by several entries (`[types]` of `spec/sas.toml`), and the
+        /// enumerations of their fields.
         pub mod common {
             #(#types)*
+            #enums
         }
     }
 }
@@ -66,6 +71,7 @@ fn expand_entry(spec: &Spec, entry: &Entry) -> TokenStream {
     let metadata = metadata::constant(spec, entry);
     let shared_uses = shared_type_uses(spec, entry);
     let local_types = entry.types.iter().map(|ty| structs::object_type(spec, Some(entry), ty));
+    let enums = enums::module_enums(&module_enum_fields(spec, Some(entry)));
     let messages = match entry.kind {
         EntryKind::Frontend => structs::frontend_params(spec, entry),
         EntryKind::Endpoint | EntryKind::Callback => {
@@ -83,15 +89,37 @@ fn expand_entry(spec: &Spec, entry: &Entry) -> TokenStream {
             #metadata
             #messages
             #(#local_types)*
+            #enums
         }
     }
 }
 
-/// `pub use` of each shared type the entry refers to (and does not shadow).
+/// `pub use` of each shared type the entry refers to (and does not shadow), and of the
+/// enumerations of their fields (unless the entry makes one of that name).
 fn shared_type_uses(spec: &Spec, entry: &Entry) -> Vec<TokenStream> {
-    referenced_types(spec, entry)
+    let own_enums: Vec<String> = module_enum_fields(spec, Some(entry))
         .into_iter()
-        .filter(|name| !entry.types.iter().any(|ty| &ty.name == name))
+        .map(|(field, part)| naming::enum_name(field, part))
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for name in referenced_types(spec, entry) {
+        if entry.types.iter().any(|ty| ty.name == name) {
+            continue;
+        }
+        if let Some(ty) = spec.types.iter().find(|ty| ty.name == name) {
+            for field in ty.fields.iter().filter(|field| field.is_enum()) {
+                let enum_name = naming::enum_name(field, None);
+                if !own_enums.contains(&enum_name) && !names.contains(&enum_name) {
+                    names.push(enum_name);
+                }
+            }
+        }
+        names.push(name);
+    }
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
         .map(|name| {
             let ident = format_ident!("{}", name);
             quote! { pub use super::super::common::#ident; }

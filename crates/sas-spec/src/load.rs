@@ -419,6 +419,7 @@ fn read_field(table: &TableReader<'_, '_>, default_type: Option<TypeExpr>) -> Fi
         max_len: table.u32("max_len"),
         charset: table.string("charset").and_then(|value| parse_charset(ctx, &value)),
         values: table.strings("values").into_iter().map(|s| s.value).collect(),
+        variants: table.strings("variants").into_iter().map(|s| s.value).collect(),
         format,
         unit,
         accept: table.strings("accept").iter().map(|s| parse_type(ctx, s)).collect(),

@@ -387,6 +387,9 @@ pub struct Field {
     pub charset: Option<Charset>,
     /// Allowed values.
     pub values: Vec<String>,
+    /// The Rust variant names of `values`, in the same order, when the spec gives them
+    /// (`variants = […]`); else they are derived from the values.
+    pub variants: Vec<String>,
     /// The string's format.
     pub format: Option<Format>,
     /// The unit of a number or timestamp.
@@ -400,6 +403,12 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the Rust value is a generated enumeration: a string with `values` (and no
+    /// `format = "int"`).
+    pub fn is_enum(&self) -> bool {
+        self.ty == TypeExpr::String && !self.values.is_empty() && self.format != Some(Format::Int)
+    }
+
     /// Whether the Rust value is a `StringOr<T>`: a string or an object, either accepted.
     pub fn string_or_object(&self) -> Option<&str> {
         match (&self.ty, self.accept.as_slice()) {

@@ -59,6 +59,45 @@ pub fn pascal_case(snake: &str) -> String {
         .collect()
 }
 
+/// The name of the enumeration generated for `field` (in `part`): its Rust field name in
+/// PascalCase (`trade_state` → `TradeState`, `r#type` → `Type`).
+pub fn enum_name(field: &Field, part: Option<Part>) -> String {
+    pascal_case(field_name(field, part).trim_start_matches("r#"))
+}
+
+/// The Rust variant names of an enumerated field: its `variants`, or one derived from each
+/// value (`REFUND.SUCCESS` → `RefundSuccess`, `encrypt-resource` → `EncryptResource`,
+/// `AEAD_AES_256_GCM` → `AeadAes256Gcm`). A derived name may be unusable (`1` → `1`); the
+/// validator reports it.
+pub fn variant_names(field: &Field) -> Vec<String> {
+    if !field.variants.is_empty() {
+        return field.variants.clone();
+    }
+    field.values.iter().map(|value| variant_name(value)).collect()
+}
+
+/// `REFUND.SUCCESS` → `RefundSuccess`, `short_series_goods` → `ShortSeriesGoods`.
+pub fn variant_name(value: &str) -> String {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let word = if word.chars().any(|c| c.is_ascii_lowercase()) {
+                snake_case(word)
+            } else {
+                word.to_ascii_lowercase()
+            };
+            pascal_case(&word)
+        })
+        .collect()
+}
+
+/// Whether `name` is a PascalCase Rust identifier (an ASCII capital, then letters and digits).
+pub fn is_pascal_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
 /// `SCREAMING_SNAKE_CASE` of a snake-case name.
 pub fn screaming_snake_case(snake: &str) -> String {
     snake.trim_start_matches("r#").to_ascii_uppercase()
@@ -118,6 +157,22 @@ mod tests {
         ];
         for (wire, rust) in cases {
             assert_eq!(header_snake_case(wire), rust, "{wire}");
+        }
+    }
+
+    #[test]
+    fn enumerated_values_become_variant_names() {
+        let cases = [
+            ("REFUND.SUCCESS", "RefundSuccess"),
+            ("encrypt-resource", "EncryptResource"),
+            ("AEAD_AES_256_GCM", "AeadAes256Gcm"),
+            ("short_series_goods", "ShortSeriesGoods"),
+            ("JSAPI", "Jsapi"),
+            ("developer", "Developer"),
+            ("1", "1"),
+        ];
+        for (value, variant) in cases {
+            assert_eq!(super::variant_name(value), variant, "{value}");
         }
     }
 

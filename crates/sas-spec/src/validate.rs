@@ -29,6 +29,7 @@ pub(crate) fn check(spec: &Spec, sink: &Sink) {
     check_schemes(spec, sink);
     check_envelope(spec, sink);
     check_types(spec, None, &spec.types, sink);
+    check_enum_names(spec, None, sink);
     let mut sections: BTreeMap<&str, &Loc> = BTreeMap::new();
     for entry in &spec.entries {
         let loc = entry.key_loc("section");
@@ -108,6 +109,7 @@ fn check_entry(spec: &Spec, entry: &Entry, sink: &Sink) {
         }
     }
     check_types(spec, Some(entry), &entry.types, sink);
+    check_enum_names(spec, Some(entry), sink);
     check_rust_names(entry, sink);
     for erratum in &entry.errata {
         check_at(entry, &erratum.at, &erratum.loc, sink);
@@ -347,6 +349,7 @@ fn check_field(spec: &Spec, entry: Option<&Entry>, part: Option<Part>, field: &F
     if field.format == Some(Format::Int) && !field.values.is_empty() {
         err(format!("`{}`: an int-format string takes no values", field.name));
     }
+    check_variants(field, &err);
     if !field.accept.is_empty() {
         for accepted in &field.accept {
             check_type_ref(spec, entry, accepted, &field.loc, sink);
@@ -405,6 +408,113 @@ fn check_type_ref(spec: &Spec, entry: Option<&Entry>, ty: &TypeExpr, loc: &Loc, 
     };
     if !found {
         sink.error(loc.clone(), format!("unknown type `{name}` in \"{ty}\""));
+    }
+}
+
+/// `variants` name each of `values` once, as PascalCase identifiers; without `variants`, the
+/// names derived from the values must be such identifiers.
+fn check_variants(field: &Field, err: &dyn Fn(String)) {
+    if field.values.is_empty() {
+        if !field.variants.is_empty() {
+            err(format!("`{}`: variants name values, and it has none", field.name));
+        }
+        return;
+    }
+    if !field.variants.is_empty() && field.variants.len() != field.values.len() {
+        err(format!(
+            "`{}`: {} variants for {} values",
+            field.name,
+            field.variants.len(),
+            field.values.len()
+        ));
+        return;
+    }
+    let mut seen = BTreeSet::new();
+    for (value, variant) in field.values.iter().zip(naming::variant_names(field)) {
+        if !naming::is_pascal_identifier(&variant) {
+            err(format!(
+                "`{}`: value \"{value}\" has no Rust name (derived `{variant}`); give the field \
+                 `variants = [...]`",
+                field.name
+            ));
+        } else if !seen.insert(variant.clone()) {
+            err(format!("`{}`: two values are both named `{variant}` in Rust", field.name));
+        }
+    }
+}
+
+/// The enumerated fields whose enums a module holds: `common` (`entry` `None`) holds those of
+/// the shared types, an entry module those of its request, params and local types.
+pub(crate) fn module_enum_fields<'a>(
+    spec: &'a Spec,
+    entry: Option<&'a Entry>,
+) -> Vec<(&'a Field, Option<Part>)> {
+    let mut fields = Vec::new();
+    match entry {
+        None => {
+            for ty in &spec.types {
+                fields.extend(ty.fields.iter().map(|field| (field, None)));
+            }
+        }
+        Some(entry) => {
+            for part in Part::ALL {
+                let outside_body = matches!(part, Part::Header | Part::Path | Part::Query);
+                fields.extend(
+                    entry
+                        .fields(part)
+                        .iter()
+                        .filter(|field| !(outside_body && field.set_by_auth))
+                        .map(|field| (field, Some(part))),
+                );
+            }
+            for ty in &entry.types {
+                fields.extend(ty.fields.iter().map(|field| (field, None)));
+            }
+        }
+    }
+    fields.retain(|(field, _)| field.is_enum());
+    fields
+}
+
+/// Within one module, an enum name stands for one set of values and names no object type.
+fn check_enum_names(spec: &Spec, entry: Option<&Entry>, sink: &Sink) {
+    let mut enums: BTreeMap<String, &Field> = BTreeMap::new();
+    let types: Vec<&str> = match entry {
+        None => spec.types.iter().map(|ty| ty.name.as_str()).collect(),
+        Some(entry) => {
+            let mut names: Vec<&str> = entry.types.iter().map(|ty| ty.name.as_str()).collect();
+            names.extend(spec.types.iter().map(|ty| ty.name.as_str()));
+            names
+        }
+    };
+    for (field, part) in module_enum_fields(spec, entry) {
+        let name = naming::enum_name(field, part);
+        if types.contains(&name.as_str()) {
+            sink.error(
+                field.loc.clone(),
+                format!(
+                    "`{}`: its enum `{name}` has the name of an object type; give it another \
+                     `rust` name",
+                    field.name
+                ),
+            );
+        }
+        match enums.get(&name) {
+            Some(first) if first.values != field.values || first.variants != field.variants => {
+                sink.error(
+                    field.loc.clone(),
+                    format!(
+                        "`{}`: its enum `{name}` differs from the one of `{}` at {}; give it \
+                         another `rust` name",
+                        field.name, first.name, first.loc
+                    ),
+                );
+            }
+            Some(_) => {}
+            None => {
+                enums.insert(name, field);
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-//! Serde helpers for integers: accepted as a JSON number or a numeric string, sent as the spec
-//! documents them (a number, or a string for the amounts the vendor types as strings).
+//! Serde helpers for integers (accepted as a JSON number or a numeric string, sent as the spec
+//! documents them: a number, or a string for the amounts the vendor types as strings) and for
+//! enumerated values (accepted as a string or a number's text).
 
 use std::fmt;
 
@@ -142,4 +143,35 @@ mod tests {
             assert_eq!(parse_int(bad), None, "{bad:?}");
         }
     }
+}
+
+struct TextVisitor;
+
+impl Visitor<'_> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string (or a number standing for one)")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+        Ok(value.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
+        Ok(value)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+}
+
+/// The text of an enumerated value: a string, or a number as its decimal text (`1` for `"1"`).
+pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    deserializer.deserialize_any(TextVisitor)
 }

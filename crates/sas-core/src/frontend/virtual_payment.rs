@@ -45,7 +45,7 @@ impl Params {
     ///     params.sign_data.as_str(),
     ///     r#"{"offerId":"123","buyQuantity":1,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}"#
     /// );
-    /// assert_eq!(params.mode, "short_series_goods");
+    /// assert_eq!(params.mode.as_str(), "short_series_goods");
     /// assert_eq!(params.pay_sig.len(), 64);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

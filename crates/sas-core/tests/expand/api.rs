@@ -1,7 +1,8 @@
 // Generated from spec/ by sas_spec::codegen::expand; do not edit by hand.
 // Refresh: SNAPSHOTS=overwrite cargo test -p sas-core --test it expand
 
-/// Object types shared by several entries (`[types]` of `spec/sas.toml`).
+/// Object types shared by several entries (`[types]` of `spec/sas.toml`), and the
+/// enumerations of their fields.
 pub mod common {
     /// A created order: the response `data` of 2.1, 3.1 and 4.1.
     ///
@@ -59,7 +60,7 @@ pub mod common {
         /// The encryption algorithm of the ciphertext; currently always `AEAD_AES_256_GCM`.
         ///
         /// Wire: `algorithm`; one of `AEAD_AES_256_GCM`; `new()` sets `AEAD_AES_256_GCM`.
-        pub algorithm: ::std::string::String,
+        pub algorithm: Algorithm,
         /// The Base64 of the ciphertext followed by the 16-byte GCM tag.
         ///
         /// Wire: `ciphertext`.
@@ -72,7 +73,7 @@ pub mod common {
         /// The type of the object before encryption: `transaction` for payments, `refund` for refunds.
         ///
         /// Wire: `original_type`; one of `transaction`, `refund`.
-        pub original_type: ::std::string::String,
+        pub original_type: OriginalType,
         /// The GCM nonce, used as its UTF-8 bytes.
         ///
         /// Wire: `nonce`.
@@ -82,14 +83,14 @@ pub mod common {
         /// A `EncryptedResource` from its required fields; the others start empty.
         pub fn new(
             ciphertext: impl ::std::convert::Into<::std::string::String>,
-            original_type: impl ::std::convert::Into<::std::string::String>,
+            original_type: OriginalType,
             nonce: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             Self {
-                algorithm: ::std::string::String::from("AEAD_AES_256_GCM"),
+                algorithm: ::std::default::Default::default(),
                 ciphertext: ciphertext.into(),
                 associated_data: ::std::option::Option::None,
-                original_type: original_type.into(),
+                original_type,
                 nonce: nonce.into(),
             }
         }
@@ -110,7 +111,7 @@ pub mod common {
             validator
                 .string(
                     "algorithm",
-                    &self.algorithm,
+                    self.algorithm.as_str(),
                     &::sas_core::validate::StrRules {
                         min_len: ::std::option::Option::None,
                         max_len: ::std::option::Option::None,
@@ -122,7 +123,7 @@ pub mod common {
             validator
                 .string(
                     "original_type",
-                    &self.original_type,
+                    self.original_type.as_str(),
                     &::sas_core::validate::StrRules {
                         min_len: ::std::option::Option::None,
                         max_len: ::std::option::Option::None,
@@ -136,12 +137,12 @@ pub mod common {
     impl ::sas_core::endpoint::Example for EncryptedResource {
         fn example() -> Self {
             Self {
-                algorithm: ::std::string::String::from("AEAD_AES_256_GCM"),
+                algorithm: Algorithm::from("AEAD_AES_256_GCM"),
                 ciphertext: ::std::string::String::from("example-ciphertext"),
                 associated_data: ::std::option::Option::Some(
                     ::std::string::String::from("example-associated_data"),
                 ),
-                original_type: ::std::string::String::from("transaction"),
+                original_type: OriginalType::from("transaction"),
                 nonce: ::std::string::String::from("example-nonce"),
             }
         }
@@ -312,7 +313,7 @@ pub mod common {
             validator
                 .string(
                     "currency",
-                    &self.currency,
+                    self.currency.as_str(),
                     &::sas_core::validate::StrRules {
                         min_len: ::std::option::Option::None,
                         max_len: ::std::option::Option::None,
@@ -382,7 +383,7 @@ pub mod common {
         /// The refund status: `PROCESSING`, `SUCCESS`, `CLOSED` or `ABNORMAL`.
         ///
         /// Wire: `status`; one of `PROCESSING`, `SUCCESS`, `CLOSED`, `ABNORMAL`.
-        pub status: ::std::string::String,
+        pub status: Status,
         /// The refund amounts.
         ///
         /// Wire: `amount`.
@@ -407,7 +408,7 @@ pub mod common {
         /// The time the refund was created.
         pub create_time: &'a str,
         /// The refund status: `PROCESSING`, `SUCCESS`, `CLOSED` or `ABNORMAL`.
-        pub status: &'a str,
+        pub status: Status,
         /// The refund amounts.
         pub amount: RefundAmount,
     }
@@ -433,7 +434,7 @@ pub mod common {
                 user_received_account: user_received_account.to_owned(),
                 success_time: ::std::option::Option::None,
                 create_time: create_time.to_owned(),
-                status: status.to_owned(),
+                status,
                 amount,
             }
         }
@@ -459,7 +460,7 @@ pub mod common {
             validator
                 .string(
                     "status",
-                    &self.status,
+                    self.status.as_str(),
                     &::sas_core::validate::StrRules {
                         min_len: ::std::option::Option::None,
                         max_len: ::std::option::Option::None,
@@ -486,7 +487,7 @@ pub mod common {
                     ::std::string::String::from("example-success_time"),
                 ),
                 create_time: ::std::string::String::from("example-create_time"),
-                status: ::std::string::String::from("PROCESSING"),
+                status: Status::from("PROCESSING"),
                 amount: <RefundAmount as ::sas_core::endpoint::Example>::example(),
             }
         }
@@ -632,7 +633,7 @@ pub mod common {
         /// The refund status: `SUCCESS`, `CLOSED` or `ABNORMAL`.
         ///
         /// Wire: `refund_status`; one of `SUCCESS`, `CLOSED`, `ABNORMAL`.
-        pub refund_status: ::std::string::String,
+        pub refund_status: RefundStatus,
         /// The time the refund succeeded; present only when the status is `SUCCESS`.
         ///
         /// Wire: `success_time`; optional.
@@ -662,7 +663,7 @@ pub mod common {
         /// The merchant refund number.
         pub out_refund_no: &'a str,
         /// The refund status: `SUCCESS`, `CLOSED` or `ABNORMAL`.
-        pub refund_status: &'a str,
+        pub refund_status: RefundStatus,
         /// The account that receives the refunded funds.
         pub user_received_account: &'a str,
         /// The refund amounts.
@@ -686,7 +687,7 @@ pub mod common {
                 out_trade_no: out_trade_no.to_owned(),
                 refund_id: refund_id.to_owned(),
                 out_refund_no: out_refund_no.to_owned(),
-                refund_status: refund_status.to_owned(),
+                refund_status,
                 success_time: ::std::option::Option::None,
                 user_received_account: user_received_account.to_owned(),
                 amount,
@@ -713,7 +714,7 @@ pub mod common {
             validator
                 .string(
                     "refund_status",
-                    &self.refund_status,
+                    self.refund_status.as_str(),
                     &::sas_core::validate::StrRules {
                         min_len: ::std::option::Option::None,
                         max_len: ::std::option::Option::None,
@@ -733,7 +734,7 @@ pub mod common {
                 out_trade_no: ::std::string::String::from("example-out_trade_no"),
                 refund_id: ::std::string::String::from("example-refund_id"),
                 out_refund_no: ::std::string::String::from("example-out_refund_no"),
-                refund_status: ::std::string::String::from("SUCCESS"),
+                refund_status: RefundStatus::from("SUCCESS"),
                 success_time: ::std::option::Option::Some(
                     ::std::string::String::from("example-success_time"),
                 ),
@@ -837,6 +838,291 @@ pub mod common {
                 payer_refund: 100i64,
                 currency: ::std::string::String::from("example-currency"),
             }
+        }
+    }
+    /// The values of `algorithm`: `AEAD_AES_256_GCM`.
+    ///
+    /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`Algorithm::as_str`] gives it back and [`Algorithm::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::fmt::Debug,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Algorithm {
+        /// `AEAD_AES_256_GCM`.
+        AeadAes256Gcm,
+        /// A value the spec does not list, as received.
+        #[doc(hidden)]
+        _Custom(::sas_core::types::UnknownValue),
+    }
+    impl Algorithm {
+        /// The value as it travels on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::AeadAes256Gcm => "AEAD_AES_256_GCM",
+                Self::_Custom(value) => value.as_str(),
+            }
+        }
+        /// Whether the spec lists this value.
+        pub fn is_known(&self) -> bool {
+            !::std::matches!(self, Self::_Custom(_))
+        }
+    }
+    impl ::std::convert::From<&str> for Algorithm {
+        fn from(value: &str) -> Self {
+            match value {
+                "AEAD_AES_256_GCM" => Self::AeadAes256Gcm,
+                _ => Self::_Custom(::sas_core::__private::unknown(value)),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Algorithm {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::fmt::Display for Algorithm {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::sas_core::__private::serde::Serialize for Algorithm {
+        fn serialize<S: ::sas_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::sas_core::__private::serde::Deserialize<'de> for Algorithm {
+        fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+        }
+    }
+    impl ::std::default::Default for Algorithm {
+        fn default() -> Self {
+            Self::AeadAes256Gcm
+        }
+    }
+    /// The values of `original_type`: `transaction`, `refund`.
+    ///
+    /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`OriginalType::as_str`] gives it back and [`OriginalType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::fmt::Debug,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum OriginalType {
+        /// `transaction`.
+        Transaction,
+        /// `refund`.
+        Refund,
+        /// A value the spec does not list, as received.
+        #[doc(hidden)]
+        _Custom(::sas_core::types::UnknownValue),
+    }
+    impl OriginalType {
+        /// The value as it travels on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Transaction => "transaction",
+                Self::Refund => "refund",
+                Self::_Custom(value) => value.as_str(),
+            }
+        }
+        /// Whether the spec lists this value.
+        pub fn is_known(&self) -> bool {
+            !::std::matches!(self, Self::_Custom(_))
+        }
+    }
+    impl ::std::convert::From<&str> for OriginalType {
+        fn from(value: &str) -> Self {
+            match value {
+                "transaction" => Self::Transaction,
+                "refund" => Self::Refund,
+                _ => Self::_Custom(::sas_core::__private::unknown(value)),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for OriginalType {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::fmt::Display for OriginalType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::sas_core::__private::serde::Serialize for OriginalType {
+        fn serialize<S: ::sas_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::sas_core::__private::serde::Deserialize<'de> for OriginalType {
+        fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+        }
+    }
+    /// The values of `status`: `PROCESSING`, `SUCCESS`, `CLOSED`, `ABNORMAL`.
+    ///
+    /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`Status::as_str`] gives it back and [`Status::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::fmt::Debug,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum Status {
+        /// `PROCESSING`.
+        Processing,
+        /// `SUCCESS`.
+        Success,
+        /// `CLOSED`.
+        Closed,
+        /// `ABNORMAL`.
+        Abnormal,
+        /// A value the spec does not list, as received.
+        #[doc(hidden)]
+        _Custom(::sas_core::types::UnknownValue),
+    }
+    impl Status {
+        /// The value as it travels on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Processing => "PROCESSING",
+                Self::Success => "SUCCESS",
+                Self::Closed => "CLOSED",
+                Self::Abnormal => "ABNORMAL",
+                Self::_Custom(value) => value.as_str(),
+            }
+        }
+        /// Whether the spec lists this value.
+        pub fn is_known(&self) -> bool {
+            !::std::matches!(self, Self::_Custom(_))
+        }
+    }
+    impl ::std::convert::From<&str> for Status {
+        fn from(value: &str) -> Self {
+            match value {
+                "PROCESSING" => Self::Processing,
+                "SUCCESS" => Self::Success,
+                "CLOSED" => Self::Closed,
+                "ABNORMAL" => Self::Abnormal,
+                _ => Self::_Custom(::sas_core::__private::unknown(value)),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Status {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::fmt::Display for Status {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::sas_core::__private::serde::Serialize for Status {
+        fn serialize<S: ::sas_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::sas_core::__private::serde::Deserialize<'de> for Status {
+        fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+        }
+    }
+    /// The values of `refund_status`: `SUCCESS`, `CLOSED`, `ABNORMAL`.
+    ///
+    /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`RefundStatus::as_str`] gives it back and [`RefundStatus::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+    #[derive(
+        ::std::clone::Clone,
+        ::std::fmt::Debug,
+        ::std::cmp::PartialEq,
+        ::std::cmp::Eq,
+        ::std::hash::Hash
+    )]
+    #[non_exhaustive]
+    pub enum RefundStatus {
+        /// `SUCCESS`.
+        Success,
+        /// `CLOSED`.
+        Closed,
+        /// `ABNORMAL`.
+        Abnormal,
+        /// A value the spec does not list, as received.
+        #[doc(hidden)]
+        _Custom(::sas_core::types::UnknownValue),
+    }
+    impl RefundStatus {
+        /// The value as it travels on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Success => "SUCCESS",
+                Self::Closed => "CLOSED",
+                Self::Abnormal => "ABNORMAL",
+                Self::_Custom(value) => value.as_str(),
+            }
+        }
+        /// Whether the spec lists this value.
+        pub fn is_known(&self) -> bool {
+            !::std::matches!(self, Self::_Custom(_))
+        }
+    }
+    impl ::std::convert::From<&str> for RefundStatus {
+        fn from(value: &str) -> Self {
+            match value {
+                "SUCCESS" => Self::Success,
+                "CLOSED" => Self::Closed,
+                "ABNORMAL" => Self::Abnormal,
+                _ => Self::_Custom(::sas_core::__private::unknown(value)),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for RefundStatus {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::fmt::Display for RefundStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::sas_core::__private::serde::Serialize for RefundStatus {
+        fn serialize<S: ::sas_core::__private::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::sas_core::__private::serde::Deserialize<'de> for RefundStatus {
+        fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::sas_core::__private::lenient::text(deserializer).map(Self::from)
         }
     }
 }
@@ -1123,7 +1409,7 @@ pub mod user {
             ///
             /// Wire: body field `type`; one of `email`, `phone`.
             #[serde(rename = "type")]
-            pub info_type: ::std::string::String,
+            pub info_type: InfoType,
             /// The anonymized user ID, generated by the superapp through the SDK; used temporarily when the mini program needs the user's openid.
             ///
             /// Wire: body field `userId`.
@@ -1133,11 +1419,11 @@ pub mod user {
         impl Request {
             /// A `Request` from its required fields; the others start empty.
             pub fn new(
-                info_type: impl ::std::convert::Into<::std::string::String>,
+                info_type: InfoType,
                 user_id: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
                 Self {
-                    info_type: info_type.into(),
+                    info_type,
                     user_id: user_id.into(),
                 }
             }
@@ -1155,7 +1441,7 @@ pub mod user {
                 validator
                     .string(
                         "type",
-                        &self.info_type,
+                        self.info_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -1169,7 +1455,7 @@ pub mod user {
         impl ::sas_core::endpoint::Example for Request {
             fn example() -> Self {
                 Self {
-                    info_type: ::std::string::String::from("email"),
+                    info_type: InfoType::from("email"),
                     user_id: ::std::string::String::from("example-userId"),
                 }
             }
@@ -1302,6 +1588,74 @@ pub mod user {
                     data: ::std::string::String::from("158****2850"),
                     code: ::std::string::String::from("example-code"),
                 }
+            }
+        }
+        /// The values of `type`: `email`, `phone`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`InfoType::as_str`] gives it back and [`InfoType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum InfoType {
+            /// `email`.
+            Email,
+            /// `phone`.
+            Phone,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl InfoType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Email => "email",
+                    Self::Phone => "phone",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for InfoType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "email" => Self::Email,
+                    "phone" => Self::Phone,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for InfoType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for InfoType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for InfoType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for InfoType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
             }
         }
     }
@@ -2167,7 +2521,7 @@ pub mod message {
             ///
             /// Wire: body field `State`; one of `developer`, `trial`, `formal`.
             #[serde(rename = "State")]
-            pub state: ::std::string::String,
+            pub state: State,
             /// The page opened when the template card is clicked; it must be a page of the mini program and may carry parameters (for example `index?foo=bar`). When it is empty, the card opens nothing.
             ///
             /// Wire: body field `Page`.
@@ -2202,7 +2556,7 @@ pub mod message {
             /// The template title.
             pub template_title: &'a str,
             /// The version of the mini program to open: `developer` for the development version, `trial` for the preview, `formal` for the official version. The official version is the default.
-            pub state: &'a str,
+            pub state: State,
             /// The page opened when the template card is clicked; it must be a page of the mini program and may carry parameters (for example `index?foo=bar`). When it is empty, the card opens nothing.
             pub page: &'a str,
             /// The mini program icon.
@@ -2232,7 +2586,7 @@ pub mod message {
                     mnp_id: mnp_id.to_owned(),
                     mnp_name: mnp_name.to_owned(),
                     template_title: template_title.to_owned(),
-                    state: state.to_owned(),
+                    state,
                     page: page.to_owned(),
                     mnp_icon: mnp_icon.to_owned(),
                 }
@@ -2260,7 +2614,7 @@ pub mod message {
                 validator
                     .string(
                         "State",
-                        &self.state,
+                        self.state.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -2282,7 +2636,7 @@ pub mod message {
                     mnp_id: ::std::string::String::from("example-MnpId"),
                     mnp_name: ::std::string::String::from("example-MnpName"),
                     template_title: ::std::string::String::from("example-TemplateTitle"),
-                    state: ::std::string::String::from("developer"),
+                    state: State::from("developer"),
                     page: ::std::string::String::from("index?foo=bar"),
                     mnp_icon: ::std::string::String::from("example-MnpIcon"),
                 }
@@ -2370,6 +2724,78 @@ pub mod message {
         impl ::sas_core::endpoint::Example for Response {
             fn example() -> Self {
                 Self { data: true }
+            }
+        }
+        /// The values of `State`: `developer`, `trial`, `formal`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`State::as_str`] gives it back and [`State::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum State {
+            /// `developer`.
+            Developer,
+            /// `trial`.
+            Trial,
+            /// `formal`.
+            Formal,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl State {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Developer => "developer",
+                    Self::Trial => "trial",
+                    Self::Formal => "formal",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for State {
+            fn from(value: &str) -> Self {
+                match value {
+                    "developer" => Self::Developer,
+                    "trial" => Self::Trial,
+                    "formal" => Self::Formal,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for State {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for State {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for State {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for State {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
             }
         }
     }
@@ -2564,7 +2990,7 @@ pub mod payment {
             ///
             /// Wire: header `TC-TradeType`; one of `JSAPI`; `new()` sets `JSAPI`.
             #[serde(skip)]
-            pub trade_type: ::std::string::String,
+            pub trade_type: TradeType,
             /// The user's openid on SAS.
             ///
             /// Wire: header `TC-Platform-UserID`; also accepted as `TC-Platform-UserId`.
@@ -2660,7 +3086,7 @@ pub mod payment {
                     payment_callback: payment_callback.to_owned(),
                     merchant_id: merchant_id.to_owned(),
                     user_id: user_id.to_owned(),
-                    trade_type: ::std::string::String::from("JSAPI"),
+                    trade_type: ::std::default::Default::default(),
                     platform_user_id: platform_user_id.to_owned(),
                     application_id: application_id.to_owned(),
                     appid: appid.to_owned(),
@@ -2699,7 +3125,7 @@ pub mod payment {
                 validator
                     .string(
                         "TC-Payment-Callback",
-                        &self.payment_callback,
+                        self.payment_callback.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -2713,7 +3139,7 @@ pub mod payment {
                 validator
                     .string(
                         "TC-TradeType",
-                        &self.trade_type,
+                        self.trade_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -2725,7 +3151,7 @@ pub mod payment {
                 validator
                     .string(
                         "description",
-                        &self.description,
+                        self.description.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::Some(127u32),
@@ -2737,7 +3163,7 @@ pub mod payment {
                 validator
                     .string(
                         "out_trade_no",
-                        &self.out_trade_no,
+                        self.out_trade_no.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::Some(6u32),
                             max_len: ::std::option::Option::Some(32u32),
@@ -2757,7 +3183,7 @@ pub mod payment {
                 validator
                     .string(
                         "time_expire",
-                        &self.time_expire,
+                        self.time_expire.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -2772,7 +3198,7 @@ pub mod payment {
                     validator
                         .string(
                             "attach",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::Some(128u32),
@@ -2795,7 +3221,7 @@ pub mod payment {
                     ),
                     merchant_id: ::std::string::String::from("example-TC-MerchantID"),
                     user_id: ::std::string::String::from("example-TC-UserID"),
-                    trade_type: ::std::string::String::from("JSAPI"),
+                    trade_type: TradeType::from("JSAPI"),
                     platform_user_id: ::std::string::String::from(
                         "example-TC-Platform-UserID",
                     ),
@@ -2886,11 +3312,12 @@ pub mod payment {
                     &[],
                 )?;
                 self.trade_type = ::sas_core::__private::required(
-                    parts,
-                    ::sas_core::endpoint::WirePart::Header,
-                    "TC-TradeType",
-                    &[],
-                )?;
+                        parts,
+                        ::sas_core::endpoint::WirePart::Header,
+                        "TC-TradeType",
+                        &[],
+                    )?
+                    .into();
                 self.platform_user_id = ::sas_core::__private::required(
                     parts,
                     ::sas_core::endpoint::WirePart::Header,
@@ -2991,7 +3418,7 @@ pub mod payment {
                     validator
                         .string(
                             "currency",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -3172,7 +3599,7 @@ pub mod payment {
                 validator
                     .string(
                         "merchant_goods_id",
-                        &self.merchant_goods_id,
+                        self.merchant_goods_id.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -3203,6 +3630,75 @@ pub mod payment {
                 }
             }
         }
+        /// The values of `TC-TradeType`: `JSAPI`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`TradeType::as_str`] gives it back and [`TradeType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum TradeType {
+            /// `JSAPI`.
+            Jsapi,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl TradeType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Jsapi => "JSAPI",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for TradeType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "JSAPI" => Self::Jsapi,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for TradeType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for TradeType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for TradeType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for TradeType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        impl ::std::default::Default for TradeType {
+            fn default() -> Self {
+                Self::Jsapi
+            }
+        }
     }
     /// `POST` to the `TC-Payment-Callback` URL of 2.1: The superapp tells the merchant the result of a standard payment, POSTing to the order's TC-Payment-Callback URL.
     ///
@@ -3210,7 +3706,9 @@ pub mod payment {
     ///
     /// The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
     pub mod payment_notification {
+        pub use super::super::common::Algorithm;
         pub use super::super::common::EncryptedResource;
+        pub use super::super::common::OriginalType;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
             section: "2.2",
@@ -3378,11 +3876,11 @@ pub mod payment {
             /// The notification type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
             ///
             /// Wire: body field `event_type`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
-            pub event_type: ::std::string::String,
+            pub event_type: EventType,
             /// The type of the notification data, always `encrypt-resource`.
             ///
             /// Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.
-            pub resource_type: ::std::string::String,
+            pub resource_type: ResourceType,
             /// The superapp payment's summary of the callback.
             ///
             /// Wire: body field `summary`.
@@ -3406,7 +3904,7 @@ pub mod payment {
             /// The time the notification was created, in RFC 3339 form.
             pub create_time: &'a str,
             /// The notification type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
-            pub event_type: &'a str,
+            pub event_type: EventType,
             /// The superapp payment's summary of the callback.
             pub summary: &'a str,
             /// The notification data, encrypted; it decrypts to a `Transaction`.
@@ -3428,8 +3926,8 @@ pub mod payment {
                     application_id: application_id.to_owned(),
                     id: id.to_owned(),
                     create_time: create_time.to_owned(),
-                    event_type: event_type.to_owned(),
-                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    event_type,
+                    resource_type: ::std::default::Default::default(),
                     summary: summary.to_owned(),
                     resource,
                 }
@@ -3454,7 +3952,7 @@ pub mod payment {
                 validator
                     .string(
                         "create_time",
-                        &self.create_time,
+                        self.create_time.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -3468,7 +3966,7 @@ pub mod payment {
                 validator
                     .string(
                         "event_type",
-                        &self.event_type,
+                        self.event_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -3480,7 +3978,7 @@ pub mod payment {
                 validator
                     .string(
                         "resource_type",
-                        &self.resource_type,
+                        self.resource_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -3505,8 +4003,8 @@ pub mod payment {
                     create_time: ::std::string::String::from(
                         "2026-01-02T03:04:05+08:00",
                     ),
-                    event_type: ::std::string::String::from("TRANSACTION.SUCCESS"),
-                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    event_type: EventType::from("TRANSACTION.SUCCESS"),
+                    resource_type: ResourceType::from("encrypt-resource"),
                     summary: ::std::string::String::from("example-summary"),
                     resource: <EncryptedResource as ::sas_core::endpoint::Example>::example(),
                 }
@@ -3579,15 +4077,15 @@ pub mod payment {
             type Resource = Transaction;
             fn sealed(&self) -> ::sas_core::callback::Sealed<'_> {
                 ::sas_core::callback::Sealed {
-                    algorithm: &self.resource.algorithm,
-                    ciphertext: &self.resource.ciphertext,
-                    nonce: &self.resource.nonce,
+                    algorithm: self.resource.algorithm.as_str(),
+                    ciphertext: self.resource.ciphertext.as_str(),
+                    nonce: self.resource.nonce.as_str(),
                     associated_data: self
                         .resource
                         .associated_data
-                        .as_deref()
-                        .unwrap_or(""),
-                    original_type: &self.resource.original_type,
+                        .as_ref()
+                        .map_or("", |value| value.as_str()),
+                    original_type: self.resource.original_type.as_str(),
                 }
             }
             fn set_sealed(
@@ -3671,7 +4169,7 @@ pub mod payment {
             /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
             ///
             /// Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
-            pub trade_state: ::std::string::String,
+            pub trade_state: TradeState,
             /// The description of the transaction state.
             ///
             /// Wire: `trade_state_desc`.
@@ -3679,7 +4177,7 @@ pub mod payment {
             /// The transaction type, always `JSAPI`.
             ///
             /// Wire: `trade_type`; one of `JSAPI`.
-            pub trade_type: ::std::string::String,
+            pub trade_type: TradeType,
             /// The user's payment method as `bankCode_type` (for example `ICBC_DEBIT`); non-bank payments are `OTHERS`.
             ///
             /// Wire: `bank_type`.
@@ -3715,11 +4213,11 @@ pub mod payment {
             /// The merchant's mini program appid.
             pub appid: &'a str,
             /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
-            pub trade_state: &'a str,
+            pub trade_state: TradeState,
             /// The description of the transaction state.
             pub trade_state_desc: &'a str,
             /// The transaction type, always `JSAPI`.
-            pub trade_type: &'a str,
+            pub trade_type: TradeType,
             /// The user's payment method as `bankCode_type` (for example `ICBC_DEBIT`); non-bank payments are `OTHERS`.
             pub bank_type: &'a str,
             /// The time the payment completed.
@@ -3749,9 +4247,9 @@ pub mod payment {
                     mch_id: mch_id.to_owned(),
                     out_trade_no: out_trade_no.to_owned(),
                     appid: appid.to_owned(),
-                    trade_state: trade_state.to_owned(),
+                    trade_state,
                     trade_state_desc: trade_state_desc.to_owned(),
-                    trade_type: trade_type.to_owned(),
+                    trade_type,
                     bank_type: bank_type.to_owned(),
                     success_time: success_time.to_owned(),
                     payer,
@@ -3783,7 +4281,7 @@ pub mod payment {
                 validator
                     .string(
                         "trade_state",
-                        &self.trade_state,
+                        self.trade_state.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -3803,7 +4301,7 @@ pub mod payment {
                 validator
                     .string(
                         "trade_type",
-                        &self.trade_type,
+                        self.trade_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -3825,11 +4323,11 @@ pub mod payment {
                     mch_id: ::std::string::String::from("example-mch_id"),
                     out_trade_no: ::std::string::String::from("example-out_trade_no"),
                     appid: ::std::string::String::from("example-appid"),
-                    trade_state: ::std::string::String::from("SUCCESS"),
+                    trade_state: TradeState::from("SUCCESS"),
                     trade_state_desc: ::std::string::String::from(
                         "example-trade_state_desc",
                     ),
-                    trade_type: ::std::string::String::from("JSAPI"),
+                    trade_type: TradeType::from("JSAPI"),
                     bank_type: ::std::string::String::from("example-bank_type"),
                     success_time: ::std::string::String::from("example-success_time"),
                     payer: ::sas_core::types::StringOr::String(
@@ -3973,6 +4471,295 @@ pub mod payment {
                 }
             }
         }
+        /// The values of `event_type`: `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`EventType::as_str`] gives it back and [`EventType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum EventType {
+            /// `TRANSACTION.SUCCESS`.
+            TransactionSuccess,
+            /// `TRANSACTION.PAYERROR`.
+            TransactionPayerror,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl EventType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::TransactionSuccess => "TRANSACTION.SUCCESS",
+                    Self::TransactionPayerror => "TRANSACTION.PAYERROR",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for EventType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "TRANSACTION.SUCCESS" => Self::TransactionSuccess,
+                    "TRANSACTION.PAYERROR" => Self::TransactionPayerror,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for EventType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for EventType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for EventType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for EventType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `resource_type`: `encrypt-resource`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`ResourceType::as_str`] gives it back and [`ResourceType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum ResourceType {
+            /// `encrypt-resource`.
+            EncryptResource,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl ResourceType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::EncryptResource => "encrypt-resource",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for ResourceType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "encrypt-resource" => Self::EncryptResource,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for ResourceType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for ResourceType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for ResourceType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for ResourceType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        impl ::std::default::Default for ResourceType {
+            fn default() -> Self {
+                Self::EncryptResource
+            }
+        }
+        /// The values of `trade_state`: `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`TradeState::as_str`] gives it back and [`TradeState::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum TradeState {
+            /// `SUCCESS`.
+            Success,
+            /// `REFUND`.
+            Refund,
+            /// `NOTPAY`.
+            Notpay,
+            /// `CLOSED`.
+            Closed,
+            /// `REVOKED`.
+            Revoked,
+            /// `USERPAYING`.
+            Userpaying,
+            /// `PAYERROR`.
+            Payerror,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl TradeState {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Success => "SUCCESS",
+                    Self::Refund => "REFUND",
+                    Self::Notpay => "NOTPAY",
+                    Self::Closed => "CLOSED",
+                    Self::Revoked => "REVOKED",
+                    Self::Userpaying => "USERPAYING",
+                    Self::Payerror => "PAYERROR",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for TradeState {
+            fn from(value: &str) -> Self {
+                match value {
+                    "SUCCESS" => Self::Success,
+                    "REFUND" => Self::Refund,
+                    "NOTPAY" => Self::Notpay,
+                    "CLOSED" => Self::Closed,
+                    "REVOKED" => Self::Revoked,
+                    "USERPAYING" => Self::Userpaying,
+                    "PAYERROR" => Self::Payerror,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for TradeState {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for TradeState {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for TradeState {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for TradeState {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `trade_type`: `JSAPI`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`TradeType::as_str`] gives it back and [`TradeType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum TradeType {
+            /// `JSAPI`.
+            Jsapi,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl TradeType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Jsapi => "JSAPI",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for TradeType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "JSAPI" => Self::Jsapi,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for TradeType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for TradeType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for TradeType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for TradeType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
     }
     /// `GET /v3/pay/transactions/out-trade-no/{out_trade_no}`: Queries a standard (JSAPI) payment order by the merchant order number.
     ///
@@ -4083,7 +4870,7 @@ pub mod payment {
                 validator
                     .string(
                         "out_trade_no",
-                        &self.out_trade_no,
+                        self.out_trade_no.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::Some(6u32),
                             max_len: ::std::option::Option::Some(32u32),
@@ -4230,11 +5017,11 @@ pub mod payment {
             ///
             /// Wire: `trade_type`; optional; one of `JSAPI`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            pub trade_type: ::std::option::Option<::std::string::String>,
+            pub trade_type: ::std::option::Option<TradeType>,
             /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
             ///
             /// Wire: `trade_state`; one of `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
-            pub trade_state: ::std::string::String,
+            pub trade_state: TradeState,
             /// A detailed description of the transaction state.
             ///
             /// Wire: `trade_state_desc`.
@@ -4275,7 +5062,7 @@ pub mod payment {
             /// The unique identifier of the order in the superapp's payment, returned once the order is paid.
             pub transaction_id: &'a str,
             /// The transaction state: `SUCCESS` paid, `REFUND` refund in process, `NOTPAY` not paid, `CLOSED` closed, `REVOKED` revoked, `USERPAYING` payment in process, `PAYERROR` payment failed.
-            pub trade_state: &'a str,
+            pub trade_state: TradeState,
             /// A detailed description of the transaction state.
             pub trade_state_desc: &'a str,
         }
@@ -4295,7 +5082,7 @@ pub mod payment {
                     out_trade_no: out_trade_no.to_owned(),
                     transaction_id: transaction_id.to_owned(),
                     trade_type: ::std::option::Option::None,
-                    trade_state: trade_state.to_owned(),
+                    trade_state,
                     trade_state_desc: trade_state_desc.to_owned(),
                     bank_type: ::std::option::Option::None,
                     success_time: ::std::option::Option::None,
@@ -4327,7 +5114,7 @@ pub mod payment {
                     validator
                         .string(
                             "trade_type",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -4340,7 +5127,7 @@ pub mod payment {
                 validator
                     .string(
                         "trade_state",
-                        &self.trade_state,
+                        self.trade_state.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -4361,7 +5148,7 @@ pub mod payment {
                     validator
                         .string(
                             "success_time",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -4386,10 +5173,8 @@ pub mod payment {
                     transaction_id: ::std::string::String::from(
                         "example-transaction_id",
                     ),
-                    trade_type: ::std::option::Option::Some(
-                        ::std::string::String::from("JSAPI"),
-                    ),
-                    trade_state: ::std::string::String::from("SUCCESS"),
+                    trade_type: ::std::option::Option::Some(TradeType::from("JSAPI")),
+                    trade_state: TradeState::from("SUCCESS"),
                     trade_state_desc: ::std::string::String::from(
                         "example-trade_state_desc",
                     ),
@@ -4536,6 +5321,158 @@ pub mod payment {
                 }
             }
         }
+        /// The values of `trade_type`: `JSAPI`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`TradeType::as_str`] gives it back and [`TradeType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum TradeType {
+            /// `JSAPI`.
+            Jsapi,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl TradeType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Jsapi => "JSAPI",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for TradeType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "JSAPI" => Self::Jsapi,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for TradeType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for TradeType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for TradeType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for TradeType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `trade_state`: `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`TradeState::as_str`] gives it back and [`TradeState::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum TradeState {
+            /// `SUCCESS`.
+            Success,
+            /// `REFUND`.
+            Refund,
+            /// `NOTPAY`.
+            Notpay,
+            /// `CLOSED`.
+            Closed,
+            /// `REVOKED`.
+            Revoked,
+            /// `USERPAYING`.
+            Userpaying,
+            /// `PAYERROR`.
+            Payerror,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl TradeState {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Success => "SUCCESS",
+                    Self::Refund => "REFUND",
+                    Self::Notpay => "NOTPAY",
+                    Self::Closed => "CLOSED",
+                    Self::Revoked => "REVOKED",
+                    Self::Userpaying => "USERPAYING",
+                    Self::Payerror => "PAYERROR",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for TradeState {
+            fn from(value: &str) -> Self {
+                match value {
+                    "SUCCESS" => Self::Success,
+                    "REFUND" => Self::Refund,
+                    "NOTPAY" => Self::Notpay,
+                    "CLOSED" => Self::Closed,
+                    "REVOKED" => Self::Revoked,
+                    "USERPAYING" => Self::Userpaying,
+                    "PAYERROR" => Self::Payerror,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for TradeState {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for TradeState {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for TradeState {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for TradeState {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
     }
     /// `POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close`: Closes an unpaid standard (JSAPI) payment order by the merchant order number.
     ///
@@ -4645,7 +5582,7 @@ pub mod payment {
                 validator
                     .string(
                         "out_trade_no",
-                        &self.out_trade_no,
+                        self.out_trade_no.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::Some(6u32),
                             max_len: ::std::option::Option::Some(32u32),
@@ -5049,7 +5986,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "TC-Payment-Callback",
-                        &self.payment_callback,
+                        self.payment_callback.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -5335,7 +6272,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "currencyType",
-                        &self.currency_type,
+                        self.currency_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -5349,7 +6286,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "outTradeNo",
-                        &self.out_trade_no,
+                        self.out_trade_no.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::Some(6u32),
                             max_len: ::std::option::Option::Some(32u32),
@@ -5511,7 +6448,7 @@ pub mod virtual_payment {
             /// Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
             #[serde(rename = "EventType")]
             #[serde(alias = "eventType")]
-            pub event_type: ::std::string::String,
+            pub event_type: EventType,
             /// The `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
             ///
             /// Wire: body field `Event`; also accepted as `event`.
@@ -5545,7 +6482,7 @@ pub mod virtual_payment {
             /// The superapp ID on SAS.
             pub application_id: &'a str,
             /// The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
-            pub event_type: &'a str,
+            pub event_type: EventType,
             /// The `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
             pub event: &'a str,
             /// The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
@@ -5564,7 +6501,7 @@ pub mod virtual_payment {
                 } = init;
                 Self {
                     application_id: application_id.to_owned(),
-                    event_type: event_type.to_owned(),
+                    event_type,
                     event: event.to_owned(),
                     pay_model: pay_model.to_owned(),
                     payload,
@@ -5589,7 +6526,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "EventType",
-                        &self.event_type,
+                        self.event_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -5606,7 +6543,7 @@ pub mod virtual_payment {
                     application_id: ::std::string::String::from(
                         "example-TC-ApplicationID",
                     ),
-                    event_type: ::std::string::String::from("TRANSACTION.SUCCESS"),
+                    event_type: EventType::from("TRANSACTION.SUCCESS"),
                     event: ::std::string::String::from("example-Event"),
                     pay_model: ::std::string::String::from("example-PayModel"),
                     payload: ::sas_core::__private::example_document::<Payload>(),
@@ -5795,6 +6732,74 @@ pub mod virtual_payment {
                     goods_info: <GoodsInfo as ::sas_core::endpoint::Example>::example(),
                     transaction_id: ::std::string::String::from("example-TransactionId"),
                 }
+            }
+        }
+        /// The values of `EventType`: `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`EventType::as_str`] gives it back and [`EventType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum EventType {
+            /// `TRANSACTION.SUCCESS`.
+            TransactionSuccess,
+            /// `TRANSACTION.PAYERROR`.
+            TransactionPayerror,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl EventType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::TransactionSuccess => "TRANSACTION.SUCCESS",
+                    Self::TransactionPayerror => "TRANSACTION.PAYERROR",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for EventType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "TRANSACTION.SUCCESS" => Self::TransactionSuccess,
+                    "TRANSACTION.PAYERROR" => Self::TransactionPayerror,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for EventType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for EventType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for EventType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for EventType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
             }
         }
     }
@@ -6086,7 +7091,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "TC-Payment-Callback",
-                        &self.payment_callback,
+                        self.payment_callback.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -6361,7 +7366,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "currencyType",
-                        &self.currency_type,
+                        self.currency_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -6375,7 +7380,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "outTradeNo",
-                        &self.out_trade_no,
+                        self.out_trade_no.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::Some(6u32),
                             max_len: ::std::option::Option::Some(32u32),
@@ -6518,7 +7523,7 @@ pub mod virtual_payment {
             /// Wire: body field `EventType`; also accepted as `eventType`; one of `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
             #[serde(rename = "EventType")]
             #[serde(alias = "eventType")]
-            pub event_type: ::std::string::String,
+            pub event_type: EventType,
             /// The event type: the `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
             ///
             /// Wire: body field `Event`; also accepted as `event`.
@@ -6552,7 +7557,7 @@ pub mod virtual_payment {
             /// The superapp ID on SAS, as in the mini game payment callback (3.2).
             pub application_id: &'a str,
             /// The message type: `TRANSACTION.SUCCESS` for a successful payment, `TRANSACTION.PAYERROR` for a failed one.
-            pub event_type: &'a str,
+            pub event_type: EventType,
             /// The event type: the `Event` given when the order was created; it prefixes the signed message of `PayEventSig`.
             pub event: &'a str,
             /// The payment method: wallet, bank card or third party (`Wallet`, `Bankcard`, `Third` in the Chinese table).
@@ -6571,7 +7576,7 @@ pub mod virtual_payment {
                 } = init;
                 Self {
                     application_id: application_id.to_owned(),
-                    event_type: event_type.to_owned(),
+                    event_type,
                     event: event.to_owned(),
                     pay_model: pay_model.to_owned(),
                     payload,
@@ -6596,7 +7601,7 @@ pub mod virtual_payment {
                 validator
                     .string(
                         "EventType",
-                        &self.event_type,
+                        self.event_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -6613,7 +7618,7 @@ pub mod virtual_payment {
                     application_id: ::std::string::String::from(
                         "example-TC-ApplicationID",
                     ),
-                    event_type: ::std::string::String::from("TRANSACTION.SUCCESS"),
+                    event_type: EventType::from("TRANSACTION.SUCCESS"),
                     event: ::std::string::String::from("example-Event"),
                     pay_model: ::std::string::String::from("example-PayModel"),
                     payload: ::sas_core::__private::example_document::<Payload>(),
@@ -6869,6 +7874,74 @@ pub mod virtual_payment {
                 }
             }
         }
+        /// The values of `EventType`: `TRANSACTION.SUCCESS`, `TRANSACTION.PAYERROR`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`EventType::as_str`] gives it back and [`EventType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum EventType {
+            /// `TRANSACTION.SUCCESS`.
+            TransactionSuccess,
+            /// `TRANSACTION.PAYERROR`.
+            TransactionPayerror,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl EventType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::TransactionSuccess => "TRANSACTION.SUCCESS",
+                    Self::TransactionPayerror => "TRANSACTION.PAYERROR",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for EventType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "TRANSACTION.SUCCESS" => Self::TransactionSuccess,
+                    "TRANSACTION.PAYERROR" => Self::TransactionPayerror,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for EventType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for EventType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for EventType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for EventType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
     }
 }
 /// Refunds (API List 5.1–5.2): standard and virtual refunds, their queries and result callbacks.
@@ -6884,6 +7957,7 @@ pub mod refund {
         pub use super::super::common::Refund;
         pub use super::super::common::RefundAmount;
         pub use super::super::common::RefundRequestAmount;
+        pub use super::super::common::Status;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
             section: "5.1.1",
@@ -7053,17 +8127,17 @@ pub mod refund {
             ///
             /// Wire: body field `refund_method`; optional; one of `ORIGINAL`, `BANKCARD`, `WALLET`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            pub refund_method: ::std::option::Option<::std::string::String>,
+            pub refund_method: ::std::option::Option<RefundMethod>,
             /// The refund channel: `ORIGINAL` or `BALANCE`.
             ///
             /// Wire: body field `channel`; optional; one of `ORIGINAL`, `BALANCE`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            pub channel: ::std::option::Option<::std::string::String>,
+            pub channel: ::std::option::Option<Channel>,
             /// The source of the refund: `1` a customer service agent, `2` the user, `3` other.
             ///
             /// Wire: body field `refund_source`; optional; one of `1`, `2`, `3`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            pub refund_source: ::std::option::Option<::std::string::String>,
+            pub refund_source: ::std::option::Option<RefundSource>,
             /// The refund amounts.
             ///
             /// Wire: body field `amount`.
@@ -7132,7 +8206,7 @@ pub mod refund {
                 validator
                     .string(
                         "TC-Payment-Callback",
-                        &self.payment_callback,
+                        self.payment_callback.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -7147,7 +8221,7 @@ pub mod refund {
                     validator
                         .string(
                             "out_trade_no",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::Some(6u32),
                                 max_len: ::std::option::Option::Some(32u32),
@@ -7169,7 +8243,7 @@ pub mod refund {
                     validator
                         .string(
                             "refund_method",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -7183,7 +8257,7 @@ pub mod refund {
                     validator
                         .string(
                             "channel",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -7197,7 +8271,7 @@ pub mod refund {
                     validator
                         .string(
                             "refund_source",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -7236,14 +8310,10 @@ pub mod refund {
                         ::std::string::String::from("example-reason"),
                     ),
                     refund_method: ::std::option::Option::Some(
-                        ::std::string::String::from("ORIGINAL"),
+                        RefundMethod::from("ORIGINAL"),
                     ),
-                    channel: ::std::option::Option::Some(
-                        ::std::string::String::from("ORIGINAL"),
-                    ),
-                    refund_source: ::std::option::Option::Some(
-                        ::std::string::String::from("1"),
-                    ),
+                    channel: ::std::option::Option::Some(Channel::from("ORIGINAL")),
+                    refund_source: ::std::option::Option::Some(RefundSource::from("1")),
                     amount: <RefundRequestAmount as ::sas_core::endpoint::Example>::example(),
                     goods_detail: ::std::option::Option::Some(
                         ::std::vec![
@@ -7262,9 +8332,13 @@ pub mod refund {
                         ::std::option::Option::Some(self.out_refund_no.as_str())
                     }
                     "reason" => self.reason.as_deref(),
-                    "refund_method" => self.refund_method.as_deref(),
-                    "channel" => self.channel.as_deref(),
-                    "refund_source" => self.refund_source.as_deref(),
+                    "refund_method" => {
+                        self.refund_method.as_ref().map(|value| value.as_str())
+                    }
+                    "channel" => self.channel.as_ref().map(|value| value.as_str()),
+                    "refund_source" => {
+                        self.refund_source.as_ref().map(|value| value.as_str())
+                    }
                     _ => ::std::option::Option::None,
                 }
             }
@@ -7447,6 +8521,218 @@ pub mod refund {
                 }
             }
         }
+        /// The values of `refund_method`: `ORIGINAL`, `BANKCARD`, `WALLET`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`RefundMethod::as_str`] gives it back and [`RefundMethod::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum RefundMethod {
+            /// `ORIGINAL`.
+            Original,
+            /// `BANKCARD`.
+            Bankcard,
+            /// `WALLET`.
+            Wallet,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl RefundMethod {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Original => "ORIGINAL",
+                    Self::Bankcard => "BANKCARD",
+                    Self::Wallet => "WALLET",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for RefundMethod {
+            fn from(value: &str) -> Self {
+                match value {
+                    "ORIGINAL" => Self::Original,
+                    "BANKCARD" => Self::Bankcard,
+                    "WALLET" => Self::Wallet,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for RefundMethod {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for RefundMethod {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for RefundMethod {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for RefundMethod {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `channel`: `ORIGINAL`, `BALANCE`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`Channel::as_str`] gives it back and [`Channel::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum Channel {
+            /// `ORIGINAL`.
+            Original,
+            /// `BALANCE`.
+            Balance,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl Channel {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Original => "ORIGINAL",
+                    Self::Balance => "BALANCE",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for Channel {
+            fn from(value: &str) -> Self {
+                match value {
+                    "ORIGINAL" => Self::Original,
+                    "BALANCE" => Self::Balance,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Channel {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for Channel {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for Channel {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for Channel {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `refund_source`: `1`, `2`, `3`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`RefundSource::as_str`] gives it back and [`RefundSource::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum RefundSource {
+            /// `1`.
+            CustomerService,
+            /// `2`.
+            User,
+            /// `3`.
+            Other,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl RefundSource {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::CustomerService => "1",
+                    Self::User => "2",
+                    Self::Other => "3",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for RefundSource {
+            fn from(value: &str) -> Self {
+                match value {
+                    "1" => Self::CustomerService,
+                    "2" => Self::User,
+                    "3" => Self::Other,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for RefundSource {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for RefundSource {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for RefundSource {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for RefundSource {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
     }
     /// `GET /spay/refund/refunds/{out_refund_no}`: Queries a standard payment refund by the merchant refund number.
     ///
@@ -7456,6 +8742,7 @@ pub mod refund {
     pub mod query_refund {
         pub use super::super::common::Refund;
         pub use super::super::common::RefundAmount;
+        pub use super::super::common::Status;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
             section: "5.1.2",
@@ -7632,9 +8919,12 @@ pub mod refund {
     ///
     /// The superapp signs a payment or refund callback twice: `TC-Timestamp` (Unix seconds) with `TC-Signature` for SAS, and `TC-Callback-Signature`, SHA256withRSA over `TIMESTAMP\nNONCE\nBODY\n` with the key named by `TC-Callback-Serial`. The `resource` is sealed with AEAD_AES_256_GCM under the merchant's APIv3 key.
     pub mod refund_notification {
+        pub use super::super::common::Algorithm;
         pub use super::super::common::EncryptedResource;
+        pub use super::super::common::OriginalType;
         pub use super::super::common::RefundResult;
         pub use super::super::common::RefundResultAmount;
+        pub use super::super::common::RefundStatus;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
             section: "5.1.3",
@@ -7813,11 +9103,11 @@ pub mod refund {
             /// The notification type: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
             ///
             /// Wire: body field `event_type`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
-            pub event_type: ::std::string::String,
+            pub event_type: EventType,
             /// The type of the notification data, always `encrypt-resource`.
             ///
             /// Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.
-            pub resource_type: ::std::string::String,
+            pub resource_type: ResourceType,
             /// The summary of the notification.
             ///
             /// Wire: body field `summary`.
@@ -7843,7 +9133,7 @@ pub mod refund {
             /// The time the notification was created, in RFC 3339 form.
             pub create_time: &'a str,
             /// The notification type: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
-            pub event_type: &'a str,
+            pub event_type: EventType,
             /// The summary of the notification.
             pub summary: &'a str,
             /// The notification data, encrypted with the merchant's APIv3 key (`original_type` is `refund`); it decrypts to a `RefundResult`.
@@ -7867,8 +9157,8 @@ pub mod refund {
                     application_id: application_id.to_owned(),
                     id: id.to_owned(),
                     create_time: create_time.to_owned(),
-                    event_type: event_type.to_owned(),
-                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    event_type,
+                    resource_type: ::std::default::Default::default(),
                     summary: summary.to_owned(),
                     resource,
                 }
@@ -7894,7 +9184,7 @@ pub mod refund {
                 validator
                     .string(
                         "create_time",
-                        &self.create_time,
+                        self.create_time.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -7908,7 +9198,7 @@ pub mod refund {
                 validator
                     .string(
                         "event_type",
-                        &self.event_type,
+                        self.event_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -7924,7 +9214,7 @@ pub mod refund {
                 validator
                     .string(
                         "resource_type",
-                        &self.resource_type,
+                        self.resource_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -7950,8 +9240,8 @@ pub mod refund {
                     create_time: ::std::string::String::from(
                         "2026-01-02T03:04:05+08:00",
                     ),
-                    event_type: ::std::string::String::from("REFUND.SUCCESS"),
-                    resource_type: ::std::string::String::from("encrypt-resource"),
+                    event_type: EventType::from("REFUND.SUCCESS"),
+                    resource_type: ResourceType::from("encrypt-resource"),
                     summary: ::std::string::String::from("example-summary"),
                     resource: <EncryptedResource as ::sas_core::endpoint::Example>::example(),
                 }
@@ -8031,15 +9321,15 @@ pub mod refund {
             type Resource = RefundResult;
             fn sealed(&self) -> ::sas_core::callback::Sealed<'_> {
                 ::sas_core::callback::Sealed {
-                    algorithm: &self.resource.algorithm,
-                    ciphertext: &self.resource.ciphertext,
-                    nonce: &self.resource.nonce,
+                    algorithm: self.resource.algorithm.as_str(),
+                    ciphertext: self.resource.ciphertext.as_str(),
+                    nonce: self.resource.nonce.as_str(),
                     associated_data: self
                         .resource
                         .associated_data
-                        .as_deref()
-                        .unwrap_or(""),
-                    original_type: &self.resource.original_type,
+                        .as_ref()
+                        .map_or("", |value| value.as_str()),
+                    original_type: self.resource.original_type.as_str(),
                 }
             }
             fn set_sealed(
@@ -8096,6 +9386,147 @@ pub mod refund {
                 }
             }
         }
+        /// The values of `event_type`: `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`EventType::as_str`] gives it back and [`EventType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum EventType {
+            /// `REFUND.SUCCESS`.
+            RefundSuccess,
+            /// `REFUND.CLOSED`.
+            RefundClosed,
+            /// `REFUND.ABNORMAL`.
+            RefundAbnormal,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl EventType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::RefundSuccess => "REFUND.SUCCESS",
+                    Self::RefundClosed => "REFUND.CLOSED",
+                    Self::RefundAbnormal => "REFUND.ABNORMAL",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for EventType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "REFUND.SUCCESS" => Self::RefundSuccess,
+                    "REFUND.CLOSED" => Self::RefundClosed,
+                    "REFUND.ABNORMAL" => Self::RefundAbnormal,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for EventType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for EventType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for EventType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for EventType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `resource_type`: `encrypt-resource`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`ResourceType::as_str`] gives it back and [`ResourceType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum ResourceType {
+            /// `encrypt-resource`.
+            EncryptResource,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl ResourceType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::EncryptResource => "encrypt-resource",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for ResourceType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "encrypt-resource" => Self::EncryptResource,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for ResourceType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for ResourceType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for ResourceType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for ResourceType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        impl ::std::default::Default for ResourceType {
+            fn default() -> Self {
+                Self::EncryptResource
+            }
+        }
     }
     /// `POST /vpay/refund/refunds`: Requests a refund of a completed virtual payment order of a mini program or mini game.
     ///
@@ -8108,6 +9539,7 @@ pub mod refund {
         pub use super::super::common::Refund;
         pub use super::super::common::RefundAmount;
         pub use super::super::common::RefundRequestAmount;
+        pub use super::super::common::Status;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
             section: "5.2.1",
@@ -8280,7 +9712,7 @@ pub mod refund {
             ///
             /// Wire: body field `req_from`; optional; one of `1`, `2`, `3`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            pub req_from: ::std::option::Option<::std::string::String>,
+            pub req_from: ::std::option::Option<ReqFrom>,
             /// The refund amounts.
             ///
             /// Wire: body field `amount`.
@@ -8345,7 +9777,7 @@ pub mod refund {
                 validator
                     .string(
                         "TC-Payment-Callback",
-                        &self.payment_callback,
+                        self.payment_callback.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -8360,7 +9792,7 @@ pub mod refund {
                     validator
                         .string(
                             "out_trade_no",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::Some(6u32),
                                 max_len: ::std::option::Option::Some(32u32),
@@ -8382,7 +9814,7 @@ pub mod refund {
                     validator
                         .string(
                             "req_from",
-                            value,
+                            value.as_str(),
                             &::sas_core::validate::StrRules {
                                 min_len: ::std::option::Option::None,
                                 max_len: ::std::option::Option::None,
@@ -8423,9 +9855,7 @@ pub mod refund {
                     reason: ::std::option::Option::Some(
                         ::std::string::String::from("example-reason"),
                     ),
-                    req_from: ::std::option::Option::Some(
-                        ::std::string::String::from("1"),
-                    ),
+                    req_from: ::std::option::Option::Some(ReqFrom::from("1")),
                     amount: <RefundRequestAmount as ::sas_core::endpoint::Example>::example(),
                 }
             }
@@ -8440,7 +9870,7 @@ pub mod refund {
                         ::std::option::Option::Some(self.out_refund_no.as_str())
                     }
                     "reason" => self.reason.as_deref(),
-                    "req_from" => self.req_from.as_deref(),
+                    "req_from" => self.req_from.as_ref().map(|value| value.as_str()),
                     _ => ::std::option::Option::None,
                 }
             }
@@ -8534,6 +9964,78 @@ pub mod refund {
                 }
             }
         }
+        /// The values of `req_from`: `1`, `2`, `3`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`ReqFrom::as_str`] gives it back and [`ReqFrom::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum ReqFrom {
+            /// `1`.
+            CustomerService,
+            /// `2`.
+            User,
+            /// `3`.
+            Other,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl ReqFrom {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::CustomerService => "1",
+                    Self::User => "2",
+                    Self::Other => "3",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for ReqFrom {
+            fn from(value: &str) -> Self {
+                match value {
+                    "1" => Self::CustomerService,
+                    "2" => Self::User,
+                    "3" => Self::Other,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for ReqFrom {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for ReqFrom {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for ReqFrom {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for ReqFrom {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
     }
     /// `POST` to the `TC-Payment-Callback` URL of 5.2.1: The superapp tells the merchant the result of a virtual payment refund, POSTing to the refund request's TC-Payment-Callback URL.
     ///
@@ -8543,6 +10045,7 @@ pub mod refund {
     pub mod virtual_refund_notification {
         pub use super::super::common::RefundResult;
         pub use super::super::common::RefundResultAmount;
+        pub use super::super::common::RefundStatus;
         /// What the spec says about this entry.
         pub const METADATA: ::sas_core::endpoint::Metadata = ::sas_core::endpoint::Metadata {
             section: "5.2.2",
@@ -8675,12 +10178,12 @@ pub mod refund {
             /// Wire: body field `eventType`; also accepted as `EventType`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
             #[serde(rename = "eventType")]
             #[serde(alias = "EventType")]
-            pub event_type: ::std::string::String,
+            pub event_type: EventType,
             /// The event identifier, the same as `eventType`; it prefixes the signed message of `payEventSig`.
             ///
             /// Wire: body field `event`; also accepted as `Event`; one of `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
             #[serde(alias = "Event")]
-            pub event: ::std::string::String,
+            pub event: Event,
             /// The refund notification data, as a JSON document carried in a string; `payEventSig` signs this string exactly as sent.
             ///
             /// Wire: body field `payload`; also accepted as `Payload`; a JSON `RefundResult` document inside a string.
@@ -8705,9 +10208,9 @@ pub mod refund {
             /// The superapp ID on SAS.
             pub application_id: &'a str,
             /// `REFUND.` followed by the refund status: `REFUND.SUCCESS`, `REFUND.CLOSED` or `REFUND.ABNORMAL`.
-            pub event_type: &'a str,
+            pub event_type: EventType,
             /// The event identifier, the same as `eventType`; it prefixes the signed message of `payEventSig`.
-            pub event: &'a str,
+            pub event: Event,
             /// The refund notification data, as a JSON document carried in a string; `payEventSig` signs this string exactly as sent.
             pub payload: ::sas_core::types::JsonString<RefundResult>,
         }
@@ -8725,8 +10228,8 @@ pub mod refund {
                     merchant_id: merchant_id.to_owned(),
                     callback_out_refund_no: callback_out_refund_no.to_owned(),
                     application_id: application_id.to_owned(),
-                    event_type: event_type.to_owned(),
-                    event: event.to_owned(),
+                    event_type,
+                    event,
                     payload,
                     pay_event_sig: ::std::string::String::new(),
                 }
@@ -8750,7 +10253,7 @@ pub mod refund {
                 validator
                     .string(
                         "eventType",
-                        &self.event_type,
+                        self.event_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -8766,7 +10269,7 @@ pub mod refund {
                 validator
                     .string(
                         "event",
-                        &self.event,
+                        self.event.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -8791,8 +10294,8 @@ pub mod refund {
                     application_id: ::std::string::String::from(
                         "example-TC-ApplicationID",
                     ),
-                    event_type: ::std::string::String::from("REFUND.SUCCESS"),
-                    event: ::std::string::String::from("REFUND.SUCCESS"),
+                    event_type: EventType::from("REFUND.SUCCESS"),
+                    event: Event::from("REFUND.SUCCESS"),
                     payload: ::sas_core::__private::example_document::<RefundResult>(),
                     pay_event_sig: ::std::string::String::new(),
                 }
@@ -8914,6 +10417,150 @@ pub mod refund {
                 Self {
                     data: ::std::string::String::from("OK"),
                 }
+            }
+        }
+        /// The values of `eventType`: `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`EventType::as_str`] gives it back and [`EventType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum EventType {
+            /// `REFUND.SUCCESS`.
+            RefundSuccess,
+            /// `REFUND.CLOSED`.
+            RefundClosed,
+            /// `REFUND.ABNORMAL`.
+            RefundAbnormal,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl EventType {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::RefundSuccess => "REFUND.SUCCESS",
+                    Self::RefundClosed => "REFUND.CLOSED",
+                    Self::RefundAbnormal => "REFUND.ABNORMAL",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for EventType {
+            fn from(value: &str) -> Self {
+                match value {
+                    "REFUND.SUCCESS" => Self::RefundSuccess,
+                    "REFUND.CLOSED" => Self::RefundClosed,
+                    "REFUND.ABNORMAL" => Self::RefundAbnormal,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for EventType {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for EventType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for EventType {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for EventType {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        /// The values of `event`: `REFUND.SUCCESS`, `REFUND.CLOSED`, `REFUND.ABNORMAL`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`Event::as_str`] gives it back and [`Event::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum Event {
+            /// `REFUND.SUCCESS`.
+            RefundSuccess,
+            /// `REFUND.CLOSED`.
+            RefundClosed,
+            /// `REFUND.ABNORMAL`.
+            RefundAbnormal,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl Event {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::RefundSuccess => "REFUND.SUCCESS",
+                    Self::RefundClosed => "REFUND.CLOSED",
+                    Self::RefundAbnormal => "REFUND.ABNORMAL",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for Event {
+            fn from(value: &str) -> Self {
+                match value {
+                    "REFUND.SUCCESS" => Self::RefundSuccess,
+                    "REFUND.CLOSED" => Self::RefundClosed,
+                    "REFUND.ABNORMAL" => Self::RefundAbnormal,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Event {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for Event {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for Event {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for Event {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
             }
         }
     }
@@ -9061,7 +10708,7 @@ pub mod frontend {
                 validator
                     .string(
                         "nonceStr",
-                        &self.nonce_str,
+                        self.nonce_str.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::Some(32u32),
@@ -9195,7 +10842,7 @@ pub mod frontend {
             /// The purchase mode; only `short_series_goods` is supported.
             ///
             /// Wire: parameter `mode`; one of `short_series_goods`; `new()` sets `short_series_goods`.
-            pub mode: ::std::string::String,
+            pub mode: Mode,
             /// The user-mode signature: lowercase hex of HMAC-SHA256 under the user's session_key over `signData`.
             ///
             /// Wire: parameter `signature`; computed by the signer.
@@ -9217,7 +10864,7 @@ pub mod frontend {
             pub fn new(sign_data: ::sas_core::types::JsonString<SignData>) -> Self {
                 Self {
                     sign_data,
-                    mode: ::std::string::String::from("short_series_goods"),
+                    mode: ::std::default::Default::default(),
                     signature: ::std::string::String::new(),
                     pay_sig: ::std::string::String::new(),
                 }
@@ -9238,7 +10885,7 @@ pub mod frontend {
                 validator
                     .string(
                         "mode",
-                        &self.mode,
+                        self.mode.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -9253,7 +10900,7 @@ pub mod frontend {
             fn example() -> Self {
                 Self {
                     sign_data: ::sas_core::__private::example_document::<SignData>(),
-                    mode: ::std::string::String::from("short_series_goods"),
+                    mode: Mode::from("short_series_goods"),
                     signature: ::std::string::String::new(),
                     pay_sig: ::std::string::String::new(),
                 }
@@ -9402,7 +11049,7 @@ pub mod frontend {
                 validator
                     .string(
                         "currencyType",
-                        &self.currency_type,
+                        self.currency_type.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::None,
                             max_len: ::std::option::Option::None,
@@ -9416,7 +11063,7 @@ pub mod frontend {
                 validator
                     .string(
                         "outTradeNo",
-                        &self.out_trade_no,
+                        self.out_trade_no.as_str(),
                         &::sas_core::validate::StrRules {
                             min_len: ::std::option::Option::Some(6u32),
                             max_len: ::std::option::Option::Some(32u32),
@@ -9446,6 +11093,75 @@ pub mod frontend {
                     out_trade_no: ::std::string::String::from("example-outTradeNo"),
                     attach: ::std::string::String::from("example-attach"),
                 }
+            }
+        }
+        /// The values of `mode`: `short_series_goods`.
+        ///
+        /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`Mode::as_str`] gives it back and [`Mode::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        #[non_exhaustive]
+        pub enum Mode {
+            /// `short_series_goods`.
+            ShortSeriesGoods,
+            /// A value the spec does not list, as received.
+            #[doc(hidden)]
+            _Custom(::sas_core::types::UnknownValue),
+        }
+        impl Mode {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::ShortSeriesGoods => "short_series_goods",
+                    Self::_Custom(value) => value.as_str(),
+                }
+            }
+            /// Whether the spec lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::_Custom(_))
+            }
+        }
+        impl ::std::convert::From<&str> for Mode {
+            fn from(value: &str) -> Self {
+                match value {
+                    "short_series_goods" => Self::ShortSeriesGoods,
+                    _ => Self::_Custom(::sas_core::__private::unknown(value)),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for Mode {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::fmt::Display for Mode {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::sas_core::__private::serde::Serialize for Mode {
+            fn serialize<S: ::sas_core::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::sas_core::__private::serde::Deserialize<'de> for Mode {
+            fn deserialize<D: ::sas_core::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ::sas_core::__private::lenient::text(deserializer).map(Self::from)
+            }
+        }
+        impl ::std::default::Default for Mode {
+            fn default() -> Self {
+                Self::ShortSeriesGoods
             }
         }
     }

@@ -71,7 +71,7 @@ fn the_protocol_gcm_vector_opens() {
     let error = callback::decrypt(&notification, &api_v3_key()).unwrap_err();
     assert!(matches!(error, OpenError::Crypto(CryptoError::GcmTagMismatch)), "{error:?}");
 
-    notification.resource.algorithm = "AEAD_SM4_GCM".to_owned();
+    notification.resource.algorithm = "AEAD_SM4_GCM".into();
     assert!(matches!(
         callback::decrypt(&notification, &api_v3_key()),
         Err(OpenError::Algorithm(_))

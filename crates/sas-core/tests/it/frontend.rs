@@ -282,7 +282,7 @@ fn request_virtual_payment_matches_the_protocol_vectors() {
     .unwrap();
     assert_eq!(params.pay_sig, PAY_SIG);
     assert_eq!(params.signature, SIGNATURE);
-    assert_eq!(params.mode, "short_series_goods");
+    assert_eq!(params.mode, request_virtual_payment::Mode::ShortSeriesGoods);
     // The exact string travels, `env` and all, inside a JSON string.
     let json = serde_json::to_value(&params).unwrap();
     assert_eq!(json["signData"], SIGN_DATA);
@@ -437,7 +437,7 @@ fn request_virtual_payment_without_the_session_key_checks_pay_sig_only() {
 #[test]
 fn request_virtual_payment_rejects_other_modes_and_bad_documents_once_signed() {
     let mut params = signed_virtual();
-    params.mode = "goods".to_owned();
+    params.mode = "goods".into();
     match params.verify(&app_key(), Some(&session_key())) {
         Err(VerifyError::Invalid(errors)) => assert_eq!(errors[0].path, "mode"),
         other => panic!("expected Invalid, got {other:?}"),

@@ -13,6 +13,7 @@ mod crypto_support;
 mod crypto_vectors;
 mod custom_client;
 mod encoded_targets;
+mod enums;
 mod exact_out;
 mod expand;
 mod frontend;

@@ -55,8 +55,10 @@ fn encrypted(
         })
     };
     let read = |name: &str| match part(name) {
-        Some((ident, true)) => quote! { &self.#member.#ident },
-        Some((ident, false)) => quote! { self.#member.#ident.as_deref().unwrap_or("") },
+        Some((ident, true)) => quote! { self.#member.#ident.as_str() },
+        Some((ident, false)) => {
+            quote! { self.#member.#ident.as_ref().map_or("", |value| value.as_str()) }
+        }
         None => quote! { "" },
     };
     let write = |name: &str, value: TokenStream| match part(name) {

@@ -7,13 +7,14 @@ use quote::{format_ident, quote};
 
 use super::rust_type::field_ident;
 use crate::model::{Field, Format, Part, TypeExpr, Unit};
+use crate::naming;
 
 /// `impl Example for <type_name>` over its fields.
 pub(super) fn example_impl(type_name: &str, fields: &[(&Field, Option<Part>)]) -> TokenStream {
     let ident = format_ident!("{}", type_name);
     let inits = fields.iter().map(|(field, part)| {
         let ident = field_ident(field, *part);
-        let value = field_value(field);
+        let value = field_value(field, *part);
         quote! { #ident: #value }
     });
     quote! {
@@ -34,8 +35,12 @@ pub(super) fn data_value(ty: &TypeExpr, values: &[String]) -> TokenStream {
     }
 }
 
-fn field_value(field: &Field) -> TokenStream {
-    let value = if field.set_by_auth {
+fn field_value(field: &Field, part: Option<Part>) -> TokenStream {
+    let value = if field.is_enum() {
+        let ident = format_ident!("{}", naming::enum_name(field, part));
+        let text = example_string(field);
+        quote! { #ident::from(#text) }
+    } else if field.set_by_auth {
         quote! { ::std::string::String::new() }
     } else if let Some(name) = field.string_or_object() {
         if field.ty == TypeExpr::String {

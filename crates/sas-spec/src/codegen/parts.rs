@@ -102,14 +102,20 @@ fn read(field: &Field, part: Part) -> TokenStream {
         }
     );
     let wire = quote! { ::sas_core::endpoint::WirePart::#wire };
-    if field.required {
-        quote! {
+    match (field.required, field.is_enum()) {
+        (true, false) => quote! {
             self.#ident = ::sas_core::__private::required(parts, #wire, #name, &[#(#aliases),*])?;
-        }
-    } else {
-        quote! {
+        },
+        (true, true) => quote! {
+            self.#ident =
+                ::sas_core::__private::required(parts, #wire, #name, &[#(#aliases),*])?.into();
+        },
+        (false, false) => quote! {
             self.#ident = parts.get(#wire, #name, &[#(#aliases),*]);
-        }
+        },
+        (false, true) => quote! {
+            self.#ident = parts.get(#wire, #name, &[#(#aliases),*]).map(::std::convert::From::from);
+        },
     }
 }
 
@@ -132,6 +138,9 @@ pub(super) fn text_fields_impl(type_name: &str, fields: &[&Field], part: Part) -
                     quote! { self.#member.as_ref().map(::sas_core::types::JsonString::as_str) }
                 }
                 (_, true) => quote! { ::std::option::Option::Some(self.#member.as_str()) },
+                (_, false) if field.is_enum() => {
+                    quote! { self.#member.as_ref().map(|value| value.as_str()) }
+                }
                 (_, false) => quote! { self.#member.as_deref() },
             };
             quote! { #name => #value, }

@@ -27,10 +27,15 @@ pub(super) enum IntWire {
 }
 
 /// The type of a value before `Option` is applied.
-pub(super) fn value_type(field: &Field) -> (TokenStream, IntWire) {
+/// `part` is where the field travels (`None` in object types): it decides an enum's name.
+pub(super) fn value_type(field: &Field, part: Option<Part>) -> (TokenStream, IntWire) {
     if let Some(name) = field.string_or_object() {
         let ident = format_ident!("{}", name);
         return (quote! { ::sas_core::types::StringOr<#ident> }, IntWire::None);
+    }
+    if field.is_enum() {
+        let ident = format_ident!("{}", naming::enum_name(field, part));
+        return (quote! { #ident }, IntWire::None);
     }
     match (&field.ty, field.format) {
         (TypeExpr::String, Some(Format::Int)) => (quote! { i64 }, IntWire::String),
@@ -64,8 +69,8 @@ pub(super) fn type_tokens(ty: &TypeExpr) -> TokenStream {
 }
 
 /// The field's full type: `Option<…>` when it is not required.
-pub(super) fn field_type(field: &Field) -> TokenStream {
-    let (value, _) = value_type(field);
+pub(super) fn field_type(field: &Field, part: Option<Part>) -> TokenStream {
+    let (value, _) = value_type(field, part);
     if field.required {
         value
     } else {
@@ -80,7 +85,7 @@ pub(super) fn serde_attrs(field: &Field, ident: &Ident) -> TokenStream {
     let rename = (ident.to_string().trim_start_matches("r#") != name.as_str())
         .then(|| quote! { #[serde(rename = #name)] });
     let aliases = field.aliases.iter().map(|alias| quote! { #[serde(alias = #alias)] });
-    let (_, wire) = value_type(field);
+    let (_, wire) = value_type(field, None);
     let with = match (wire, field.required) {
         (IntWire::None, _) => None,
         (IntWire::Number, true) => Some("::sas_core::__private::lenient::int"),
@@ -106,12 +111,9 @@ pub(super) fn serde_attrs(field: &Field, ident: &Ident) -> TokenStream {
 }
 
 /// The parameter type `new()` takes for a required field: strings as `impl Into<String>`.
-pub(super) fn new_param_type(field: &Field) -> TokenStream {
-    let (value, wire) = value_type(field);
-    if matches!(field.ty, TypeExpr::String)
-        && wire == IntWire::None
-        && field.string_or_object().is_none()
-    {
+pub(super) fn new_param_type(field: &Field, part: Option<Part>) -> TokenStream {
+    let (value, _) = value_type(field, part);
+    if new_param_converts(field) {
         quote! { impl ::std::convert::Into<::std::string::String> }
     } else {
         value
@@ -120,8 +122,9 @@ pub(super) fn new_param_type(field: &Field) -> TokenStream {
 
 /// Whether `new()` converts the parameter with `.into()`.
 pub(super) fn new_param_converts(field: &Field) -> bool {
-    let (_, wire) = value_type(field);
+    let (_, wire) = value_type(field, None);
     matches!(field.ty, TypeExpr::String)
         && wire == IntWire::None
         && field.string_or_object().is_none()
+        && !field.is_enum()
 }

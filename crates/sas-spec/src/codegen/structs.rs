@@ -55,7 +55,7 @@ fn message_struct(
     let attrs = serde_struct_attrs();
     let fields = members.iter().map(|member| {
         let ident = field_ident(member.field, member.part);
-        let ty = field_type(member.field);
+        let ty = field_type(member.field, member.part);
         let doc = doc_attrs(&docs::field_doc(member.field, member.part));
         let serde = if member.outside_body() {
             quote! { #[serde(skip)] }
@@ -101,7 +101,13 @@ const MAX_NEW_PARAMS: usize = 3;
 
 /// The value a member starts with when the caller does not give it.
 fn starting_value(member: &Member<'_>) -> TokenStream {
-    if let Some(default) = &member.field.default {
+    if member.field.default.is_some() && member.field.is_enum() {
+        if member.field.required {
+            quote! { ::std::default::Default::default() }
+        } else {
+            quote! { ::std::option::Option::Some(::std::default::Default::default()) }
+        }
+    } else if let Some(default) = &member.field.default {
         if member.field.required {
             quote! { ::std::string::String::from(#default) }
         } else {
@@ -132,7 +138,7 @@ fn constructor(name: &str, members: &[Member<'_>]) -> TokenStream {
     let ident = format_ident!("{}", name);
     let params = members.iter().filter(|m| m.in_new()).map(|member| {
         let ident = field_ident(member.field, member.part);
-        let ty = new_param_type(member.field);
+        let ty = new_param_type(member.field, member.part);
         quote! { #ident: #ty }
     });
     let inits = members.iter().map(|member| {
@@ -189,7 +195,7 @@ fn init_struct(name: &str, members: &[Member<'_>]) -> TokenStream {
         let ty = if new_param_converts(member.field) {
             quote! { &'a str }
         } else {
-            field_type(member.field)
+            field_type(member.field, member.part)
         };
         let doc = doc_attrs(&format!(" {}", member.field.doc));
         quote! {

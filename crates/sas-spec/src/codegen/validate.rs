@@ -62,11 +62,11 @@ fn field_check(field: &Field, part: Option<Part>) -> Option<TokenStream> {
     }
     let rules = str_rules(field)?;
     Some(if field.required {
-        quote! { validator.string(#name, &self.#ident, #rules); }
+        quote! { validator.string(#name, self.#ident.as_str(), #rules); }
     } else {
         quote! {
             if let ::std::option::Option::Some(value) = &self.#ident {
-                validator.string(#name, value, #rules);
+                validator.string(#name, value.as_str(), #rules);
             }
         }
     })

@@ -215,3 +215,53 @@ doc = "Whether."
                 sas-core implements";
     assert!(got.iter().any(|m| m == used), "{got:?}");
 }
+
+#[test]
+fn enumerated_values_without_rust_names_are_reported() {
+    let entry = r#"kind = "endpoint"
+section = "1.1"
+title = "Check"
+summary = "Checks."
+method = "POST"
+path = "/user/checkUser"
+served_by = "superapp"
+caller = "sas"
+auth = "tc_signature"
+
+[[request.body]]
+name = "source"
+type = "string"
+required = true
+values = ["1", "2"]
+doc = "Where from."
+
+[[request.body]]
+name = "kind"
+type = "string"
+required = true
+values = ["a-b", "A_B"]
+doc = "Which."
+
+[[request.body]]
+name = "mode"
+type = "string"
+required = true
+values = ["x"]
+variants = ["X", "Y"]
+doc = "How."
+
+[response]
+data = "bool"
+doc = "Whether."
+"#;
+    let dir = spec_dir("enums", &[("sas.toml", SAS_TOML), ("api/user/check.toml", entry)]);
+    assert_eq!(
+        messages(&dir),
+        [
+            "spec/api/user/check.toml:12:8: `source`: value \"1\" has no Rust name (derived `1`); give the field `variants = [...]`",
+            "spec/api/user/check.toml:12:8: `source`: value \"2\" has no Rust name (derived `2`); give the field `variants = [...]`",
+            "spec/api/user/check.toml:19:8: `kind`: two values are both named `AB` in Rust",
+            "spec/api/user/check.toml:26:8: `mode`: 2 variants for 1 values",
+        ]
+    );
+}
