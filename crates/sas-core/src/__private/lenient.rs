@@ -130,21 +130,6 @@ pub mod opt_int_string {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_int;
-
-    #[test]
-    fn numeric_strings_parse_strictly() {
-        assert_eq!(parse_int("0"), Some(0));
-        assert_eq!(parse_int("100"), Some(100));
-        assert_eq!(parse_int("-5"), Some(-5));
-        for bad in ["", "-", "+1", "01", " 1", "1.0", "1e3", "9223372036854775808"] {
-            assert_eq!(parse_int(bad), None, "{bad:?}");
-        }
-    }
-}
-
 struct TextVisitor;
 
 impl Visitor<'_> for TextVisitor {
@@ -174,4 +159,19 @@ impl Visitor<'_> for TextVisitor {
 /// The text of an enumerated value: a string, or a number as its decimal text (`1` for `"1"`).
 pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     deserializer.deserialize_any(TextVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_int;
+
+    #[test]
+    fn numeric_strings_parse_strictly() {
+        assert_eq!(parse_int("0"), Some(0));
+        assert_eq!(parse_int("100"), Some(100));
+        assert_eq!(parse_int("-5"), Some(-5));
+        for bad in ["", "-", "+1", "01", " 1", "1.0", "1e3", "9223372036854775808"] {
+            assert_eq!(parse_int(bad), None, "{bad:?}");
+        }
+    }
 }
