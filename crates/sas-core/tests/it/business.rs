@@ -13,11 +13,10 @@ use sas_core::business::{
     ExpectedPayment, ExpectedRefund, ExpectedVirtualPayment, FieldMismatch, MismatchError,
 };
 use sas_core::callback;
-use sas_core::crypto::ApiV3Key;
 use sas_core::endpoint::Example;
 use sas_core::types::StringOr;
 
-use super::round_trip::{Keys, NOW, send};
+use super::support::{Keys, NOW, api_v3_key, send};
 
 /// `(field, expected, received)` of every mismatch.
 fn fields(error: &MismatchError) -> Vec<(&str, &str, Option<&str>)> {
@@ -390,7 +389,7 @@ fn unset_virtual_payment_expectations_are_not_compared() {
 #[test]
 fn an_opened_payment_callback_is_checked_against_the_order() {
     let keys = Keys::load();
-    let api_v3_key = ApiV3Key::new("0123456789ABCDEFabcdefghij012345").unwrap();
+    let api_v3_key = api_v3_key();
     let mut notification = payment_notification::Request::example();
     callback::seal(&mut notification, &transaction(), &api_v3_key, "n0nce1234567", "transaction")
         .unwrap();

@@ -14,11 +14,7 @@ use sas_core::endpoint::Example;
 use sas_core::error::{AuthError, FromHttpRequestError};
 use sas_core::types::JsonString;
 
-use super::round_trip::{Keys, NOW, send};
-
-fn api_v3_key() -> ApiV3Key {
-    ApiV3Key::new("0123456789ABCDEFabcdefghij012345").unwrap()
-}
+use super::support::{Keys, NOW, api_v3_key, send};
 
 /// A merchant: the platform's certificate, its own AppKey and APIv3 key; no SecretKey.
 fn merchant_side(keys: &Keys) -> Verifying<'_> {

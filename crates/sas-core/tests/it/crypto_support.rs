@@ -1,9 +1,11 @@
-//! Shared helpers of the crypto tests: the vector folder, JSON vector files and the test keys.
+//! Shared helpers of the crypto tests: the vector folder and JSON vector files; the test keys
+//! come from [`crate::support`], the one key loader.
 
 use std::path::PathBuf;
 
-use sas_core::crypto::{RsaPrivateKey, RsaPublicKey};
 use serde::de::DeserializeOwned;
+
+pub(crate) use crate::support::{key_file, private_key, public_key};
 
 /// The workspace's `tests/vectors` folder.
 pub(crate) fn vectors_dir() -> PathBuf {
@@ -21,22 +23,6 @@ pub(crate) fn cases<T: DeserializeOwned>(file: &str) -> Vec<T> {
     let parsed: VectorFile<T> =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     parsed.cases
-}
-
-/// The text of a file under `tests/vectors/keys`.
-pub(crate) fn key_file(name: &str) -> String {
-    let path = vectors_dir().join("keys").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// A test private key.
-pub(crate) fn private_key(name: &str) -> RsaPrivateKey {
-    RsaPrivateKey::from_pem(&key_file(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// A test public key (SPKI, PKCS#1 or certificate PEM).
-pub(crate) fn public_key(name: &str) -> RsaPublicKey {
-    RsaPublicKey::from_pem(&key_file(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// Flips bit `bit` (modulo the length) of `bytes`.

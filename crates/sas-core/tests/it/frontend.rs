@@ -9,6 +9,8 @@ use sas_core::frontend::{self, BuildError, PaymentToSign, VerifyError};
 use sas_core::types::JsonString;
 use sas_core::validate::Violation;
 
+use super::support::private_key;
+
 const APP_ID: &str = "wx8888888888888888";
 const TIME_STAMP: UnixTime = UnixTime::from_secs(1_414_561_699);
 const NONCE_STR: &str = "5K8264ILTKCH16CQ2502SI8ZNMTM67VS";
@@ -24,21 +26,11 @@ const PAY_SIG: &str = "44480ad89b30129db3ed3822822ca281cb65cf8d5a73558e4d1fd7fcc
 const SIGNATURE: &str = "d276403ffc2586c876855dd0e8d7097a3ecefcb1d5ce5329d841e7072f5326c0";
 
 fn wechat_test_key() -> RsaPrivateKey {
-    let pem = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/vectors/keys/wechatpay-test-pkcs1.pem"
-    ))
-    .unwrap();
-    RsaPrivateKey::from_pem(&pem).unwrap()
+    private_key("wechatpay-test-pkcs1.pem")
 }
 
 fn other_key() -> RsaPrivateKey {
-    let pem = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/vectors/keys/merchant-2048-pkcs1.pem"
-    ))
-    .unwrap();
-    RsaPrivateKey::from_pem(&pem).unwrap()
+    private_key("merchant-2048-pkcs1.pem")
 }
 
 fn signed_payment() -> request_payment::Params {

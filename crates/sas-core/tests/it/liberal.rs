@@ -19,13 +19,15 @@ use sas_core::api::virtual_payment::{
 };
 use sas_core::auth::Verifying;
 use sas_core::callback::{self, EncryptedCallback, OpenError};
-use sas_core::crypto::{ApiV3Key, Authorization, RequestParts, callback_signature, seal_resource};
+use sas_core::crypto::{Authorization, RequestParts, callback_signature, seal_resource};
 use sas_core::endpoint::{ApiRequest, Example, FieldMeta, FrontendParams};
 use sas_core::error::{FromHttpRequestError, FromHttpResponseError};
 use sas_core::response::{IncomingResponse, OutgoingResponse};
 use sas_core::types::{JsonString, StringOr};
 
-use super::round_trip::{Keys, NOW, named_merchant, receive, send};
+use super::support::{
+    EachEntry, Keys, NOW, api_v3_key, named_merchant, over_entries, receive, send,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: edit a signed request the way another sender would have written it.
@@ -107,10 +109,6 @@ fn rename_members(
 /// A merchant: the platform's certificate and its AppKey; no SecretKey.
 fn merchant_side(keys: &Keys) -> Verifying<'_> {
     Verifying::new(NOW).platform_keys(&keys.platform_keys).app_keys(&keys.app_key)
-}
-
-fn api_v3_key() -> ApiV3Key {
-    ApiV3Key::new("0123456789ABCDEFabcdefghij012345").unwrap()
 }
 
 /// A 200 response whose envelope carries `data`.
@@ -632,24 +630,23 @@ fn params_as_specified<T: FrontendParams>() -> &'static str {
     T::METADATA.section
 }
 
-macro_rules! sent {
-    (frontend $group:ident $module:ident) => {
-        params_as_specified::<sas_core::api::$group::$module::Params>()
-    };
-    ($kind:ident $group:ident $module:ident) => {
-        sent_as_specified::<sas_core::api::$group::$module::Request>()
-    };
-}
+struct SentAsSpecified;
 
-macro_rules! every_entry_sent {
-    ($($kind:ident $group:ident $module:ident;)*) => {
-        vec![$(sent!($kind $group $module)),*]
-    };
+impl EachEntry for SentAsSpecified {
+    type Output = &'static str;
+
+    fn request<T: ApiRequest>() -> &'static str {
+        sent_as_specified::<T>()
+    }
+
+    fn params<T: FrontendParams>() -> &'static str {
+        params_as_specified::<T>()
+    }
 }
 
 #[test]
 fn every_entry_is_sent_with_the_specs_names_only() {
-    let checked: Vec<&str> = sas_core::for_each_entry!(every_entry_sent);
+    let checked: Vec<&str> = over_entries::<SentAsSpecified>();
     assert_eq!(checked.len(), sas_core::api::ENTRIES.len());
     // The aliases the spec lists are really there to avoid.
     let order = aliases(create_jsapi_order::METADATA.headers);

@@ -22,5 +22,6 @@ mod liberal;
 mod no_panic;
 mod registry;
 mod round_trip;
+mod support;
 mod tamper;
 mod vendor_examples;

@@ -5,7 +5,7 @@
 use sas_core::endpoint::ApiRequest;
 use sas_core::response::IncomingResponse;
 
-use super::round_trip::{Keys, named_merchant, receive, send};
+use super::support::{EachEntry, Keys, named_merchant, over_entries, receive, send};
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);
@@ -87,25 +87,24 @@ fn survive<T: ApiRequest>() -> usize {
     rejected
 }
 
-macro_rules! survive_one {
-    (frontend $group:ident $module:ident) => {
-        None
-    };
-    ($kind:ident $group:ident $module:ident) => {
-        Some(survive::<sas_core::api::$group::$module::Request>())
-    };
-}
+/// Every entry that travels over HTTP; front-end sets do not.
+struct Survive;
 
-macro_rules! survive_all {
-    ($($kind:ident $group:ident $module:ident;)*) => {
-        vec![$(survive_one!($kind $group $module)),*]
-    };
+impl EachEntry for Survive {
+    type Output = Option<usize>;
+
+    fn request<T: ApiRequest>() -> Option<usize> {
+        Some(survive::<T>())
+    }
+
+    fn params<T>() -> Option<usize> {
+        None
+    }
 }
 
 #[test]
 fn corrupted_requests_and_responses_never_panic() {
-    let rejected: Vec<usize> =
-        sas_core::for_each_entry!(survive_all).into_iter().flatten().collect();
+    let rejected: Vec<usize> = over_entries::<Survive>().into_iter().flatten().collect();
     println!("rejected per entry: {rejected:?}");
     assert_eq!(rejected.len(), 20);
     // Most corruptions touch what is signed or parsed; the rest (a byte in an unsigned field of

@@ -11,9 +11,9 @@ use sas_core::endpoint::{ApiRequest, AuthKind, EntryKind, Example};
 use sas_core::error::{AuthError, FromHttpRequestError};
 use sas_core::request::OutgoingRequest;
 
-use super::round_trip::{
-    CALLBACK_URL, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, load_key, named_merchant, receive,
-    send,
+use super::support::{
+    CALLBACK_URL, EachEntry, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, named_merchant,
+    over_entries, private_key, receive, send,
 };
 
 /// Another key of every kind, for "wrong key".
@@ -28,7 +28,7 @@ impl OtherKeys {
         Self {
             secret: SecretKey::new("0123456789abcdef").unwrap(),
             app_key: AppKey::new("54321").unwrap(),
-            rsa: load_key("wechatpay-test-pkcs1.pem"),
+            rsa: private_key("wechatpay-test-pkcs1.pem"),
         }
     }
 }
@@ -126,7 +126,11 @@ fn send_with<T: ApiRequest>(
 ) -> http::Request<Vec<u8>> {
     let mchid = named_merchant(request);
     let signer = if wrong {
-        AuthorizationSigner::new(load_key("wechatpay-test-pkcs1.pem"), mchid, "MERCHANT-SERIAL-1")
+        AuthorizationSigner::new(
+            private_key("wechatpay-test-pkcs1.pem"),
+            mchid,
+            "MERCHANT-SERIAL-1",
+        )
     } else {
         keys.merchant_signer(&mchid)
     };
@@ -204,24 +208,24 @@ fn tamper<T: ApiRequest>() -> &'static str {
     meta.section
 }
 
-macro_rules! tamper_one {
-    (frontend $group:ident $module:ident) => {
-        None
-    };
-    ($kind:ident $group:ident $module:ident) => {
-        Some(tamper::<sas_core::api::$group::$module::Request>())
-    };
-}
+/// Every entry that travels over HTTP; front-end sets do not.
+struct Tamper;
 
-macro_rules! tamper_all {
-    ($($kind:ident $group:ident $module:ident;)*) => {
-        vec![$(tamper_one!($kind $group $module)),*]
-    };
+impl EachEntry for Tamper {
+    type Output = Option<&'static str>;
+
+    fn request<T: ApiRequest>() -> Option<&'static str> {
+        Some(tamper::<T>())
+    }
+
+    fn params<T>() -> Option<&'static str> {
+        None
+    }
 }
 
 #[test]
 fn every_signed_entry_rejects_tampering() {
-    let checked: Vec<&str> = sas_core::for_each_entry!(tamper_all).into_iter().flatten().collect();
+    let checked: Vec<&str> = over_entries::<Tamper>().into_iter().flatten().collect();
     assert_eq!(checked.len(), 20, "every API List entry travels over HTTP: {checked:?}");
 }
 
