@@ -8,7 +8,7 @@ use sas_core::endpoint::{ApiRequest, AuthKind, Example};
 use sas_core::error::FromHttpRequestError;
 use sas_core::request::IncomingRequest;
 
-use super::round_trip::{Keys, NOW, named_merchant, receive, send};
+use super::support::{Keys, NOW, named_merchant, receive, send};
 
 /// Bodies no entry can parse.
 const BROKEN_BODIES: [&[u8]; 9] =

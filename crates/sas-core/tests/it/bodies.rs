@@ -16,7 +16,7 @@ use sas_core::error::{FromHttpRequestError, FromHttpResponseError};
 use sas_core::response::IncomingResponse;
 use sas_core::types::JsonString;
 
-use super::round_trip::{Keys, NOW, named_merchant, receive, send};
+use super::support::{Keys, NOW, named_merchant, receive, send};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 

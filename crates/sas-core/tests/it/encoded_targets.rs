@@ -10,7 +10,7 @@ use sas_core::crypto::{Authorization, RequestParts};
 use sas_core::endpoint::{ApiRequest, Example};
 use sas_core::error::{AuthError, FromHttpRequestError};
 
-use super::round_trip::{Keys, receive, send};
+use super::support::{Keys, receive, send};
 
 /// `http` with its `Authorization` re-signed over `canonical_url`, as a client that signs the
 /// unencoded target would.

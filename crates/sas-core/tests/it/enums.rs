@@ -66,7 +66,7 @@ fn unlisted_values_are_refused_in_what_we_send() {
     assert!(matches!(errors[0].violation, Violation::NotOneOf { .. }));
     let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev").unwrap();
     let now = UnixTime::from_millis(1_735_293_931_220);
-    let signing = Signing::new(now, "nonce").secret_key(&secret);
+    let signing = Signing::new(now).secret_key(&secret);
     assert!(request.try_into_http_request("https://superapp.example", &signing).is_err());
 }
 
@@ -76,7 +76,7 @@ fn a_server_refuses_a_request_with_an_unlisted_value() {
     let now = UnixTime::from_millis(1_735_293_931_220);
     let mut request = get_user_info_temporary_code::Request::example();
     request.info_type = InfoType::Phone;
-    let signing = Signing::new(now, "nonce").secret_key(&secret);
+    let signing = Signing::new(now).secret_key(&secret);
     let sent = request.try_into_http_request("https://superapp.example", &signing).unwrap();
     let verifying = Verifying::new(now).secret_key(&secret);
     get_user_info_temporary_code::Request::try_from_http_request(&sent, &verifying).unwrap();

@@ -10,7 +10,7 @@ use sas_core::endpoint::Example;
 use sas_core::error::IntoHttpError;
 use sas_core::request::OutgoingRequest;
 
-use super::round_trip::{CALLBACK_URL, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, load_key};
+use super::support::{CALLBACK_URL, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, private_key};
 
 /// Values no header may carry as we send them (RFC 9110 §5.5: visible ASCII, no whitespace a
 /// recipient would strip).
@@ -25,20 +25,21 @@ const UNQUOTABLE: [&str; 3] = ["a\"b", "a\\b", "a b"];
 fn the_authorization_signer_refuses_what_a_quoted_parameter_cannot_carry() {
     let request =
         RequestParts { method: "POST", canonical_url: "/v3/pay/transactions/jsapi", body: b"{}" };
-    let signer = AuthorizationSigner::new(load_key("merchant-2048-pkcs1.pem"), "1900009191", "S-1");
+    let signer =
+        AuthorizationSigner::new(private_key("merchant-2048-pkcs1.pem"), "1900009191", "S-1");
     for bad in UNSENDABLE.iter().chain(&UNQUOTABLE).chain(&[""]) {
         let error = signer.sign(&request, "1554208460", bad).unwrap_err();
         assert!(matches!(error, CryptoError::MalformedAuthorization(_)), "{bad:?}: {error:?}");
         assert!(error.to_string().contains("nonce_str"), "{error}");
     }
     for bad in UNSENDABLE.iter().chain(&UNQUOTABLE) {
-        let signer = AuthorizationSigner::new(load_key("merchant-2048-pkcs1.pem"), *bad, "S-1");
+        let signer = AuthorizationSigner::new(private_key("merchant-2048-pkcs1.pem"), *bad, "S-1");
         let error = signer.sign(&request, "1554208460", "n").unwrap_err();
         assert!(error.to_string().contains("mchid"), "{bad:?}: {error}");
-        let signer = AuthorizationSigner::new(load_key("merchant-2048-pkcs1.pem"), "1", *bad);
+        let signer = AuthorizationSigner::new(private_key("merchant-2048-pkcs1.pem"), "1", *bad);
         let error = signer.sign(&request, "1554208460", "n").unwrap_err();
         assert!(error.to_string().contains("serial_no"), "{bad:?}: {error}");
-        let signer = AuthorizationSigner::new(load_key("merchant-2048-pkcs1.pem"), "1", "S")
+        let signer = AuthorizationSigner::new(private_key("merchant-2048-pkcs1.pem"), "1", "S")
             .with_scheme(format!("X{bad}"));
         assert!(signer.sign(&request, "1554208460", "n").is_err(), "scheme {bad:?}");
     }

@@ -8,7 +8,7 @@ use sas_core::crypto::{Authorization, CryptoError};
 use sas_core::endpoint::{ApiRequest, Example};
 use sas_core::error::{AuthError, FromHttpRequestError};
 
-use super::round_trip::{Keys, named_merchant, receive, send};
+use super::support::{Keys, named_merchant, receive, send};
 
 const SIGNATURE: &str = "c2lnbmF0dXJl";
 
