@@ -4,7 +4,7 @@
 //! This is a test target of its own so the snapshot can be refreshed (by the `it` tests) even
 //! when a change to the generator leaves the old snapshot unable to compile.
 
-#[allow(unused, missing_docs, unreachable_pub, unused_qualifications, clippy::all)]
+#[allow(unused, missing_docs, unreachable_pub)]
 #[rustfmt::skip]
 #[path = "expand/api.rs"]
 mod snapshot;

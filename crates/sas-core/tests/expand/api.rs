@@ -23,7 +23,7 @@ pub mod common {
         pub prepay_id: ::std::string::String,
     }
     impl Prepay {
-        /// A `Prepay` from its required fields; the others start empty.
+        /// Builds the `Prepay` from its required fields; the others start empty or at their spec default.
         pub fn new(prepay_id: impl ::std::convert::Into<::std::string::String>) -> Self {
             Self {
                 prepay_id: prepay_id.into(),
@@ -59,7 +59,7 @@ pub mod common {
     pub struct EncryptedResource {
         /// The encryption algorithm of the ciphertext; currently always `AEAD_AES_256_GCM`.
         ///
-        /// Wire: `algorithm`; one of `AEAD_AES_256_GCM`; `new()` sets `AEAD_AES_256_GCM`.
+        /// Wire: `algorithm`; one of `AEAD_AES_256_GCM`; starts as `AEAD_AES_256_GCM`.
         pub algorithm: Algorithm,
         /// The Base64 of the ciphertext followed by the 16-byte GCM tag.
         ///
@@ -80,7 +80,7 @@ pub mod common {
         pub nonce: ::std::string::String,
     }
     impl EncryptedResource {
-        /// A `EncryptedResource` from its required fields; the others start empty.
+        /// Builds the `EncryptedResource` from its required fields; the others start empty or at their spec default.
         pub fn new(
             ciphertext: impl ::std::convert::Into<::std::string::String>,
             original_type: OriginalType,
@@ -286,7 +286,7 @@ pub mod common {
         pub currency: ::std::string::String,
     }
     impl RefundRequestAmount {
-        /// A `RefundRequestAmount` from its required fields; the others start empty.
+        /// Builds the `RefundRequestAmount` from its required fields; the others start empty or at their spec default.
         pub fn new(
             refund: i64,
             total: i64,
@@ -846,13 +846,15 @@ pub mod common {
     #[derive(
         ::std::clone::Clone,
         ::std::fmt::Debug,
+        ::std::default::Default,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash
+        ::std::hash::Hash,
     )]
     #[non_exhaustive]
     pub enum Algorithm {
         /// `AEAD_AES_256_GCM`.
+        #[default]
         AeadAes256Gcm,
         /// A value the spec does not list, as received.
         #[doc(hidden)]
@@ -904,11 +906,6 @@ pub mod common {
             ::sas_core::__private::lenient::text(deserializer).map(Self::from)
         }
     }
-    impl ::std::default::Default for Algorithm {
-        fn default() -> Self {
-            Self::AeadAes256Gcm
-        }
-    }
     /// The values of `original_type`: `transaction`, `refund`.
     ///
     /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`OriginalType::as_str`] gives it back and [`OriginalType::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
@@ -917,7 +914,7 @@ pub mod common {
         ::std::fmt::Debug,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash
+        ::std::hash::Hash,
     )]
     #[non_exhaustive]
     pub enum OriginalType {
@@ -985,7 +982,7 @@ pub mod common {
         ::std::fmt::Debug,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash
+        ::std::hash::Hash,
     )]
     #[non_exhaustive]
     pub enum Status {
@@ -1061,7 +1058,7 @@ pub mod common {
         ::std::fmt::Debug,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash
+        ::std::hash::Hash,
     )]
     #[non_exhaustive]
     pub enum RefundStatus {
@@ -1219,7 +1216,7 @@ pub mod user {
             pub user_id: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 open_id: impl ::std::convert::Into<::std::string::String>,
                 mini_app_id: impl ::std::convert::Into<::std::string::String>,
@@ -1278,10 +1275,10 @@ pub mod user {
             type Response = Response;
             type Auth = ::sas_core::auth::TcSignature;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(2usize);
-                values.push(("TC-OpenId", self.open_id.as_str()));
-                values.push(("TC-MiniAppID", self.mini_app_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-OpenId", self.open_id.as_str()),
+                    ("TC-MiniAppID", self.mini_app_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -1417,7 +1414,7 @@ pub mod user {
             pub user_id: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 info_type: InfoType,
                 user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1560,7 +1557,7 @@ pub mod user {
             pub code: ::std::string::String,
         }
         impl UserInfoTemporaryCode {
-            /// A `UserInfoTemporaryCode` from its required fields; the others start empty.
+            /// Builds the `UserInfoTemporaryCode` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 data: impl ::std::convert::Into<::std::string::String>,
                 code: impl ::std::convert::Into<::std::string::String>,
@@ -1598,7 +1595,7 @@ pub mod user {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum InfoType {
@@ -1732,7 +1729,7 @@ pub mod user {
             pub user_id: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 temporary_code: impl ::std::convert::Into<::std::string::String>,
                 user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1914,7 +1911,7 @@ pub mod user {
             pub user_id: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 temporary_code: impl ::std::convert::Into<::std::string::String>,
                 user_id: impl ::std::convert::Into<::std::string::String>,
@@ -2083,7 +2080,7 @@ pub mod user {
             pub user_id: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 user_id: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -2241,7 +2238,7 @@ pub mod user {
             pub user_id: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 user_id: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -2734,7 +2731,7 @@ pub mod message {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum State {
@@ -2988,7 +2985,7 @@ pub mod payment {
             pub user_id: ::std::string::String,
             /// The transaction type; `JSAPI` is mini program payment.
             ///
-            /// Wire: header `TC-TradeType`; one of `JSAPI`; `new()` sets `JSAPI`.
+            /// Wire: header `TC-TradeType`; one of `JSAPI`; starts as `JSAPI`.
             #[serde(skip)]
             pub trade_type: TradeType,
             /// The user's openid on SAS.
@@ -3274,14 +3271,14 @@ pub mod payment {
             type Response = Response;
             type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(6usize);
-                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
-                values.push(("TC-MerchantID", self.merchant_id.as_str()));
-                values.push(("TC-UserID", self.user_id.as_str()));
-                values.push(("TC-TradeType", self.trade_type.as_str()));
-                values.push(("TC-Platform-UserID", self.platform_user_id.as_str()));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Payment-Callback", self.payment_callback.as_str()),
+                    ("TC-MerchantID", self.merchant_id.as_str()),
+                    ("TC-UserID", self.user_id.as_str()),
+                    ("TC-TradeType", self.trade_type.as_str()),
+                    ("TC-Platform-UserID", self.platform_user_id.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -3396,7 +3393,7 @@ pub mod payment {
             pub currency: ::std::option::Option<::std::string::String>,
         }
         impl Amount {
-            /// A `Amount` from its required fields; the others start empty.
+            /// Builds the `Amount` from its required fields; the others start empty or at their spec default.
             pub fn new(total: i64) -> Self {
                 Self {
                     total,
@@ -3460,7 +3457,7 @@ pub mod payment {
             pub openid: ::std::string::String,
         }
         impl Payer {
-            /// A `Payer` from its required fields; the others start empty.
+            /// Builds the `Payer` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 openid: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -3506,7 +3503,7 @@ pub mod payment {
             pub goods_detail: ::std::vec::Vec<GoodsDetail>,
         }
         impl Detail {
-            /// A `Detail` from its required fields; the others start empty.
+            /// Builds the `Detail` from its required fields; the others start empty or at their spec default.
             pub fn new(goods_detail: ::std::vec::Vec<GoodsDetail>) -> Self {
                 Self {
                     cost_price: ::std::option::Option::None,
@@ -3570,7 +3567,7 @@ pub mod payment {
             pub unit_price: i64,
         }
         impl GoodsDetail {
-            /// A `GoodsDetail` from its required fields; the others start empty.
+            /// Builds the `GoodsDetail` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 merchant_goods_id: impl ::std::convert::Into<::std::string::String>,
                 quantity: i64,
@@ -3636,13 +3633,15 @@ pub mod payment {
         #[derive(
             ::std::clone::Clone,
             ::std::fmt::Debug,
+            ::std::default::Default,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum TradeType {
             /// `JSAPI`.
+            #[default]
             Jsapi,
             /// A value the spec does not list, as received.
             #[doc(hidden)]
@@ -3692,11 +3691,6 @@ pub mod payment {
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 ::sas_core::__private::lenient::text(deserializer).map(Self::from)
-            }
-        }
-        impl ::std::default::Default for TradeType {
-            fn default() -> Self {
-                Self::Jsapi
             }
         }
     }
@@ -3879,7 +3873,7 @@ pub mod payment {
             pub event_type: EventType,
             /// The type of the notification data, always `encrypt-resource`.
             ///
-            /// Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.
+            /// Wire: body field `resource_type`; one of `encrypt-resource`; starts as `encrypt-resource`.
             pub resource_type: ResourceType,
             /// The superapp payment's summary of the callback.
             ///
@@ -4039,14 +4033,10 @@ pub mod payment {
             type Response = Response;
             type Auth = ::sas_core::auth::PaymentCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(2usize);
-                values
-                    .push((
-                        "TC-Callback-OutTradeNo",
-                        self.callback_out_trade_no.as_str(),
-                    ));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Callback-OutTradeNo", self.callback_out_trade_no.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -4442,7 +4432,7 @@ pub mod payment {
             pub openid: ::std::option::Option<::std::string::String>,
         }
         impl Payer {
-            /// A `Payer` with every field empty or at its default.
+            /// Builds the `Payer` with every field empty or at its spec default.
             pub fn new() -> Self {
                 Self {
                     openid: ::std::option::Option::None,
@@ -4479,7 +4469,7 @@ pub mod payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum EventType {
@@ -4545,13 +4535,15 @@ pub mod payment {
         #[derive(
             ::std::clone::Clone,
             ::std::fmt::Debug,
+            ::std::default::Default,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum ResourceType {
             /// `encrypt-resource`.
+            #[default]
             EncryptResource,
             /// A value the spec does not list, as received.
             #[doc(hidden)]
@@ -4603,11 +4595,6 @@ pub mod payment {
                 ::sas_core::__private::lenient::text(deserializer).map(Self::from)
             }
         }
-        impl ::std::default::Default for ResourceType {
-            fn default() -> Self {
-                Self::EncryptResource
-            }
-        }
         /// The values of `trade_state`: `SUCCESS`, `REFUND`, `NOTPAY`, `CLOSED`, `REVOKED`, `USERPAYING`, `PAYERROR`.
         ///
         /// A value the spec does not list is kept, exactly as received, in a hidden catch-all variant: nothing is lost, [`TradeState::as_str`] gives it back and [`TradeState::is_known`] tells it apart. Values match exactly (they are signed as sent), so another spelling is such an unknown value. A server validating a request refuses unknown values.
@@ -4616,7 +4603,7 @@ pub mod payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum TradeState {
@@ -4704,7 +4691,7 @@ pub mod payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum TradeType {
@@ -4846,7 +4833,7 @@ pub mod payment {
             pub mchid: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 out_trade_no: impl ::std::convert::Into<::std::string::String>,
                 mchid: impl ::std::convert::Into<::std::string::String>,
@@ -4918,14 +4905,10 @@ pub mod payment {
                 ::std::vec::Vec::new()
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(1usize);
-                values.push(("out_trade_no", self.out_trade_no.as_str()));
-                values
+                ::std::vec::Vec::from([("out_trade_no", self.out_trade_no.as_str())])
             }
             fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(1usize);
-                values.push(("mchid", self.mchid.as_str()));
-                values
+                ::std::vec::Vec::from([("mchid", self.mchid.as_str())])
             }
             fn read_parts(
                 &mut self,
@@ -5214,7 +5197,7 @@ pub mod payment {
             pub openid: ::std::option::Option<::std::string::String>,
         }
         impl Payer {
-            /// A `Payer` with every field empty or at its default.
+            /// Builds the `Payer` with every field empty or at its spec default.
             pub fn new() -> Self {
                 Self {
                     openid: ::std::option::Option::None,
@@ -5279,7 +5262,7 @@ pub mod payment {
             pub payer_currency: ::std::option::Option<::std::string::String>,
         }
         impl OrderAmount {
-            /// A `OrderAmount` with every field empty or at its default.
+            /// Builds the `OrderAmount` with every field empty or at its spec default.
             pub fn new() -> Self {
                 Self {
                     total: ::std::option::Option::None,
@@ -5329,7 +5312,7 @@ pub mod payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum TradeType {
@@ -5393,7 +5376,7 @@ pub mod payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum TradeState {
@@ -5558,7 +5541,7 @@ pub mod payment {
             pub mchid: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 out_trade_no: impl ::std::convert::Into<::std::string::String>,
                 mchid: impl ::std::convert::Into<::std::string::String>,
@@ -5633,9 +5616,7 @@ pub mod payment {
                 ::std::vec::Vec::new()
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(1usize);
-                values.push(("out_trade_no", self.out_trade_no.as_str()));
-                values
+                ::std::vec::Vec::from([("out_trade_no", self.out_trade_no.as_str())])
             }
             fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -5902,7 +5883,7 @@ pub mod virtual_payment {
             pub order_source: i64,
             /// The event type; when `OrderSource` is 1 it is always `minigame_game_pay_goods_deliver_notify`. The payment callback carries it back and signs with it.
             ///
-            /// Wire: body field `Event`; `new()` sets `minigame_game_pay_goods_deliver_notify`.
+            /// Wire: body field `Event`; starts as `minigame_game_pay_goods_deliver_notify`.
             #[serde(rename = "Event")]
             pub event: ::std::string::String,
         }
@@ -6057,13 +6038,13 @@ pub mod virtual_payment {
             type Response = Response;
             type Auth = ::sas_core::auth::PaySig;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(5usize);
-                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
-                values.push(("TC-UserID", self.user_id.as_str()));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values.push(("TC-MerchantID", self.merchant_id.as_str()));
-                values.push(("TC-Platform-UserID", self.platform_user_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Payment-Callback", self.payment_callback.as_str()),
+                    ("TC-UserID", self.user_id.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                    ("TC-MerchantID", self.merchant_id.as_str()),
+                    ("TC-Platform-UserID", self.platform_user_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -6584,9 +6565,9 @@ pub mod virtual_payment {
             type Response = Response;
             type Auth = ::sas_core::auth::VirtualCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(1usize);
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -6742,7 +6723,7 @@ pub mod virtual_payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum EventType {
@@ -7009,7 +6990,7 @@ pub mod virtual_payment {
             pub order_source: i64,
             /// The event type; when `OrderSource` is 10 it is always `xpay_goods_deliver_notify`. The payment callback carries it back and signs with it.
             ///
-            /// Wire: body field `Event`; `new()` sets `xpay_goods_deliver_notify`.
+            /// Wire: body field `Event`; starts as `xpay_goods_deliver_notify`.
             #[serde(rename = "Event")]
             pub event: ::std::string::String,
         }
@@ -7160,13 +7141,13 @@ pub mod virtual_payment {
             type Response = Response;
             type Auth = ::sas_core::auth::PaySig;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(5usize);
-                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
-                values.push(("TC-UserID", self.user_id.as_str()));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values.push(("TC-MerchantID", self.merchant_id.as_str()));
-                values.push(("TC-Platform-UserID", self.platform_user_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Payment-Callback", self.payment_callback.as_str()),
+                    ("TC-UserID", self.user_id.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                    ("TC-MerchantID", self.merchant_id.as_str()),
+                    ("TC-Platform-UserID", self.platform_user_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -7659,9 +7640,9 @@ pub mod virtual_payment {
             type Response = Response;
             type Auth = ::sas_core::auth::VirtualCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(1usize);
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -7840,7 +7821,7 @@ pub mod virtual_payment {
             pub transaction_id: ::std::string::String,
         }
         impl PayInfo {
-            /// A `PayInfo` from its required fields; the others start empty.
+            /// Builds the `PayInfo` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 mch_order_no: impl ::std::convert::Into<::std::string::String>,
                 paid_time: i64,
@@ -7882,7 +7863,7 @@ pub mod virtual_payment {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum EventType {
@@ -8356,10 +8337,10 @@ pub mod refund {
             type Response = Response;
             type Auth = ::sas_core::auth::MerchantRsa;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(2usize);
-                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Payment-Callback", self.payment_callback.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -8529,7 +8510,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum RefundMethod {
@@ -8601,7 +8582,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum Channel {
@@ -8669,7 +8650,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum RefundSource {
@@ -8806,7 +8787,7 @@ pub mod refund {
             pub out_refund_no: ::std::string::String,
         }
         impl Request {
-            /// A `Request` from its required fields; the others start empty.
+            /// Builds the `Request` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 out_refund_no: impl ::std::convert::Into<::std::string::String>,
             ) -> Self {
@@ -8853,9 +8834,7 @@ pub mod refund {
                 ::std::vec::Vec::new()
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(1usize);
-                values.push(("out_refund_no", self.out_refund_no.as_str()));
-                values
+                ::std::vec::Vec::from([("out_refund_no", self.out_refund_no.as_str())])
             }
             fn query_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -9106,7 +9085,7 @@ pub mod refund {
             pub event_type: EventType,
             /// The type of the notification data, always `encrypt-resource`.
             ///
-            /// Wire: body field `resource_type`; one of `encrypt-resource`; `new()` sets `encrypt-resource`.
+            /// Wire: body field `resource_type`; one of `encrypt-resource`; starts as `encrypt-resource`.
             pub resource_type: ResourceType,
             /// The summary of the notification.
             ///
@@ -9276,15 +9255,11 @@ pub mod refund {
             type Response = Response;
             type Auth = ::sas_core::auth::PaymentCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(3usize);
-                values
-                    .push((
-                        "TC-Callback-OutRefundNo",
-                        self.callback_out_refund_no.as_str(),
-                    ));
-                values.push(("TC-MerchantID", self.merchant_id.as_str()));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Callback-OutRefundNo", self.callback_out_refund_no.as_str()),
+                    ("TC-MerchantID", self.merchant_id.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -9394,7 +9369,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum EventType {
@@ -9464,13 +9439,15 @@ pub mod refund {
         #[derive(
             ::std::clone::Clone,
             ::std::fmt::Debug,
+            ::std::default::Default,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum ResourceType {
             /// `encrypt-resource`.
+            #[default]
             EncryptResource,
             /// A value the spec does not list, as received.
             #[doc(hidden)]
@@ -9520,11 +9497,6 @@ pub mod refund {
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 ::sas_core::__private::lenient::text(deserializer).map(Self::from)
-            }
-        }
-        impl ::std::default::Default for ResourceType {
-            fn default() -> Self {
-                Self::EncryptResource
             }
         }
     }
@@ -9888,11 +9860,11 @@ pub mod refund {
             type Response = Response;
             type Auth = ::sas_core::auth::PaySigQuery;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(3usize);
-                values.push(("TC-Payment-Callback", self.payment_callback.as_str()));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values.push(("TC-MerchantID", self.merchant_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-Payment-Callback", self.payment_callback.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                    ("TC-MerchantID", self.merchant_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -9972,7 +9944,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum ReqFrom {
@@ -10333,15 +10305,11 @@ pub mod refund {
             type Response = Response;
             type Auth = ::sas_core::auth::VirtualCallback;
             fn header_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
-                let mut values = ::std::vec::Vec::with_capacity(3usize);
-                values.push(("TC-MerchantID", self.merchant_id.as_str()));
-                values
-                    .push((
-                        "TC-Callback-OutRefundNo",
-                        self.callback_out_refund_no.as_str(),
-                    ));
-                values.push(("TC-ApplicationID", self.application_id.as_str()));
-                values
+                ::std::vec::Vec::from([
+                    ("TC-MerchantID", self.merchant_id.as_str()),
+                    ("TC-Callback-OutRefundNo", self.callback_out_refund_no.as_str()),
+                    ("TC-ApplicationID", self.application_id.as_str()),
+                ])
             }
             fn path_values(&self) -> ::std::vec::Vec<(&'static str, &str)> {
                 ::std::vec::Vec::new()
@@ -10427,7 +10395,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum EventType {
@@ -10499,7 +10467,7 @@ pub mod refund {
             ::std::fmt::Debug,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum Event {
@@ -10666,7 +10634,7 @@ pub mod frontend {
             pub package: ::std::string::String,
             /// The signature algorithm; it matches the one used when the order was placed, typically `RSA`.
             ///
-            /// Wire: parameter `signType`; `new()` sets `RSA`.
+            /// Wire: parameter `signType`; starts as `RSA`.
             #[serde(rename = "signType")]
             pub sign_type: ::std::string::String,
             /// The signature: Base64 SHA256withRSA under the merchant API private key over `appId\ntimeStamp\nnonceStr\npackage\n` (see the Payment and Merchant Practical Tutorial).
@@ -10677,7 +10645,7 @@ pub mod frontend {
             pub pay_sign: ::std::string::String,
         }
         impl Params {
-            /// A `Params` from its required fields; the others start empty.
+            /// Builds the `Params` from its required fields; the others start empty or at their spec default.
             pub fn new(
                 time_stamp: impl ::std::convert::Into<::std::string::String>,
                 nonce_str: impl ::std::convert::Into<::std::string::String>,
@@ -10841,7 +10809,7 @@ pub mod frontend {
             pub sign_data: ::sas_core::types::JsonString<SignData>,
             /// The purchase mode; only `short_series_goods` is supported.
             ///
-            /// Wire: parameter `mode`; one of `short_series_goods`; `new()` sets `short_series_goods`.
+            /// Wire: parameter `mode`; one of `short_series_goods`; starts as `short_series_goods`.
             pub mode: Mode,
             /// The user-mode signature: lowercase hex of HMAC-SHA256 under the user's session_key over `signData`.
             ///
@@ -10860,7 +10828,7 @@ pub mod frontend {
             pub pay_sig: ::std::string::String,
         }
         impl Params {
-            /// A `Params` from its required fields; the others start empty.
+            /// Builds the `Params` from its required fields; the others start empty or at their spec default.
             pub fn new(sign_data: ::sas_core::types::JsonString<SignData>) -> Self {
                 Self {
                     sign_data,
@@ -11101,13 +11069,15 @@ pub mod frontend {
         #[derive(
             ::std::clone::Clone,
             ::std::fmt::Debug,
+            ::std::default::Default,
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
-            ::std::hash::Hash
+            ::std::hash::Hash,
         )]
         #[non_exhaustive]
         pub enum Mode {
             /// `short_series_goods`.
+            #[default]
             ShortSeriesGoods,
             /// A value the spec does not list, as received.
             #[doc(hidden)]
@@ -11157,11 +11127,6 @@ pub mod frontend {
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 ::sas_core::__private::lenient::text(deserializer).map(Self::from)
-            }
-        }
-        impl ::std::default::Default for Mode {
-            fn default() -> Self {
-                Self::ShortSeriesGoods
             }
         }
     }

@@ -75,7 +75,7 @@ pub(super) fn field_doc(field: &Field, part: Option<Part>) -> String {
         facts.push("computed by the signer".to_owned());
     }
     if let Some(default) = &field.default {
-        facts.push(format!("`new()` sets `{default}`"));
+        facts.push(format!("starts as `{default}`"));
     }
     doc.push_str(&format!("\n\n {}.", facts.join("; ")));
     if let Some(example) = &field.example {

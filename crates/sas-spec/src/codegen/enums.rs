@@ -23,8 +23,8 @@ pub(super) fn module_enums(fields: &[(&Field, Option<Part>)]) -> TokenStream {
     out
 }
 
-/// `pub enum <Name> { … }` with its conversions, `Display`, serde and `Default` (when the spec
-/// gives one).
+/// `pub enum <Name> { … }` with its conversions, `Display`, serde and a derived `Default` (when
+/// the spec gives one).
 fn enum_def(name: &str, field: &Field) -> TokenStream {
     let ident = format_ident!("{}", name);
     let variants: Vec<_> =
@@ -41,24 +41,30 @@ fn enum_def(name: &str, field: &Field) -> TokenStream {
         listed.join(", ")
     ));
     let variant_docs = values.iter().map(|value| format!(" `{value}`."));
-    let default = field.default.as_ref().and_then(|default| {
-        let index = values.iter().position(|value| value == default)?;
-        let variant = &variants[index];
-        Some(quote! {
-            impl ::std::default::Default for #ident {
-                fn default() -> Self {
-                    Self::#variant
-                }
-            }
-        })
+    let default = field.default.as_ref().and_then(|d| values.iter().position(|value| value == d));
+    let derive_default = default.map(|_| quote! { ::std::default::Default, });
+    let variant_attrs = (0..values.len()).map(|index| {
+        if default == Some(index) {
+            quote! { #[default] }
+        } else {
+            quote! {}
+        }
     });
     quote! {
         #doc
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            #derive_default
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash,
+        )]
         #[non_exhaustive]
         pub enum #ident {
             #(
                 #[doc = #variant_docs]
+                #variant_attrs
                 #variants,
             )*
             /// A value the spec does not list, as received.
@@ -118,7 +124,5 @@ fn enum_def(name: &str, field: &Field) -> TokenStream {
                 ::sas_core::__private::lenient::text(deserializer).map(Self::from)
             }
         }
-
-        #default
     }
 }

@@ -65,27 +65,38 @@ pub(super) fn api_request_impl(entry: &Entry) -> TokenStream {
 }
 
 fn values(fields: &[&Field], part: Part) -> TokenStream {
-    if fields.is_empty() {
-        return quote! { ::std::vec::Vec::new() };
-    }
-    let capacity = fields.len();
-    let pushes = fields.iter().map(|field| {
+    let required = fields.iter().filter(|field| field.required).map(|field| {
         let name = &field.name;
         let ident = field_ident(field, Some(part));
-        if field.required {
-            quote! { values.push((#name, self.#ident.as_str())); }
-        } else {
+        quote! { (#name, self.#ident.as_str()) }
+    });
+    let optional: Vec<TokenStream> = fields
+        .iter()
+        .filter(|field| !field.required)
+        .map(|field| {
+            let name = &field.name;
+            let ident = field_ident(field, Some(part));
             quote! {
                 if let ::std::option::Option::Some(value) = &self.#ident {
                     values.push((#name, value.as_str()));
                 }
             }
+        })
+        .collect();
+    let required: Vec<TokenStream> = required.collect();
+    let start = if required.is_empty() {
+        quote! { ::std::vec::Vec::new() }
+    } else {
+        quote! { ::std::vec::Vec::from([#(#required),*]) }
+    };
+    if optional.is_empty() {
+        start
+    } else {
+        quote! {
+            let mut values = #start;
+            #(#optional)*
+            values
         }
-    });
-    quote! {
-        let mut values = ::std::vec::Vec::with_capacity(#capacity);
-        #(#pushes)*
-        values
     }
 }
 

@@ -151,7 +151,7 @@ fn constructor(name: &str, members: &[Member<'_>]) -> TokenStream {
         init_field(&ident, value)
     });
     let (doc, default) = if required == 0 {
-        let doc = format!(" A `{name}` with every field empty or at its default.");
+        let doc = format!(" Builds the `{name}` with every field empty or at its spec default.");
         let default = quote! {
             impl ::std::default::Default for #ident {
                 fn default() -> Self {
@@ -161,7 +161,11 @@ fn constructor(name: &str, members: &[Member<'_>]) -> TokenStream {
         };
         (doc, default)
     } else {
-        (format!(" A `{name}` from its required fields; the others start empty."), quote! {})
+        let doc = format!(
+            " Builds the `{name}` from its required fields; the others start empty or at their \
+             spec default."
+        );
+        (doc, quote! {})
     };
     quote! {
         impl #ident {
