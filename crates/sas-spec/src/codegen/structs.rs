@@ -1,5 +1,6 @@
 //! The generated structs: object types, `Request`, `Response` and front-end `Params`, each with
-//! `new(required…)` and a `Debug` that redacts secrets.
+//! `new(required…)` (or a `…Init` struct naming more than three required fields) and a `Debug`
+//! that redacts secrets.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
