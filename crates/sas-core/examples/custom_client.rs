@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sas_core::api::user::check_user;
 use sas_core::auth::tc_signature;
-use sas_core::crypto::{SecretKey, UnixTime, encrypt_header_value};
+use sas_core::crypto::{SecretKey, UnixTime};
 use sas_core::error::ApiError;
 use sas_core::request::{IncomingRequest, OutgoingRequest};
 use sas_core::response::{IncomingResponse, OutgoingResponse, Received, error_response};
@@ -38,11 +38,8 @@ pub(crate) fn run(client_secret: &str) -> Result<Received<check_user::Response>,
     // 2. The client builds and signs the request with sas-core: an `http::Request<Vec<u8>>`.
     //    The clock is yours to read; sas-core takes the time as an argument.
     let secret = SecretKey::new(client_secret)?;
-    let request = check_user::Request::new(
-        encrypt_header_value(&secret, "openid-1"), // TC-OpenId, encrypted as the API says
-        encrypt_header_value(&secret, "mpvc3tdaldpq7zpu"), // TC-MiniAppID
-        "user-42",                                 // userId
-    );
+    // TC-OpenId and TC-MiniAppID are given in plaintext; signing encrypts them.
+    let request = check_user::Request::new("openid-1", "mpvc3tdaldpq7zpu", "user-42");
     let signing = tc_signature::Signing::new(now()?, &secret);
     let http_request = request.try_into_http_request(&base_url, &signing)?;
 

@@ -16,7 +16,9 @@
 //! at that default; set them on the struct afterwards.
 //! Optional fields are `Option`s, integers are `i64` (accepted as a number or a numeric
 //! string), documents carried in a string are [`crate::types::JsonString`], and `Debug`
-//! prints `<redacted>` for the fields the spec marks secret.
+//! prints `<redacted>` for the fields the spec marks secret. Header values the spec marks
+//! `encrypted` (`TC-OpenId`, `TC-MiniAppID`) are held in plaintext: signing encrypts them, a
+//! verified request gives them back decrypted.
 //!
 //! A field whose values the spec enumerates is an enum of its own (`TradeState`, `EventType`,
 //! in the module of the struct holding it; shared ones in [`common`]): one variant per value,
@@ -28,7 +30,7 @@
 //! ```
 //! use sas_core::api::user::check_user;
 //!
-//! let request = check_user::Request::new("open-id-hex", "mini-app-id-hex", "user-42");
+//! let request = check_user::Request::new("openid-of-user-42", "mpvc3tdaldpq7zpu", "user-42");
 //! assert_eq!(check_user::METADATA.path, Some("/user/checkUser"));
 //! assert_eq!(serde_json::to_string(&request).unwrap(), r#"{"userId":"user-42"}"#);
 //! ```

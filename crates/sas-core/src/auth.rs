@@ -92,6 +92,20 @@ pub trait AuthScheme: sealed::Sealed + Sized + 'static {
     #[doc(hidden)]
     fn verifying<'b>(ring: &'b Verifying<'_>) -> Result<Self::Verifying<'b>, KeyNeed>;
 
+    /// The SecretKey that encrypts the header values the spec marks `encrypted`, if the
+    /// scheme's signing input holds one.
+    #[doc(hidden)]
+    fn header_key<'b>(_input: &'b Self::Signing<'_>) -> Option<&'b SecretKey> {
+        None
+    }
+
+    /// The SecretKey that decrypts the header values the spec marks `encrypted`, if the
+    /// scheme's checking input holds one.
+    #[doc(hidden)]
+    fn header_key_received<'b>(_input: &'b Self::Verifying<'_>) -> Option<&'b SecretKey> {
+        None
+    }
+
     /// Fills in the signatures carried in the body, before it is serialised.
     #[doc(hidden)]
     fn sign_body(

@@ -84,6 +84,15 @@ pub enum FromHttpRequestError {
     /// The request breaks the spec's constraints (the sender's fault).
     #[error("the request breaks the spec: {}", list(.0))]
     Invalid(Vec<ValidationError>),
+    /// A header the spec marks `encrypted` does not decrypt under the SecretKey (the sender's
+    /// fault: another key, or not the cipher's hex). Checked after the auth held.
+    #[error("header {name} does not decrypt under the SecretKey: {error}")]
+    Undecryptable {
+        /// The header.
+        name: &'static str,
+        /// Why not.
+        error: CryptoError,
+    },
 }
 
 impl FromHttpRequestError {
@@ -95,7 +104,9 @@ impl FromHttpRequestError {
             Self::Auth(error) => error.status(),
             Self::MethodMismatch { .. } => http::StatusCode::METHOD_NOT_ALLOWED,
             Self::PathMismatch { .. } => http::StatusCode::NOT_FOUND,
-            Self::Missing(_) | Self::Body(_) | Self::Invalid(_) => http::StatusCode::BAD_REQUEST,
+            Self::Missing(_) | Self::Body(_) | Self::Invalid(_) | Self::Undecryptable { .. } => {
+                http::StatusCode::BAD_REQUEST
+            }
         }
     }
 

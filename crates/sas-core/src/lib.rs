@@ -35,7 +35,7 @@
 //!
 //! let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
 //! let now = UnixTime::from_millis(1_735_293_931_220); // your clock
-//! let request = check_user::Request::new("8d45e488", "8dc9708f", "user-42");
+//! let request = check_user::Request::new("openid-of-user-42", "mpvc3tdaldpq7zpu", "user-42");
 //! let http_request = request.try_into_http_request(
 //!     "https://superapp.example",
 //!     &tc_signature::Signing::new(now, &secret),

@@ -12,7 +12,7 @@
 //! let now = UnixTime::from_millis(1_735_293_931_220);
 //!
 //! // SAS's side: build and sign.
-//! let request = check_user::Request::new("8d45e488", "8dc9708f", "user-42");
+//! let request = check_user::Request::new("openid-of-user-42", "mpvc3tdaldpq7zpu", "user-42");
 //! let signing = tc_signature::Signing::new(now, &secret);
 //! let http_request = request.try_into_http_request("https://superapp.example", &signing)?;
 //! assert_eq!(http_request.uri(), "https://superapp.example/user/checkUser");
@@ -28,8 +28,9 @@
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
 use crate::auth::{self, AuthScheme, Identity, SignWith, VerifyWith};
-use crate::endpoint::{ApiRequest, EntryKind, PartSource, WirePart};
-use crate::error::{FromHttpRequestError, IntoHttpError};
+use crate::crypto::{CryptoError, SecretKey, decrypt_header_value, encrypt_header_value};
+use crate::endpoint::{ApiRequest, EntryKind, Metadata, PartSource, WirePart};
+use crate::error::{AuthError, FromHttpRequestError, IntoHttpError};
 use crate::wire::{self, WireRequest};
 
 /// A message received and verified, with who sent it.
@@ -72,6 +73,7 @@ pub trait OutgoingRequest: ApiRequest {
         let mut message = self.clone();
         Self::Auth::sign_body(meta, &mut message, &input)?;
         let mut wire = to_wire(&message, callback_path)?;
+        encrypt_headers(meta, &mut wire, Self::Auth::header_key(&input))?;
         Self::Auth::sign_wire(meta, &mut wire, &input)?;
         into_http(base, wire)
     }
@@ -121,9 +123,9 @@ pub trait IncomingRequest: ApiRequest {
         let canonical_url =
             if raw_query.is_empty() { path.to_owned() } else { format!("{path}?{raw_query}") };
         let body = request.body().as_ref();
-        let input = verifying.verifying_input().map_err(|needs| {
-            FromHttpRequestError::Auth(crate::error::AuthError::MissingKey { needs })
-        })?;
+        let input = verifying
+            .verifying_input()
+            .map_err(|needs| FromHttpRequestError::Auth(AuthError::MissingKey { needs }))?;
         let received = auth::Received {
             method: expected,
             canonical_url: &canonical_url,
@@ -139,7 +141,14 @@ pub trait IncomingRequest: ApiRequest {
                 body
             })
             .map_err(FromHttpRequestError::Body)?;
-        let parts = ReceivedParts { headers: request.headers(), path: &path_values, query: &query };
+        let decrypted =
+            decrypt_headers(meta, request.headers(), Self::Auth::header_key_received(&input))?;
+        let parts = ReceivedParts {
+            headers: request.headers(),
+            decrypted: &decrypted,
+            path: &path_values,
+            query: &query,
+        };
         message.read_parts(&parts)?;
         if meta.kind == EntryKind::Endpoint {
             message.check().map_err(FromHttpRequestError::Invalid)?;
@@ -159,7 +168,7 @@ fn split_target(kind: EntryKind, target: &str) -> Result<(&str, Option<&str>), I
         .or_else(|| target.strip_prefix("http://"))
         .ok_or_else(bad)?;
     let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    if authority_len == 0 || target.contains(char::is_whitespace) {
+    if authority_len == 0 || !target.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(bad());
     }
     match kind {
@@ -213,9 +222,52 @@ fn into_http(base: &str, wire: WireRequest) -> Result<http::Request<Vec<u8>>, In
     Ok(builder.body(wire.body)?)
 }
 
+/// Replaces the plaintext of every header the spec marks `encrypted` with its ciphertext.
+fn encrypt_headers(
+    meta: &'static Metadata,
+    wire: &mut WireRequest,
+    key: Option<&SecretKey>,
+) -> Result<(), IntoHttpError> {
+    for field in meta.headers.iter().filter(|field| field.encrypted) {
+        for (name, value) in wire.headers.iter_mut().filter(|(name, _)| *name == field.name) {
+            let key = key
+                .ok_or(IntoHttpError::MissingKey { entry: meta.section, needs: "the SecretKey" })?;
+            if let Some(problem) = wire::field_value_problem(value) {
+                return Err(IntoHttpError::BadHeaderValue { name, problem });
+            }
+            *value = encrypt_header_value(key, value);
+        }
+    }
+    Ok(())
+}
+
+/// The plaintext of every header the spec marks `encrypted`, by wire name, decrypted once the
+/// request is verified.
+fn decrypt_headers(
+    meta: &'static Metadata,
+    headers: &http::HeaderMap,
+    key: Option<&SecretKey>,
+) -> Result<Vec<(&'static str, String)>, FromHttpRequestError> {
+    let mut decrypted = Vec::new();
+    for field in meta.headers.iter().filter(|field| field.encrypted) {
+        let names = std::iter::once(field.name).chain(field.aliases.iter().copied());
+        let Some(value) = names.clone().find_map(|name| headers.get(name)) else { continue };
+        let key = key.ok_or(FromHttpRequestError::Auth(AuthError::MissingKey {
+            needs: crate::error::KeyNeed::SecretKey,
+        }))?;
+        let undecryptable = |error| FromHttpRequestError::Undecryptable { name: field.name, error };
+        let text = std::str::from_utf8(value.as_bytes())
+            .map_err(|_| undecryptable(CryptoError::InvalidHex { what: field.name }))?;
+        decrypted.push((field.name, decrypt_header_value(key, text).map_err(undecryptable)?));
+    }
+    Ok(decrypted)
+}
+
 /// Header, path and query values of a received request.
 struct ReceivedParts<'a> {
     headers: &'a http::HeaderMap,
+    /// The plaintext of the encrypted headers, in place of their received ciphertext.
+    decrypted: &'a [(&'static str, String)],
     path: &'a [(&'static str, String)],
     query: &'a [(String, String)],
 }
@@ -224,6 +276,9 @@ impl PartSource for ReceivedParts<'_> {
     fn get(&self, part: WirePart, name: &str, aliases: &[&str]) -> Option<String> {
         let names = || std::iter::once(name).chain(aliases.iter().copied());
         match part {
+            WirePart::Header if self.decrypted.iter().any(|(n, _)| *n == name) => {
+                self.decrypted.iter().find(|(n, _)| *n == name).map(|(_, value)| value.clone())
+            }
             WirePart::Header => names()
                 .find_map(|candidate| self.headers.get(candidate))
                 .and_then(|value| std::str::from_utf8(value.as_bytes()).ok())

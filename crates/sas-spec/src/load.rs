@@ -414,6 +414,7 @@ fn read_field(table: &TableReader<'_, '_>, default_type: Option<TypeExpr>) -> Fi
         set_by_auth,
         default: table.string("default").map(|s| s.value),
         secret: table.bool("secret").unwrap_or(false),
+        encrypted: table.bool("encrypted").unwrap_or(false),
         example: table.string("example").map(|s| s.value),
         min_len: table.u32("min_len"),
         max_len: table.u32("max_len"),

@@ -377,6 +377,9 @@ pub struct Field {
     pub default: Option<String>,
     /// Whether `Debug` redacts it.
     pub secret: bool,
+    /// Whether the header value travels encrypted under the SecretKey (lowercase hex of
+    /// AES-ECB-PKCS#7, the `TC-Signature` cipher); the Rust field holds the plaintext.
+    pub encrypted: bool,
     /// A value from the vendor text.
     pub example: Option<String>,
     /// Minimum length in characters.

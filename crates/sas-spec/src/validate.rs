@@ -98,6 +98,7 @@ fn check_entry(spec: &Spec, entry: &Entry, sink: &Sink) {
     check_shape(entry, sink);
     check_path(entry, sink);
     check_auth(spec, entry, sink);
+    check_encrypted(entry, sink);
     for part in Part::ALL {
         check_fields(spec, entry, Some(part), entry.fields(part), sink);
     }
@@ -225,6 +226,31 @@ pub fn path_params(path: &str) -> Result<Vec<&str>, String> {
         return Err(format!("unopened `}}` in path \"{path}\""));
     }
     Ok(params)
+}
+
+/// `encrypted` marks request headers of entries whose auth scheme holds the SecretKey on both
+/// sides (`tc_signature`), string-typed and not set by the scheme.
+fn check_encrypted(entry: &Entry, sink: &Sink) {
+    for part in Part::ALL {
+        for field in entry.fields(part).iter().filter(|field| field.encrypted) {
+            let problem = if part != Part::Header {
+                Some("only request headers are `encrypted`".to_owned())
+            } else if entry.auth != "tc_signature" {
+                Some(format!(
+                    "`{}` is encrypted under the SecretKey, which auth scheme `{}` does not hold \
+                     on both sides (use tc_signature)",
+                    field.name, entry.auth
+                ))
+            } else if field.ty != TypeExpr::String || field.set_by_auth {
+                Some(format!("`{}`: an encrypted header is a string the caller sets", field.name))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                sink.error(field.loc.clone(), problem);
+            }
+        }
+    }
 }
 
 fn check_auth(spec: &Spec, entry: &Entry, sink: &Sink) {

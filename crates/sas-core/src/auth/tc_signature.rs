@@ -83,6 +83,14 @@ impl AuthScheme for TcSignature {
         Ok(Verifying { now: ring.now, secret_key, verifier: ring.tc_signature })
     }
 
+    fn header_key<'b>(input: &'b Signing<'_>) -> Option<&'b SecretKey> {
+        Some(input.secret_key)
+    }
+
+    fn header_key_received<'b>(input: &'b Verifying<'_>) -> Option<&'b SecretKey> {
+        Some(input.secret_key)
+    }
+
     fn sign_wire(
         _meta: &'static Metadata,
         wire: &mut WireRequest,

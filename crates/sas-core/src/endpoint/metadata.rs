@@ -80,6 +80,10 @@ pub struct FieldMeta {
     pub aliases: &'static [&'static str],
     /// Whether `Debug` redacts it.
     pub secret: bool,
+    /// Whether the header value travels encrypted under the SecretKey (lowercase hex of
+    /// AES-ECB-PKCS#7): the field holds the plaintext, signing encrypts it, a verified request
+    /// gives it back decrypted.
+    pub encrypted: bool,
 }
 
 /// What the spec says about one entry: a constant `METADATA` in each module of [`crate::api`],

@@ -106,6 +106,7 @@ fn field_metas(fields: &[Field], part: Part) -> TokenStream {
         let set_by_auth = field.set_by_auth;
         let aliases = &field.aliases;
         let secret = field.secret;
+        let encrypted = field.encrypted;
         quote! {
             ::sas_core::endpoint::FieldMeta {
                 name: #name,
@@ -114,6 +115,7 @@ fn field_metas(fields: &[Field], part: Part) -> TokenStream {
                 set_by_auth: #set_by_auth,
                 aliases: &[#(#aliases),*],
                 secret: #secret,
+                encrypted: #encrypted,
             }
         }
     });

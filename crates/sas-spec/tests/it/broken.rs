@@ -265,3 +265,41 @@ doc = "Whether."
         ]
     );
 }
+}
+
+/// `encrypted` belongs on request headers of `tc_signature` entries only.
+#[test]
+fn encrypted_is_refused_where_no_secret_key_decrypts_it() {
+    let entry = r#"kind = "endpoint"
+section = "1.1"
+title = "First"
+summary = "First."
+method = "POST"
+path = "/users"
+served_by = "superapp"
+caller = "sas"
+auth = "tc_signature"
+
+[[request.headers]]
+name = "TC-OpenId"
+required = true
+encrypted = true
+doc = "Encrypted."
+
+[[request.body]]
+name = "userId"
+type = "string"
+required = true
+encrypted = true
+doc = "Not a header."
+
+[response]
+data = "bool"
+doc = "Whether."
+"#;
+    let dir = spec_dir("encrypted", &[("sas.toml", SAS_TOML), ("api/user/first.toml", entry)]);
+    assert_eq!(
+        messages(&dir),
+        ["spec/api/user/first.toml:18:8: only request headers are `encrypted`"]
+    );
+}
