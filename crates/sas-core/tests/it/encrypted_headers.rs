@@ -10,7 +10,7 @@ use sas_core::crypto::{SecretKey, decrypt_header_value, encrypt_header_value};
 use sas_core::error::FromHttpRequestError;
 use sas_core::request::{IncomingRequest, OutgoingRequest};
 
-use super::round_trip::NOW;
+use super::support::NOW;
 
 fn secret() -> SecretKey {
     SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev").unwrap()

@@ -11,7 +11,7 @@ use sas_core::error::{Fault, FromHttpResponseError};
 use sas_core::request::{IncomingRequest, OutgoingRequest};
 use sas_core::response::{IncomingResponse, error_response};
 
-use super::round_trip::{Keys, NOW, receive, send};
+use super::support::{Keys, NOW, receive, send};
 
 #[test]
 fn request_errors_say_status_fault_and_auth() {

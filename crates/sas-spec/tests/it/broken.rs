@@ -265,7 +265,6 @@ doc = "Whether."
         ]
     );
 }
-}
 
 /// `encrypted` belongs on request headers of `tc_signature` entries only.
 #[test]
