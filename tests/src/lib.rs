@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use sas_core::crypto::{
     ApiV3Key, AppKey, AuthorizationSigner, Certificate, KeyError, PublicKeySet, RsaPrivateKey,
-    SecretKey, SessionKey, UnixTime,
+    SecretKey, SessionKey,
 };
+use sas_core::time::UnixTime;
 
 /// The clock of every story: 2024-12-27T10:05:31.220Z.
 pub const NOW: UnixTime = UnixTime::from_millis(1_735_293_931_220);

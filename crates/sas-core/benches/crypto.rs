@@ -19,8 +19,9 @@ use ring::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
 use ring::signature::{KeyPair as _, RSA_PKCS1_2048_8192_SHA256, RsaKeyPair, UnparsedPublicKey};
 use sas_core::crypto::{
     ApiV3Key, CallbackSignature, Certificate, PublicKeySet, RsaPrivateKey, SecretKey,
-    TcSignatureVerifier, UnixTime, callback_signature, open_resource, seal_resource, tc_signature,
+    TcSignatureVerifier, callback_signature, open_resource, seal_resource, tc_signature,
 };
+use sas_core::time::UnixTime;
 
 /// Runs per measurement; the fastest is kept.
 const RUNS: usize = 9;

@@ -12,10 +12,11 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sas_core::api::user::check_user;
 use sas_core::auth::tc_signature;
-use sas_core::crypto::{SecretKey, UnixTime};
+use sas_core::crypto::SecretKey;
 use sas_core::error::ApiError;
 use sas_core::request::{IncomingRequest, OutgoingRequest};
 use sas_core::response::{IncomingResponse, OutgoingResponse, Received, error_response};
+use sas_core::time::UnixTime;
 
 type BoxError = Box<dyn Error + Send + Sync>;
 

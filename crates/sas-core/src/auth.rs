@@ -41,10 +41,11 @@ use http::HeaderMap;
 
 use crate::crypto::{
     AppKey, AuthorizationSigner, FreshnessWindow, PublicKeySet, RsaPrivateKey, SecretKey,
-    TcSignatureVerifier, UnixTime,
+    TcSignatureVerifier,
 };
 use crate::endpoint::{AuthKind, Metadata, TextFields};
 use crate::error::{AuthError, IntoHttpError, KeyNeed};
+use crate::time::UnixTime;
 use crate::wire::WireRequest;
 
 pub use merchant_rsa::MerchantRsa;
@@ -193,7 +194,8 @@ pub(crate) struct Received<'a> {
 ///
 /// ```
 /// use sas_core::auth::Signing;
-/// use sas_core::crypto::{SecretKey, UnixTime};
+/// use sas_core::crypto::SecretKey;
+/// use sas_core::time::UnixTime;
 ///
 /// let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
 /// let signing = Signing::new(UnixTime::from_millis(1_735_293_931_220))

@@ -4,7 +4,8 @@
 //! reads the typed event ([`open`], [`read_payload`]).
 //!
 //! ```
-//! # use sas_core::crypto::{ApiV3Key, AppKey, Certificate, PublicKeySet, RsaPrivateKey, SecretKey, UnixTime};
+//! # use sas_core::crypto::{ApiV3Key, AppKey, Certificate, PublicKeySet, RsaPrivateKey, SecretKey};
+//! # use sas_core::time::UnixTime;
 //! # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys");
 //! # let platform_key = RsaPrivateKey::from_pem(&std::fs::read_to_string(format!("{dir}/platform-2048.pem"))?)?;
 //! # let platform_cert = Certificate::from_pem(&std::fs::read_to_string(format!("{dir}/platform-2048.crt"))?)?;

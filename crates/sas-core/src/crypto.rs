@@ -24,7 +24,8 @@
 //! [`CryptoError`] for everything else, each variant saying who is at fault.
 //!
 //! ```
-//! use sas_core::crypto::{SecretKey, TcSignatureVerifier, UnixTime, tc_signature};
+//! use sas_core::crypto::{SecretKey, TcSignatureVerifier, tc_signature};
+//! use sas_core::time::UnixTime;
 //!
 //! let key = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
 //! let signature = tc_signature(&key, "1735293931220");
@@ -46,7 +47,7 @@ mod tc_signature;
 
 pub use error::{AuthorizationError, CryptoError, KeyError, KeyKind, SignatureKind};
 pub use field_cipher::{decrypt_user_info, encrypt_user_info};
-pub use freshness::{FreshnessWindow, TimestampUnit, UnixTime};
+pub use freshness::FreshnessWindow;
 pub use hmac_sig::{
     REQUEST_MIDAS_PAYMENT_GAME_ITEM, REQUEST_VIRTUAL_PAYMENT, VIRTUAL_REFUND_URI, pay_event_sig,
     pay_sig, refund_pay_sig, user_signature, verify_pay_event_sig, verify_pay_sig,

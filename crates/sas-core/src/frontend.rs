@@ -16,7 +16,8 @@
 //! ```
 //! # let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/wechatpay-test-pkcs1.pem"))?;
 //! use sas_core::api::frontend::request_payment::Params;
-//! use sas_core::crypto::{PublicKeySet, RsaPrivateKey, UnixTime};
+//! use sas_core::crypto::{PublicKeySet, RsaPrivateKey};
+//! use sas_core::time::UnixTime;
 //! use sas_core::frontend::PaymentToSign;
 //!
 //! // The merchant backend, after placing the order (2.1) and receiving its prepay ID:

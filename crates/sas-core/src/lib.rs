@@ -14,6 +14,7 @@
 //! | [`business`] | after decryption: does the payment or refund match the order the merchant expects? |
 //! | [`auth`] | one type per auth scheme ([`auth::AuthScheme`]): what it signs with and checks against, per scheme or as a key ring ([`auth::Signing`], [`auth::Verifying`]) |
 //! | [`crypto`] | every signature and cipher as a pure function |
+//! | [`time`] | [`time::UnixTime`], the `now` every check takes (sas-core has no clock) |
 //! | [`validate`] | the spec's constraints, checked with field paths |
 //! | [`types`], [`endpoint`], [`error`] | wire helper types, the traits generated code implements, the errors |
 //!
@@ -29,7 +30,8 @@
 //! ```
 //! use sas_core::api::user::check_user;
 //! use sas_core::auth::tc_signature;
-//! use sas_core::crypto::{SecretKey, UnixTime};
+//! use sas_core::crypto::SecretKey;
+//! use sas_core::time::UnixTime;
 //! use sas_core::request::{IncomingRequest, OutgoingRequest};
 //! use sas_core::response::{IncomingResponse, OutgoingResponse};
 //!
@@ -71,6 +73,7 @@ pub mod frontend;
 mod json;
 pub mod request;
 pub mod response;
+pub mod time;
 pub mod types;
 pub mod validate;
 mod wire;

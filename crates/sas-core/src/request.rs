@@ -5,7 +5,8 @@
 //! ```
 //! use sas_core::api::user::check_user;
 //! use sas_core::auth::tc_signature;
-//! use sas_core::crypto::{SecretKey, UnixTime};
+//! use sas_core::crypto::SecretKey;
+//! use sas_core::time::UnixTime;
 //! use sas_core::request::{IncomingRequest, OutgoingRequest};
 //!
 //! let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;

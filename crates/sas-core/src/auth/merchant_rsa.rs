@@ -4,10 +4,11 @@
 use super::headers::{self, AUTHORIZATION, MERCHANT_ID};
 use super::{AuthScheme, Identity, MerchantKeys, Received, SignWith, VerifyWith, sealed};
 use crate::crypto::{
-    Authorization, AuthorizationSigner, CryptoError, FreshnessWindow, RequestParts, UnixTime,
+    Authorization, AuthorizationSigner, CryptoError, FreshnessWindow, RequestParts,
 };
 use crate::endpoint::{AuthKind, Metadata};
 use crate::error::{AuthError, IntoHttpError, KeyNeed};
+use crate::time::UnixTime;
 use crate::wire::{self, WireRequest};
 
 /// The `merchant_rsa` scheme (merchant → superapp backend).

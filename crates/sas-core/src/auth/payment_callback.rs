@@ -10,10 +10,11 @@ use super::tc_signature::{add_tc_signature, check_if_held};
 use super::{AuthScheme, Identity, Received, SignWith, VerifyWith, sealed};
 use crate::crypto::{
     CallbackSignature, FreshnessWindow, PublicKeySet, RsaPrivateKey, SecretKey,
-    TcSignatureVerifier, UnixTime, callback_signature,
+    TcSignatureVerifier, callback_signature,
 };
 use crate::endpoint::{AuthKind, Metadata};
 use crate::error::{AuthError, IntoHttpError, KeyNeed};
+use crate::time::UnixTime;
 use crate::wire::WireRequest;
 
 /// The `payment_callback` scheme (superapp → merchant, 2.2 and 5.1.3).

@@ -3,9 +3,10 @@
 
 use super::headers::{self, MERCHANT_ID, TC_SIGNATURE, TC_TIMESTAMP};
 use super::{AuthScheme, Identity, Received, SignWith, VerifyWith, sealed};
-use crate::crypto::{SecretKey, TcSignatureVerifier, UnixTime, tc_signature};
+use crate::crypto::{SecretKey, TcSignatureVerifier, tc_signature};
 use crate::endpoint::{AuthKind, Metadata};
 use crate::error::{AuthError, IntoHttpError, KeyNeed};
+use crate::time::UnixTime;
 use crate::wire::WireRequest;
 
 /// The `tc_signature` scheme (SAS → superapp backend).
@@ -16,7 +17,8 @@ pub struct TcSignature;
 ///
 /// ```
 /// use sas_core::auth::tc_signature;
-/// use sas_core::crypto::{SecretKey, UnixTime};
+/// use sas_core::crypto::SecretKey;
+/// use sas_core::time::UnixTime;
 ///
 /// let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
 /// let signing = tc_signature::Signing::new(UnixTime::from_millis(1_735_293_931_220), &secret);

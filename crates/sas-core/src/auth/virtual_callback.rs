@@ -6,11 +6,11 @@ use super::headers::{self, MERCHANT_ID, TC_SIGNATURE, TC_TIMESTAMP, X_TC_SIGNATU
 use super::tc_signature::{add_tc_signature, check_if_held};
 use super::{AppKeys, AuthScheme, Identity, Received, SignWith, VerifyWith, body, sealed};
 use crate::crypto::{
-    AppKey, SecretKey, SignatureKind, TcSignatureVerifier, UnixTime, pay_event_sig,
-    verify_pay_event_sig,
+    AppKey, SecretKey, SignatureKind, TcSignatureVerifier, pay_event_sig, verify_pay_event_sig,
 };
 use crate::endpoint::{AuthKind, Metadata, TextFields};
 use crate::error::{AuthError, IntoHttpError, KeyNeed};
+use crate::time::UnixTime;
 use crate::wire::WireRequest;
 
 /// The `virtual_callback` scheme (superapp → merchant, 3.2, 4.2 and 5.2.2).

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use super::freshness::UnixTime;
+use crate::time::UnixTime;
 
 /// Key material handed to the SDK could not be used.
 ///

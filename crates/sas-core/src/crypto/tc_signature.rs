@@ -6,8 +6,9 @@ use subtle::ConstantTimeEq;
 use super::block_modes::{cbc_encrypt, ecb_decrypt, ecb_encrypt};
 use super::encoding::decode_hex;
 use super::error::{CryptoError, SignatureKind};
-use super::freshness::{FreshnessWindow, UnixTime};
+use super::freshness::FreshnessWindow;
 use super::keys::SecretKey;
+use crate::time::UnixTime;
 
 /// `TC-Signature` for a `TC-Timestamp` value: `hex(AES-ECB(SecretKey, PKCS#7(timestamp)))`,
 /// lowercase. The timestamp is signed exactly as given (13 digits for milliseconds, 10 for
@@ -85,7 +86,8 @@ fn check_signature(
 /// timestamp, so it can be replayed within the window.
 ///
 /// ```
-/// use sas_core::crypto::{CryptoError, SecretKey, TcSignatureVerifier, UnixTime, tc_signature};
+/// use sas_core::crypto::{CryptoError, SecretKey, TcSignatureVerifier, tc_signature};
+/// use sas_core::time::UnixTime;
 ///
 /// let key = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?;
 /// let now = UnixTime::from_millis(1_735_293_935_000);

@@ -5,9 +5,10 @@ use super::error::{BuildError, VerifyError};
 use super::rules;
 use crate::api::frontend::request_payment::Params;
 use crate::crypto::{
-    CryptoError, PaySignFields, PublicKeySet, RsaPrivateKey, SignatureKind, UnixTime, pay_sign,
+    CryptoError, PaySignFields, PublicKeySet, RsaPrivateKey, SignatureKind, pay_sign,
     verify_pay_sign,
 };
+use crate::time::UnixTime;
 use crate::validate::Validate;
 
 /// What `package` holds before the prepay ID.
@@ -41,7 +42,8 @@ impl Params {
     /// ```
     /// # let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/wechatpay-test-pkcs1.pem"))?;
     /// use sas_core::api::frontend::request_payment::Params;
-    /// use sas_core::crypto::{RsaPrivateKey, UnixTime};
+    /// use sas_core::crypto::RsaPrivateKey;
+    /// use sas_core::time::UnixTime;
     /// use sas_core::frontend::PaymentToSign;
     ///
     /// let key = RsaPrivateKey::from_pem(&pem)?;

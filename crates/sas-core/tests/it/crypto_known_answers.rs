@@ -3,11 +3,12 @@
 use sas_core::crypto::{
     ApiV3Key, AppKey, AuthorizationSigner, PaySignFields, PublicKeySet,
     REQUEST_MIDAS_PAYMENT_GAME_ITEM, REQUEST_VIRTUAL_PAYMENT, RequestParts, SecretKey, SessionKey,
-    TcSignatureVerifier, UnixTime, VIRTUAL_REFUND_URI, decrypt_user_info, encrypt_user_info,
-    open_resource, pay_event_sig, pay_sig, pay_sign, refund_pay_sig, seal_resource, tc_signature,
+    TcSignatureVerifier, VIRTUAL_REFUND_URI, decrypt_user_info, encrypt_user_info, open_resource,
+    pay_event_sig, pay_sig, pay_sign, refund_pay_sig, seal_resource, tc_signature,
     tc_signature_legacy_cbc, user_signature, verify_pay_event_sig, verify_pay_sig, verify_pay_sign,
     verify_refund_pay_sig, verify_tc_signature, verify_user_signature,
 };
+use sas_core::time::UnixTime;
 
 use crate::crypto_support::{private_key, public_key};
 

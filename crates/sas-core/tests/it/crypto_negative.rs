@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use sas_core::crypto::{
     ApiV3Key, Authorization, AuthorizationError, CallbackSignature, CryptoError, FreshnessWindow,
-    PublicKeySet, RequestParts, SecretKey, SignatureKind, TcSignatureVerifier, UnixTime,
+    PublicKeySet, RequestParts, SecretKey, SignatureKind, TcSignatureVerifier,
     decrypt_header_value, decrypt_user_info, open_resource, seal_resource, verify_pay_sign,
     verify_tc_signature,
 };
+use sas_core::time::UnixTime;
 
 use crate::crypto_support::{b64_decode, b64_encode, cases, flip_bit, public_key};
 use crate::crypto_vectors::{

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use sas_core::crypto::{
     ApiV3Key, AppKey, Authorization, AuthorizationSigner, CallbackSignature, Certificate,
     CryptoError, PaySignFields, PublicKeySet, RequestParts, RsaPrivateKey, SecretKey, SessionKey,
-    SignatureKind, TcSignatureVerifier, UnixTime, callback_signature, decrypt_header_value,
+    SignatureKind, TcSignatureVerifier, callback_signature, decrypt_header_value,
     decrypt_user_info, encrypt_header_value, encrypt_user_info, open_resource, pay_event_sig,
     pay_sig, pay_sign, refund_pay_sig, seal_resource, tc_signature, tc_signature_legacy_cbc,
     user_signature, verify_pay_event_sig, verify_pay_sig, verify_pay_sign, verify_refund_pay_sig,
     verify_tc_signature, verify_user_signature,
 };
+use sas_core::time::UnixTime;
 use serde::Deserialize;
 
 use crate::crypto_support::{cases, key_file, private_key, public_key};

@@ -7,10 +7,11 @@ use sas_core::api::payment::{create_jsapi_order, payment_notification, query_ord
 use sas_core::api::refund::{create_virtual_refund, refund_notification};
 use sas_core::api::user::get_user_info_temporary_code::{self, InfoType};
 use sas_core::auth::{Signing, Verifying};
-use sas_core::crypto::{SecretKey, UnixTime};
+use sas_core::crypto::SecretKey;
 use sas_core::endpoint::Example;
 use sas_core::error::FromHttpRequestError;
 use sas_core::request::{IncomingRequest, OutgoingRequest};
+use sas_core::time::UnixTime;
 use sas_core::validate::{Validate, Violation};
 use serde_json::json;
 

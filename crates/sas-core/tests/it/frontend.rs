@@ -3,9 +3,10 @@
 
 use sas_core::api::frontend::{request_payment, request_virtual_payment};
 use sas_core::crypto::{
-    AppKey, CryptoError, PublicKeySet, RsaPrivateKey, SessionKey, SignatureKind, UnixTime,
+    AppKey, CryptoError, PublicKeySet, RsaPrivateKey, SessionKey, SignatureKind,
 };
 use sas_core::frontend::{self, BuildError, PaymentToSign, VerifyError};
+use sas_core::time::UnixTime;
 use sas_core::types::JsonString;
 use sas_core::validate::Violation;
 

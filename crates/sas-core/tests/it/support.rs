@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use sas_core::auth::{Signing, Verifying};
 use sas_core::crypto::{
     ApiV3Key, AppKey, AuthorizationSigner, Certificate, PublicKeySet, RsaPrivateKey, RsaPublicKey,
-    SecretKey, UnixTime,
+    SecretKey,
 };
 use sas_core::endpoint::{ApiRequest, EntryKind, FrontendParams};
 use sas_core::request::{IncomingRequest, OutgoingRequest};
+use sas_core::time::UnixTime;
 
 /// The fixed clock of every test.
 pub(crate) const NOW: UnixTime = UnixTime::from_millis(1_735_293_931_220);

@@ -5,11 +5,12 @@
 use http::HeaderValue;
 use sas_core::auth::Signing;
 use sas_core::crypto::{
-    AppKey, AuthorizationSigner, CryptoError, RsaPrivateKey, SecretKey, SignatureKind, UnixTime,
+    AppKey, AuthorizationSigner, CryptoError, RsaPrivateKey, SecretKey, SignatureKind,
 };
 use sas_core::endpoint::{ApiRequest, AuthKind, EntryKind, Example};
 use sas_core::error::{AuthError, FromHttpRequestError};
 use sas_core::request::OutgoingRequest;
+use sas_core::time::UnixTime;
 
 use super::support::{
     CALLBACK_URL, EachEntry, Keys, NONCE, NOW, PLATFORM_SERIAL, SUPERAPP, named_merchant,

@@ -6,7 +6,7 @@ use x509_cert::der::Decode as _;
 use super::keys::RsaPublicKey;
 use super::pem::first_block;
 use crate::crypto::error::KeyError;
-use crate::crypto::freshness::UnixTime;
+use crate::time::UnixTime;
 
 /// An X.509 certificate's serial, validity and RSA public key: the superapp payment platform's
 /// certificate, or a merchant API certificate.
