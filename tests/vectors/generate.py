@@ -202,6 +202,71 @@ def resource_gcm() -> None:
           "utf8(plaintext)) || tag16)", cases)
 
 
+def resource_gcm_nonce_readings() -> None:
+    """Nonces that are not 12 UTF-8 bytes, sealed with one of the readings a sender may use.
+
+    `iv` names the IV the sender used: "utf8" (the nonce's UTF-8 bytes, WeChat's rule, so a
+    16-character nonce is a 16-byte IV), "base64" (the nonce's Base64 decoding, as the known SAS
+    sender does with Base64 of 12 random bytes), or "hex" (its hex decoding).
+    """
+    rng = rng_for("resource_gcm_nonce_readings")
+
+    def random_bytes(n: int) -> bytes:
+        return bytes(rng.randrange(256) for _ in range(n))
+
+    # (how the nonce text is made, the IV reading used to seal) — each kind several times.
+    kinds = [
+        ("base64_12", "utf8"), ("base64_12", "base64"),            # the SAS sender's 16 chars
+        ("base64_16", "utf8"), ("base64_16", "base64"),            # 24 chars, "=="-padded
+        ("base64url_12", "utf8"), ("base64url_12", "base64"),      # URL-safe alphabet
+        ("base64_9", "base64"),                                    # Base64 of 9 bytes, 12 chars
+        ("hex_12", "hex"), ("hex_16", "hex"), ("hex_16", "utf8"),  # 24 and 32 hex characters
+        ("alnum_8", "utf8"), ("alnum_16", "utf8"), ("alnum_32", "utf8"), ("uuid", "utf8"),
+        ("alnum_64", "utf8"),
+    ]
+    cases = []
+    plaintexts = texts(rng, 4 * len(kinds), 200)
+    for i, plaintext in enumerate(plaintexts):
+        made, reading = kinds[i % len(kinds)]
+        if made == "base64_12":
+            raw = random_bytes(12)
+            nonce = b64(raw)
+        elif made == "base64_16":
+            raw = random_bytes(16)
+            nonce = b64(raw)
+        elif made == "base64url_12":
+            raw = random_bytes(12)
+            while b"-" not in base64.urlsafe_b64encode(raw) and b"_" not in base64.urlsafe_b64encode(raw):
+                raw = random_bytes(12)
+            nonce = base64.urlsafe_b64encode(raw).decode("ascii")
+        elif made == "base64_9":
+            raw = random_bytes(9)
+            nonce = b64(raw)
+        elif made == "hex_12":
+            raw = random_bytes(12)
+            nonce = raw.hex().upper() if i % 2 else raw.hex()
+        elif made == "hex_16":
+            raw = random_bytes(16)
+            nonce = raw.hex()
+        elif made == "uuid":
+            raw = random_bytes(16)
+            h = raw.hex()
+            nonce = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        else:
+            nonce = alnum(rng, int(made.split("_")[1]))
+            raw = None
+        iv = nonce.encode() if reading == "utf8" else raw
+        assert iv is not None and (reading != "utf8" or len(iv) != 12)
+        key = alnum(rng, 32)
+        aad = ["", "transaction", "refund"][i % 3]
+        sealed = AESGCM(key.encode()).encrypt(iv, plaintext.encode(), aad.encode())
+        cases.append({"key": key, "nonce": nonce, "iv": reading, "iv_hex": iv.hex(),
+                      "associated_data": aad, "plaintext": plaintext, "ciphertext": b64(sealed)})
+    write("resource_gcm_nonce_readings.json", "AEAD_AES_256_GCM callback resource, other nonces",
+          "base64(AES-256-GCM(key, iv = utf8(nonce) | base64decode(nonce) | hexdecode(nonce), "
+          "aad = utf8(associated_data), utf8(plaintext)) || tag16)", cases)
+
+
 def hmac_files() -> None:
     def app_key(rng, i):
         return text_of_bytes(rng, rng.randint(1, 40)) if i % 6 == 0 else alnum(rng, rng.randint(5, 32))
@@ -343,6 +408,7 @@ def main() -> None:
     header_value()
     user_info()
     resource_gcm()
+    resource_gcm_nonce_readings()
     hmac_files()
     rsa_authorization()
     rsa_callback()

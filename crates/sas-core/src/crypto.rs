@@ -45,7 +45,9 @@ mod resource;
 mod rsa;
 mod tc_signature;
 
-pub use error::{AuthorizationError, CryptoError, KeyError, KeyKind, SignatureKind};
+pub use error::{
+    AuthorizationError, CryptoError, KeyError, KeyKind, NonceEncoding, NonceReading, SignatureKind,
+};
 pub use field_cipher::{decrypt_user_info, encrypt_user_info};
 pub use freshness::FreshnessWindow;
 pub use hmac_sig::{

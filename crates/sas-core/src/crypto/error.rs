@@ -264,15 +264,27 @@ pub enum CryptoError {
         /// Which signature.
         kind: SignatureKind,
     },
-    /// AES-256-GCM authentication failed.
-    #[error("AEAD_AES_256_GCM tag check failed: wrong APIv3 key or tampered data")]
-    GcmTagMismatch,
-    /// The GCM nonce is not 12 bytes; `ring` supports 12-byte nonces only (the peer's data, or
-    /// the caller's when sealing).
-    #[error("AES-GCM nonce must be 12 bytes, got {len}")]
+    /// AES-256-GCM authentication failed under every reading of the nonce that was tried
+    /// (listed in the order tried): wrong APIv3 key, or tampered data (the peer's, or the SDK
+    /// user's key configuration).
+    #[error(
+        "AEAD_AES_256_GCM tag check failed with the nonce read as {}: wrong APIv3 key or \
+         tampered data",
+        NonceReading::list(tried)
+    )]
+    GcmTagMismatch {
+        /// The IVs tried, in order; never empty.
+        tried: Vec<NonceReading>,
+    },
+    /// The GCM nonce has a length that cannot be used: when opening, no reading of it gives an
+    /// IV of 1 to 64 bytes (the peer's data); when sealing, it is not the 12 bytes SAS senders
+    /// use (the caller's nonce).
+    #[error("AES-GCM nonce of {len} bytes is not supported: {expected}")]
     UnsupportedNonceLength {
-        /// The nonce length in bytes.
+        /// The nonce length in bytes (of its UTF-8 text).
         len: usize,
+        /// What is accepted, in words.
+        expected: &'static str,
     },
     /// A ciphertext has a length its cipher cannot produce: not a positive multiple of 16 bytes
     /// for AES-ECB/CBC, shorter than the 16-byte tag for GCM (the peer's data is truncated).
@@ -302,4 +314,51 @@ pub enum CryptoError {
         /// The operation.
         what: &'static str,
     },
+}
+
+/// One way of turning a `resource.nonce` string into a GCM IV, as named in
+/// [`CryptoError::GcmTagMismatch`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NonceReading {
+    /// How the nonce text was read.
+    pub encoding: NonceEncoding,
+    /// The IV length that gave, in bytes.
+    pub iv_len: usize,
+}
+
+impl NonceReading {
+    /// `a, b and c` of the readings, for error messages.
+    fn list(readings: &[Self]) -> String {
+        let parts: Vec<String> = readings.iter().map(ToString::to_string).collect();
+        match parts.split_last() {
+            None => "nothing".to_owned(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+impl fmt::Display for NonceReading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let len = self.iv_len;
+        match self.encoding {
+            NonceEncoding::Utf8 => write!(f, "its {len} UTF-8 bytes"),
+            NonceEncoding::Base64 => write!(f, "its Base64 decoding ({len} bytes)"),
+            NonceEncoding::Hex => write!(f, "its hex decoding ({len} bytes)"),
+        }
+    }
+}
+
+/// How a `resource.nonce` string is read into GCM IV bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NonceEncoding {
+    /// The nonce's UTF-8 bytes, as they are: WeChat Pay's rule (a 12-character nonce is a
+    /// 12-byte IV, a 16-character one a 16-byte IV).
+    Utf8,
+    /// The bytes the nonce encodes in Base64 (standard or URL-safe alphabet, padding optional):
+    /// the known SAS sender sends Base64 of 12 random bytes and uses those 12 bytes.
+    Base64,
+    /// The bytes the nonce encodes in hex (either case).
+    Hex,
 }

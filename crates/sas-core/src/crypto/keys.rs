@@ -1,7 +1,9 @@
 //! The symmetric secrets of SAS as small newtypes that validate their length once, print as
-//! `<redacted>` and hold the prepared key schedule for the cipher or MAC they serve.
+//! `<redacted>` and hold the prepared key schedule for the cipher or MAC they serve, behind an
+//! `Arc`: a clone shares the prepared key, so a signer or verifier per request costs nothing.
 
 use std::fmt;
+use std::sync::Arc;
 
 use ring::{aead, hmac};
 
@@ -109,7 +111,14 @@ impl SecretKey {
 /// ```
 #[derive(Clone)]
 pub struct ApiV3Key {
-    key: aead::LessSafeKey,
+    inner: Arc<ApiV3Inner>,
+}
+
+/// The APIv3 key prepared twice: `ring` opens and seals with 12-byte nonces, RustCrypto's AES
+/// serves `aes-gcm` for the other nonce lengths a sender may use.
+struct ApiV3Inner {
+    ring: aead::LessSafeKey,
+    aes: aes::Aes256,
 }
 
 impl ApiV3Key {
@@ -126,11 +135,19 @@ impl ApiV3Key {
             return Err(invalid());
         }
         let unbound = aead::UnboundKey::new(&aead::AES_256_GCM, key).map_err(|_| invalid())?;
-        Ok(Self { key: aead::LessSafeKey::new(unbound) })
+        let aes =
+            <aes::Aes256 as aes::cipher::KeyInit>::new_from_slice(key).map_err(|_| invalid())?;
+        Ok(Self { inner: Arc::new(ApiV3Inner { ring: aead::LessSafeKey::new(unbound), aes }) })
     }
 
+    /// The key for `ring`'s AES-256-GCM (12-byte nonces).
     pub(crate) fn gcm(&self) -> &aead::LessSafeKey {
-        &self.key
+        &self.inner.ring
+    }
+
+    /// The AES-256 key schedule, for `aes-gcm` with other nonce lengths.
+    pub(crate) fn aes(&self) -> &aes::Aes256 {
+        &self.inner.aes
     }
 }
 
@@ -146,7 +163,7 @@ impl ApiV3Key {
 /// ```
 #[derive(Clone)]
 pub struct AppKey {
-    key: hmac::Key,
+    key: Arc<hmac::Key>,
 }
 
 impl AppKey {
@@ -156,7 +173,7 @@ impl AppKey {
     ///
     /// [`KeyError::Empty`] for an empty key.
     pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
-        Ok(Self { key: hmac_key(key.as_ref(), KeyKind::AppKey)? })
+        Ok(Self { key: Arc::new(hmac_key(key.as_ref(), KeyKind::AppKey)?) })
     }
 
     pub(crate) fn hmac(&self) -> &hmac::Key {
@@ -176,7 +193,7 @@ impl AppKey {
 /// ```
 #[derive(Clone)]
 pub struct SessionKey {
-    key: hmac::Key,
+    key: Arc<hmac::Key>,
 }
 
 impl SessionKey {
@@ -186,7 +203,7 @@ impl SessionKey {
     ///
     /// [`KeyError::Empty`] for an empty key.
     pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
-        Ok(Self { key: hmac_key(key.as_ref(), KeyKind::SessionKey)? })
+        Ok(Self { key: Arc::new(hmac_key(key.as_ref(), KeyKind::SessionKey)?) })
     }
 
     pub(crate) fn hmac(&self) -> &hmac::Key {

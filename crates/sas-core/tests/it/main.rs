@@ -6,6 +6,7 @@ mod auth_first;
 mod bodies;
 mod business;
 mod callbacks;
+mod crypto_gcm_nonce;
 mod crypto_keys;
 mod crypto_known_answers;
 mod crypto_negative;
