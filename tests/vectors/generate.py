@@ -390,6 +390,7 @@ def rsa_pay_sign() -> None:
 def certificates() -> None:
     cases = []
     for cert_file, public_file in [("platform-2048.crt", "platform-2048.pub"),
+                                   ("platform-2048-zero-nibble.crt", "platform-2048.pub"),
                                    ("platform-3072.crt", "platform-3072.pub"),
                                    ("merchant-2048.crt", "merchant-2048-pkcs1.pub")]:
         cert = x509.load_pem_x509_certificate((KEYS / cert_file).read_bytes())

@@ -21,6 +21,12 @@ for spec in "platform-2048:2048:0x5157F09EFDC664D1DE9A1D4DC4C6B8C3FC3BFD11" \
   openssl pkey -in "$name.pem" -pubout -out "$name.pub"
 done
 
+# A second certificate for the 2048-bit platform key, whose 20-byte serial starts with a zero
+# nibble: openssl prints it as 0A1B…, Java's BigInteger.toString(16) as A1B….
+openssl req -new -x509 -key platform-2048.pem -days "$days" \
+  -set_serial 0x0A1B2C3D4E5F60718293A4B5C6D7E8F901234567 \
+  -subj "$(subject platform-2048-zero-nibble)" -out platform-2048-zero-nibble.crt
+
 # Merchant API key: PKCS#1 ("RSA PRIVATE KEY"), PKCS#1 public key, certificate with a short
 # serial (printed with a leading zero nibble).
 openssl genrsa -traditional -out merchant-2048-pkcs1.pem 2048

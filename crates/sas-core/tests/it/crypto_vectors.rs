@@ -325,7 +325,7 @@ struct CertificateCase {
 #[test]
 fn certificates() {
     let cases = cases::<CertificateCase>("certificates.json");
-    assert_eq!(cases.len(), 3);
+    assert_eq!(cases.len(), 4);
     for case in cases {
         let cert = Certificate::from_pem(&key_file(&case.certificate)).unwrap();
         assert_eq!(cert.serial_number(), case.serial);

@@ -7,6 +7,7 @@ mod bodies;
 mod business;
 mod callbacks;
 mod crypto_gcm_nonce;
+mod crypto_key_ids;
 mod crypto_keys;
 mod crypto_known_answers;
 mod crypto_negative;

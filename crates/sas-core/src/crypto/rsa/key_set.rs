@@ -1,5 +1,8 @@
 //! [`PublicKeySet`]: the peer's RSA public keys addressed by serial or public-key ID, several
-//! at once for rotation, guarded against holding the SDK user's own key.
+//! at once for rotation, guarded against holding the SDK user's own key; a certificate's key
+//! is found by its serial's number however the peer spells it.
+
+use std::sync::Arc;
 
 use super::authorization::{Authorization, RequestParts};
 use super::certificate::Certificate;
@@ -7,9 +10,20 @@ use super::keys::RsaPublicKey;
 use super::messages::callback_message;
 use crate::crypto::error::{CryptoError, SignatureKind};
 
-/// The peer's RSA public keys, each under an opaque ID: a certificate serial (`serial_no`,
-/// `TC-Callback-Serial`) or a public-key ID. IDs are compared exactly as given — they are not
-/// necessarily hex (the vendor's sample serial is not).
+/// The peer's RSA public keys, each under an ID: a certificate serial (`serial_no`,
+/// `TC-Callback-Serial`) or a public-key ID.
+///
+/// A received ID is looked up exactly first. A key added from a certificate
+/// ([`insert_certificate`](Self::insert_certificate)) is then also found by its serial's
+/// *number*, however the peer spells it: hex of either case, with or without leading zeros
+/// (Java's `BigInteger.toString(16)` drops them), with a `0x` prefix, or as two-digit bytes
+/// separated by `:` (as `openssl x509 -text` prints) or by spaces; whitespace around the ID is
+/// ignored. IDs given with [`insert`](Self::insert) are opaque and compared exactly (public-key
+/// IDs such as `PUB_KEY_ID_…`, and serials that are not hex: the vendor's sample serial is
+/// not).
+///
+/// Cloning shares the keys (an `Arc`): hand a clone to every request. Changing a clone
+/// (`insert`, `remove`) copies the set first and leaves the others as they were.
 ///
 /// A merchant fills it with the superapp payment platform's keys to verify callbacks; a
 /// superapp fills it with merchants' keys to verify `Authorization` headers. Hold several keys
@@ -37,8 +51,24 @@ use crate::crypto::error::{CryptoError, SignatureKind};
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct PublicKeySet {
-    keys: Vec<(String, RsaPublicKey)>,
+    inner: Arc<Keys>,
+}
+
+/// The shared contents of a [`PublicKeySet`].
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    entries: Vec<Entry>,
     own_keys: Vec<RsaPublicKey>,
+}
+
+/// One key under its ID.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The ID as given (a certificate's serial as uppercase hex).
+    id: String,
+    /// For a key from a certificate: its serial's hex digits, uppercase, without leading zeros.
+    serial: Option<String>,
+    key: RsaPublicKey,
 }
 
 impl PublicKeySet {
@@ -48,22 +78,34 @@ impl PublicKeySet {
         Self::default()
     }
 
-    /// Adds `key` under `id`, replacing and returning a key already under that ID.
+    /// Adds `key` under the opaque `id` (compared exactly), replacing and returning a key
+    /// already under that ID.
     pub fn insert(&mut self, id: impl Into<String>, key: RsaPublicKey) -> Option<RsaPublicKey> {
-        let id = id.into();
-        match self.keys.iter_mut().find(|(known, _)| *known == id) {
-            Some((_, slot)) => Some(std::mem::replace(slot, key)),
+        self.put(Entry { id: id.into(), serial: None, key })
+    }
+
+    /// Adds a certificate's key under its serial number (uppercase hex, as
+    /// [`Certificate::serial_number`] gives it), found by the serial's number in any spelling;
+    /// replaces and returns a key already under that serial.
+    pub fn insert_certificate(&mut self, certificate: Certificate) -> Option<RsaPublicKey> {
+        let id = certificate.serial_number().to_owned();
+        let serial = serial_digits(&id);
+        self.put(Entry { id, serial, key: certificate.public_key().clone() })
+    }
+
+    fn put(&mut self, entry: Entry) -> Option<RsaPublicKey> {
+        let keys = Arc::make_mut(&mut self.inner);
+        let same = |known: &Entry| match (&known.serial, &entry.serial) {
+            (Some(known), Some(new)) => known == new,
+            _ => known.id == entry.id,
+        };
+        match keys.entries.iter_mut().find(|known| same(known)) {
+            Some(slot) => Some(std::mem::replace(slot, entry).key),
             None => {
-                self.keys.push((id, key));
+                keys.entries.push(entry);
                 None
             }
         }
-    }
-
-    /// Adds a certificate's key under its serial number (uppercase hex), replacing a key
-    /// already under that serial.
-    pub fn insert_certificate(&mut self, certificate: Certificate) -> Option<RsaPublicKey> {
-        self.insert(certificate.serial_number(), certificate.public_key().clone())
     }
 
     /// [`insert`](Self::insert), by value.
@@ -84,47 +126,60 @@ impl PublicKeySet {
     /// verify the peer's signatures. Can be called several times.
     #[must_use]
     pub fn forbid_own_key(mut self, own_key: RsaPublicKey) -> Self {
-        self.own_keys.push(own_key);
+        Arc::make_mut(&mut self.inner).own_keys.push(own_key);
         self
     }
 
-    /// Removes and returns the key under `id` (end of a rotation).
+    /// Removes and returns the key `id` names, read as [`get`](Self::get) reads it (end of a
+    /// rotation).
     pub fn remove(&mut self, id: &str) -> Option<RsaPublicKey> {
-        let index = self.keys.iter().position(|(known, _)| known == id)?;
-        Some(self.keys.remove(index).1)
+        let index = self.position(id)?;
+        Some(Arc::make_mut(&mut self.inner).entries.remove(index).key)
     }
 
-    /// The IDs held, in insertion order.
+    /// The IDs held, as given, in insertion order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|(id, _)| id.as_str())
+        self.inner.entries.iter().map(|entry| entry.id.as_str())
     }
 
     /// The number of keys held.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.inner.entries.len()
     }
 
     /// Whether the set holds no key.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.inner.entries.is_empty()
     }
 
-    /// The key under `id`.
+    /// Where the key `id` names sits: the exact ID first, then a certificate serial of the
+    /// same number.
+    fn position(&self, id: &str) -> Option<usize> {
+        let entries = &self.inner.entries;
+        entries.iter().position(|entry| entry.id == id).or_else(|| {
+            let wanted = serial_digits(id)?;
+            entries.iter().position(|entry| entry.serial.as_deref() == Some(wanted.as_str()))
+        })
+    }
+
+    /// The key under `id`: an exact ID, or the serial of a certificate's key in any spelling
+    /// (see the type's documentation).
     ///
     /// # Errors
     ///
     /// [`CryptoError::UnknownKeyId`] listing the known IDs, or [`CryptoError::OwnKeyAsPeerKey`]
     /// if the key is one declared with [`forbid_own_key`](Self::forbid_own_key).
     pub fn get(&self, id: &str) -> Result<&RsaPublicKey, CryptoError> {
-        let Some((_, key)) = self.keys.iter().find(|(known, _)| known == id) else {
+        let Some(key) = self.position(id).and_then(|i| self.inner.entries.get(i)).map(|e| &e.key)
+        else {
             return Err(CryptoError::UnknownKeyId {
                 id: id.chars().take(128).collect(),
                 known: self.ids().map(str::to_owned).collect(),
             });
         };
-        if self.own_keys.iter().any(|own| own.ct_eq(key)) {
+        if self.inner.own_keys.iter().any(|own| own.ct_eq(key)) {
             return Err(CryptoError::OwnKeyAsPeerKey { id: id.to_owned() });
         }
         Ok(key)
@@ -216,4 +271,29 @@ pub struct CallbackSignature<'a> {
     pub nonce: &'a str,
     /// `TC-Callback-Signature`: the Base64 signature.
     pub signature: &'a str,
+}
+
+/// The hex digits of a serial number spelled any of the ways [`PublicKeySet`] documents,
+/// uppercase and without leading zeros (`"0"` for zero); `None` if `id` is not such a
+/// spelling.
+fn serial_digits(id: &str) -> Option<String> {
+    let id = id.trim();
+    let id = id.strip_prefix("0x").or_else(|| id.strip_prefix("0X")).unwrap_or(id);
+    let separator = [':', ' '].into_iter().find(|&sep| id.contains(sep));
+    let digits: String = match separator {
+        // Two-digit bytes between single separators, as `openssl x509 -text` prints them.
+        Some(sep) => {
+            let groups: Vec<&str> = id.split(sep).collect();
+            if groups.iter().any(|group| group.len() != 2) {
+                return None;
+            }
+            groups.concat()
+        }
+        None => id.to_owned(),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let significant = digits.trim_start_matches('0');
+    Some(if significant.is_empty() { "0".to_owned() } else { significant.to_ascii_uppercase() })
 }
