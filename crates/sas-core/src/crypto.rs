@@ -1,7 +1,8 @@
 //! Every signature and cipher of SAS, as pure functions: no I/O, no clock, no randomness.
 //!
-//! Time and nonces are arguments; keys are small newtypes that validate once and print as
-//! `<redacted>`; functions are named for what they produce and take the exact bytes that travel
+//! Time and nonces are arguments; keys are small newtypes that validate once, print as
+//! `<redacted>` and share their prepared key when cloned (an `Arc`: a signer per request costs
+//! nothing); functions are named for what they produce and take the exact bytes that travel
 //! (`&str` header values, `&[u8]` bodies), never re-serialised JSON. Received signatures are
 //! compared in constant time.
 //!

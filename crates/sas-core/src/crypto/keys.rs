@@ -39,11 +39,10 @@ redacted_debug!(SecretKey, ApiV3Key, AppKey, SessionKey);
 /// ```
 #[derive(Clone)]
 pub struct SecretKey {
-    aes: AesKey,
+    aes: Arc<AesKey>,
 }
 
 /// An AES key of one of the three sizes; the type makes other lengths unrepresentable.
-#[derive(Clone)]
 pub(crate) enum AesKey {
     /// AES-128.
     Aes128([u8; 16]),
@@ -90,7 +89,7 @@ impl SecretKey {
                 len: key.len(),
             });
         };
-        Ok(Self { aes })
+        Ok(Self { aes: Arc::new(aes) })
     }
 
     pub(crate) fn aes(&self) -> &AesKey {

@@ -182,7 +182,7 @@ impl fmt::Display for Quoted<'_> {
 /// assert_eq!(verified.mchid(), "1900009191");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct AuthorizationSigner {
     key: RsaPrivateKey,
     scheme: String,

@@ -2,6 +2,7 @@
 //! (SPKI or PKCS#1 PEM, or the key inside an X.509 certificate; verifies with `ring`).
 
 use std::fmt;
+use std::sync::Arc;
 
 use pkcs1::der::asn1::UintRef;
 use ring::rand::SystemRandom;
@@ -29,7 +30,8 @@ const CERTIFICATE: &str = "CERTIFICATE";
 /// An RSA private key that signs with RSASSA-PKCS1-v1_5 / SHA-256: the merchant's API key
 /// (`Authorization`, `paySign`) or the superapp payment platform's key (callback signatures).
 ///
-/// Prints as `<redacted>`.
+/// Prints as `<redacted>`. Cloning shares the parsed key (an `Arc`): no key material is
+/// copied and nothing is parsed again.
 ///
 /// ```
 /// # let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/merchant-2048-pkcs1.pem"))?;
@@ -41,8 +43,9 @@ const CERTIFICATE: &str = "CERTIFICATE";
 /// key.public_key().verify_base64(b"message", &signature, sas_core::crypto::SignatureKind::PaySign)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[derive(Clone)]
 pub struct RsaPrivateKey {
-    key_pair: RsaKeyPair,
+    key_pair: Arc<RsaKeyPair>,
 }
 
 impl fmt::Debug for RsaPrivateKey {
@@ -79,7 +82,7 @@ impl RsaPrivateKey {
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, KeyError> {
         let key_pair = RsaKeyPair::from_pkcs8(der)
             .map_err(|e| KeyError::Rejected { reason: e.to_string() })?;
-        Ok(Self { key_pair })
+        Ok(Self { key_pair: Arc::new(key_pair) })
     }
 
     /// Loads a DER `RSAPrivateKey` (PKCS#1).
@@ -90,13 +93,13 @@ impl RsaPrivateKey {
     pub fn from_pkcs1_der(der: &[u8]) -> Result<Self, KeyError> {
         let key_pair =
             RsaKeyPair::from_der(der).map_err(|e| KeyError::Rejected { reason: e.to_string() })?;
-        Ok(Self { key_pair })
+        Ok(Self { key_pair: Arc::new(key_pair) })
     }
 
     /// The matching public key.
     #[must_use]
     pub fn public_key(&self) -> RsaPublicKey {
-        RsaPublicKey { pkcs1_der: self.key_pair.public_key().as_ref().to_vec() }
+        RsaPublicKey::new(self.key_pair.public_key().as_ref().to_vec())
     }
 
     /// Signs `message` with RSASSA-PKCS1-v1_5 / SHA-256 and returns the raw signature.
@@ -129,11 +132,12 @@ impl RsaPrivateKey {
 /// An RSA public key (2048 to 8192 bits) that verifies RSASSA-PKCS1-v1_5 / SHA-256.
 ///
 /// Two keys are equal when their moduli and exponents are; that is how a
-/// [`PublicKeySet`](super::PublicKeySet) recognises the SDK user's own key.
+/// [`PublicKeySet`](super::PublicKeySet) recognises the SDK user's own key. Cloning shares the
+/// key (an `Arc`).
 #[derive(Clone, PartialEq, Eq)]
 pub struct RsaPublicKey {
     /// DER `RSAPublicKey` (PKCS#1), the form `ring` verifies with.
-    pkcs1_der: Vec<u8>,
+    pkcs1_der: Arc<Vec<u8>>,
 }
 
 impl fmt::Debug for RsaPublicKey {
@@ -205,7 +209,12 @@ impl RsaPublicKey {
         if !(2048..=8192).contains(&bits) {
             return Err(KeyError::UnsupportedKeySize { bits });
         }
-        Ok(Self { pkcs1_der: der.to_vec() })
+        Ok(Self::new(der.to_vec()))
+    }
+
+    /// Wraps an already checked DER `RSAPublicKey`.
+    fn new(pkcs1_der: Vec<u8>) -> Self {
+        Self { pkcs1_der: Arc::new(pkcs1_der) }
     }
 
     /// The modulus size in bits.
@@ -226,7 +235,7 @@ impl RsaPublicKey {
         signature: &[u8],
         kind: SignatureKind,
     ) -> Result<(), CryptoError> {
-        UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, &self.pkcs1_der)
+        UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, self.pkcs1_der.as_slice())
             .verify(message, signature)
             .map_err(|_| CryptoError::SignatureMismatch { kind })
     }
@@ -248,7 +257,7 @@ impl RsaPublicKey {
 
     /// Constant-time equality, for telling the SDK user's own key apart from a peer's.
     pub(super) fn ct_eq(&self, other: &Self) -> bool {
-        bool::from(self.pkcs1_der.ct_eq(&other.pkcs1_der))
+        bool::from(self.pkcs1_der.as_slice().ct_eq(other.pkcs1_der.as_slice()))
     }
 }
 
