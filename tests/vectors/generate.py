@@ -403,6 +403,90 @@ def certificates() -> None:
           "serial as printed by openssl x509 -serial; validity in Unix seconds", cases)
 
 
+# PEM shapes: how people paste keys and certificates. `expect` is sas-core's policy: load every
+# shape OpenSSL 3 or pyca/cryptography loads, except the shapes that lost their line structure
+# (the whole PEM on one line, an indented block), which get a named error instead, like the
+# shapes both refuse (literal "\\n" escapes, no armour). `openssl` and `pyca` record what those
+# two did with the same text when this file was made.
+PEM_FILES = [("private", "platform-2048.pem"), ("private", "merchant-2048-pkcs1.pem"),
+             ("public", "platform-2048.pub"), ("public", "merchant-2048-pkcs1.pub"),
+             ("certificate", "platform-2048.crt")]
+
+
+def pem_shapes_of(text: str) -> list:
+    lines = text.strip().split("\n")
+    head, body, foot = lines[0], lines[1:-1], lines[-1]
+    b = "".join(body)
+    wrap = lambda width: [b[i:i + width] for i in range(0, len(b), width)]
+    load = "load"
+    return [
+        ("as_written", text, load),
+        ("base64_on_one_line", f"{head}\n{b}\n{foot}\n", load),
+        ("base64_76_columns", "\n".join([head, *wrap(76), foot]) + "\n", load),
+        ("base64_40_columns", "\n".join([head, *wrap(40), foot]) + "\n", load),
+        ("trailing_spaces", "\n".join(l + "   " for l in lines) + "\n", load),
+        ("trailing_tabs", "\n".join(l + "\t" for l in lines) + "\n", load),
+        ("trailing_mixed_whitespace_crlf", "\r\n".join(l + " \t " for l in lines) + "\r\n", load),
+        ("blank_lines_between", "\n\n".join(lines) + "\n", load),
+        ("blank_line_after_begin", "\n".join([head, "", *body, foot]) + "\n", load),
+        ("whitespace_around_text", "\n  \n\t" + text + "\n\n  \t\n", load),
+        ("spaces_before_begin", "   " + text, load),
+        ("crlf", text.replace("\n", "\r\n"), load),
+        ("cr", text.replace("\n", "\r"), load),
+        ("no_final_newline", text.rstrip("\n"), load),
+        ("space_inside_base64", "\n".join([head, *(l[:10] + " " + l[10:] for l in body), foot]) + "\n",
+         load),
+        ("indented_base64_lines", "\n".join([head, *("    " + l for l in body), foot]) + "\n", load),
+        ("whole_pem_on_one_line", " ".join(lines), "whole_on_one_line"),
+        ("whole_pem_on_one_line_no_spaces", "".join(lines), "whole_on_one_line"),
+        ("literal_backslash_n", "\\n".join(lines) + "\\n", "literal_newline_escapes"),
+        ("literal_backslash_r_n", "\\r\\n".join(lines) + "\\r\\n", "literal_newline_escapes"),
+        ("indented_block", "\n".join("    " + l for l in lines) + "\n", "indented"),
+        ("indented_block_tabs", "\n".join("\t" + l for l in lines) + "\n", "indented"),
+        ("bare_base64", "\n".join(body) + "\n", "no_armour"),
+        ("bare_base64_one_line", b, "no_armour"),
+    ]
+
+
+def pyca_loads(kind: str, data: bytes) -> bool:
+    try:
+        if kind == "private":
+            serialization.load_pem_private_key(data, password=None)
+        elif kind == "public":
+            serialization.load_pem_public_key(data)
+        else:
+            x509.load_pem_x509_certificate(data)
+        return True
+    except Exception:  # noqa: BLE001 - any refusal counts
+        return False
+
+
+def openssl_loads(kind: str, data: bytes) -> bool:
+    command = {"private": ["openssl", "pkey", "-noout"],
+               "public": ["openssl", "pkey", "-pubin", "-noout"],
+               "certificate": ["openssl", "x509", "-noout"]}[kind]
+    if kind == "public" and data.lstrip().startswith(b"-----BEGIN RSA PUBLIC KEY"):
+        command = ["openssl", "rsa", "-RSAPublicKey_in", "-noout"]
+    return subprocess.run(command, input=data, capture_output=True).returncode == 0
+
+
+def pem_shapes() -> None:
+    cases = []
+    for kind, file in PEM_FILES:
+        text = (KEYS / file).read_text()
+        for shape, shaped, expect in pem_shapes_of(text):
+            data = shaped.encode()
+            cases.append({"file": file, "kind": kind, "shape": shape, "text": shaped,
+                          "openssl": openssl_loads(kind, data), "pyca": pyca_loads(kind, data),
+                          "expect": expect})
+    for case in cases:
+        # The policy loads everything OpenSSL loads.
+        assert case["expect"] == "load" or not case["openssl"], case["shape"]
+    write("pem_shapes.json", "PEM keys and certificates as people paste them",
+          "expect: load, or the named layout problem; openssl / pyca: whether they loaded it",
+          cases)
+
+
 def main() -> None:
     tc_signature("ecb")
     tc_signature("cbc")
@@ -415,6 +499,7 @@ def main() -> None:
     rsa_callback()
     rsa_pay_sign()
     certificates()
+    pem_shapes()
 
 
 if __name__ == "__main__":

@@ -47,7 +47,8 @@ mod rsa;
 mod tc_signature;
 
 pub use error::{
-    AuthorizationError, CryptoError, KeyError, KeyKind, NonceEncoding, NonceReading, SignatureKind,
+    AuthorizationError, CryptoError, KeyError, KeyKind, NonceEncoding, NonceReading, PemLayout,
+    SignatureKind,
 };
 pub use field_cipher::{decrypt_user_info, encrypt_user_info};
 pub use freshness::FreshnessWindow;

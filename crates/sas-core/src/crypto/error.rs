@@ -35,6 +35,11 @@ pub enum KeyError {
         /// What the PEM decoder reported.
         reason: String,
     },
+    /// The PEM lost its line structure on the way (pasted into one line, stored with escaped
+    /// line breaks, indented, or stripped of its armour lines); the message says how to repair
+    /// it (the SDK user's configuration).
+    #[error("{0}")]
+    PemLayout(PemLayout),
     /// The PEM holds an encrypted private key (`ENCRYPTED PRIVATE KEY`, or a legacy
     /// `Proc-Type: 4,ENCRYPTED` header); decrypt it first, e.g. with
     /// `openssl pkcs8 -in key.pem -nocrypt -topk8` (the SDK user's file).
@@ -42,12 +47,14 @@ pub enum KeyError {
     EncryptedPrivateKey,
     /// The PEM block is of another kind than the one expected, e.g. a certificate where a
     /// private key is expected (the SDK user passed the wrong file).
-    #[error("expected {expected}, found a PEM block labelled {found:?}")]
+    #[error("expected {expected}, found a PEM block labelled {found:?}: {hint}")]
     UnexpectedPemLabel {
         /// What was expected, in words.
         expected: &'static str,
         /// The label that was found.
         found: String,
+        /// What the block is and what to pass instead.
+        hint: &'static str,
     },
     /// The DER inside the PEM does not parse as the structure its label promises (the SDK
     /// user's file is damaged).
@@ -61,14 +68,16 @@ pub enum KeyError {
     /// The key is not an RSA key (e.g. an EC key); SAS signatures are RSA (the SDK user's
     /// configuration).
     #[error(
-        "unsupported public-key algorithm {oid}; SAS signatures use RSA (1.2.840.113549.1.1.1)"
+        "the key is not an RSA key (algorithm {oid}{}); SAS signatures are RSA-SHA256: use an \
+         RSA key of 2048 bits or more",
+        algorithm_name(oid)
     )]
     UnsupportedAlgorithm {
         /// The algorithm's object identifier, dotted.
         oid: String,
     },
     /// The RSA modulus is outside 2048..=8192 bits (the SDK user's configuration).
-    #[error("RSA keys of {bits} bits are not supported; use 2048 to 8192 bits")]
+    #[error("RSA keys of {bits} bits are not supported: use a key of 2048 to 8192 bits")]
     UnsupportedKeySize {
         /// The modulus size in bits.
         bits: usize,
@@ -80,6 +89,57 @@ pub enum KeyError {
         /// `ring`'s reason, e.g. `InvalidEncoding`, `TooSmall` or `WrongAlgorithm`.
         reason: String,
     },
+}
+
+/// How a PEM text lost the line structure PEM needs, in [`KeyError::PemLayout`]. Each is a
+/// shape that OpenSSL refuses too; the message says how to repair the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PemLayout {
+    /// The `-----BEGIN`, Base64 and `-----END` parts are on one line.
+    WholeOnOneLine,
+    /// The line breaks are the two characters `\n` (an environment variable or a JSON string
+    /// that was not unescaped).
+    LiteralNewlineEscapes,
+    /// The whole block is indented (copied from YAML or Markdown).
+    Indented,
+    /// Base64 without the `-----BEGIN …-----` / `-----END …-----` lines.
+    NoArmour,
+}
+
+impl fmt::Display for PemLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::WholeOnOneLine => {
+                "the whole PEM is on one line: put the -----BEGIN …----- line, the Base64 and \
+                 the -----END …----- line on lines of their own"
+            }
+            Self::LiteralNewlineEscapes => {
+                "the PEM has literal \\n sequences instead of line breaks: replace them with \
+                 line breaks (e.g. text.replace(\"\\\\n\", \"\\n\")) when reading the variable"
+            }
+            Self::Indented => {
+                "the PEM's lines are indented: remove the whitespace at the start of each line"
+            }
+            Self::NoArmour => {
+                "no -----BEGIN line: the text looks like bare Base64; wrap it in its \
+                 -----BEGIN …----- and -----END …----- lines (e.g. PRIVATE KEY, PUBLIC KEY or \
+                 CERTIFICATE), or decode it and pass the DER to a from_*_der constructor"
+            }
+        })
+    }
+}
+
+/// ` (EC)`-style names of algorithms people try instead of RSA.
+fn algorithm_name(oid: &str) -> &'static str {
+    match oid {
+        "1.2.840.10045.2.1" => ", EC",
+        "1.3.101.112" => ", Ed25519",
+        "1.3.101.113" => ", Ed448",
+        "1.2.840.10040.4.1" => ", DSA",
+        "1.2.840.113549.1.1.10" => ", RSASSA-PSS",
+        _ => "",
+    }
 }
 
 /// The symmetric secrets of SAS, named in [`KeyError`] messages.

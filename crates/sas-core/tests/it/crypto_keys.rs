@@ -100,9 +100,9 @@ fn refused_private_keys() {
         ),
         (
             "ec-p256.pem",
-            |e| matches!(e, KeyError::Rejected { reason } if reason == "WrongAlgorithm"),
+            |e| matches!(e, KeyError::UnsupportedAlgorithm { oid } if oid == "1.2.840.10045.2.1"),
         ),
-        ("rsa-1024.pem", |e| matches!(e, KeyError::Rejected { reason } if reason == "TooSmall")),
+        ("rsa-1024.pem", |e| matches!(e, KeyError::UnsupportedKeySize { bits: 1024 })),
         ("README.md", |e| matches!(e, KeyError::MalformedPem { .. })),
         ("generate-keys.sh", |e| matches!(e, KeyError::MalformedPem { .. })),
     ];

@@ -11,6 +11,7 @@ mod crypto_key_ids;
 mod crypto_keys;
 mod crypto_known_answers;
 mod crypto_negative;
+mod crypto_pem_shapes;
 mod crypto_sharing;
 mod crypto_support;
 mod crypto_vectors;

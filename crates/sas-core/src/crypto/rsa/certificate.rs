@@ -4,7 +4,7 @@
 use x509_cert::der::Decode as _;
 
 use super::keys::RsaPublicKey;
-use super::pem::first_block;
+use super::pem::{first_block, label_hint};
 use crate::crypto::error::KeyError;
 use crate::time::UnixTime;
 
@@ -45,6 +45,7 @@ impl Certificate {
         if block.label != "CERTIFICATE" {
             return Err(KeyError::UnexpectedPemLabel {
                 expected: "a certificate (CERTIFICATE)",
+                hint: label_hint(&block.label, false),
                 found: block.label,
             });
         }

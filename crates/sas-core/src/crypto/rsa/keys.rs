@@ -12,7 +12,7 @@ use x509_cert::der::Decode as _;
 use x509_cert::spki::SubjectPublicKeyInfoRef;
 
 use super::certificate::Certificate;
-use super::pem::first_block;
+use super::pem::{first_block, label_hint};
 use crate::crypto::encoding::{decode_base64, encode_base64};
 use crate::crypto::error::{CryptoError, KeyError, SignatureKind};
 
@@ -26,6 +26,8 @@ const SPKI_PUBLIC: &str = "PUBLIC KEY";
 const PKCS1_PUBLIC: &str = "RSA PUBLIC KEY";
 /// PEM label of an X.509 certificate.
 const CERTIFICATE: &str = "CERTIFICATE";
+/// `id-ecPublicKey`, the algorithm of EC keys.
+const EC_OID: &str = "1.2.840.10045.2.1";
 
 /// An RSA private key that signs with RSASSA-PKCS1-v1_5 / SHA-256: the merchant's API key
 /// (`Authorization`, `paySign`) or the superapp payment platform's key (callback signatures).
@@ -67,8 +69,10 @@ impl RsaPrivateKey {
         match block.label.as_str() {
             PKCS8_PRIVATE => Self::from_pkcs8_der(&block.der),
             PKCS1_PRIVATE => Self::from_pkcs1_der(&block.der),
+            "EC PRIVATE KEY" => Err(KeyError::UnsupportedAlgorithm { oid: EC_OID.to_owned() }),
             _ => Err(KeyError::UnexpectedPemLabel {
                 expected: "an RSA private key (PRIVATE KEY or RSA PRIVATE KEY)",
+                hint: label_hint(&block.label, true),
                 found: block.label,
             }),
         }
@@ -78,8 +82,16 @@ impl RsaPrivateKey {
     ///
     /// # Errors
     ///
-    /// [`KeyError::Rejected`] if `ring` refuses it (malformed, not RSA, under 2048 bits).
+    /// [`KeyError::UnsupportedAlgorithm`] (e.g. an EC key), [`KeyError::UnsupportedKeySize`]
+    /// (under 2048 or over 8192 bits), or [`KeyError::Rejected`] if `ring` refuses it.
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, KeyError> {
+        // Name the two common mistakes before `ring` answers `WrongAlgorithm` or `TooSmall`.
+        if let Ok(info) = pkcs8::PrivateKeyInfoRef::from_der(der) {
+            if info.algorithm.oid != pkcs1::ALGORITHM_OID {
+                return Err(KeyError::UnsupportedAlgorithm { oid: info.algorithm.oid.to_string() });
+            }
+            check_private_size(info.private_key.as_bytes())?;
+        }
         let key_pair = RsaKeyPair::from_pkcs8(der)
             .map_err(|e| KeyError::Rejected { reason: e.to_string() })?;
         Ok(Self { key_pair: Arc::new(key_pair) })
@@ -89,8 +101,10 @@ impl RsaPrivateKey {
     ///
     /// # Errors
     ///
-    /// [`KeyError::Rejected`] if `ring` refuses it (malformed, under 2048 bits).
+    /// [`KeyError::UnsupportedKeySize`] (under 2048 or over 8192 bits), or
+    /// [`KeyError::Rejected`] if `ring` refuses it (malformed).
     pub fn from_pkcs1_der(der: &[u8]) -> Result<Self, KeyError> {
+        check_private_size(der)?;
         let key_pair =
             RsaKeyPair::from_der(der).map_err(|e| KeyError::Rejected { reason: e.to_string() })?;
         Ok(Self { key_pair: Arc::new(key_pair) })
@@ -163,6 +177,7 @@ impl RsaPublicKey {
             CERTIFICATE => Ok(Certificate::from_der(&block.der)?.public_key().clone()),
             _ => Err(KeyError::UnexpectedPemLabel {
                 expected: "an RSA public key (PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE)",
+                hint: label_hint(&block.label, false),
                 found: block.label,
             }),
         }
@@ -259,6 +274,18 @@ impl RsaPublicKey {
     pub(super) fn ct_eq(&self, other: &Self) -> bool {
         bool::from(self.pkcs1_der.as_slice().ct_eq(other.pkcs1_der.as_slice()))
     }
+}
+
+/// Refuses a DER `RSAPrivateKey` whose modulus is outside 2048..=8192 bits; one that does not
+/// parse is left for `ring` to judge.
+fn check_private_size(pkcs1_der: &[u8]) -> Result<(), KeyError> {
+    if let Ok(key) = pkcs1::RsaPrivateKey::<UintRef<'_>>::from_der(pkcs1_der) {
+        let bits = modulus_bits(key.modulus.as_bytes());
+        if !(2048..=8192).contains(&bits) {
+            return Err(KeyError::UnsupportedKeySize { bits });
+        }
+    }
+    Ok(())
 }
 
 /// Significant bits of a big-endian unsigned integer.
