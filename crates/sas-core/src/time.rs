@@ -58,11 +58,14 @@ impl UnixTime {
             13 => TimestampUnit::Milliseconds,
             _ => return Err(malformed()),
         };
-        if !value.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(malformed());
-        }
         // At most 13 digits: always fits in a u64.
-        let number: u64 = value.parse().map_err(|_| malformed())?;
+        let mut number: u64 = 0;
+        for byte in value.bytes() {
+            if !byte.is_ascii_digit() {
+                return Err(malformed());
+            }
+            number = number * 10 + u64::from(byte - b'0');
+        }
         let time = match unit {
             TimestampUnit::Seconds => Self::from_secs(number),
             TimestampUnit::Milliseconds => Self::from_millis(number),

@@ -1,30 +1,78 @@
 //! AES-ECB and AES-CBC with PKCS#7 padding over the three key sizes, from RustCrypto's `ecb`
-//! and `cbc` (the modes `ring` does not offer).
+//! and `cbc` (the modes `ring` does not offer), with the key schedule prepared once in
+//! [`AesKey`] and short messages kept on the stack.
 
 use aes::cipher::block_padding::Pkcs7;
+use aes::cipher::common::InnerInit;
 use aes::cipher::consts::U16;
 use aes::cipher::{
     Array, BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt,
-    BlockSizeUser, InnerIvInit, Key, KeyInit,
+    BlockSizeUser, InnerIvInit,
 };
-use aes::{Aes128, Aes192, Aes256};
 
 use super::error::CryptoError;
-use super::keys::AesKey;
+use super::keys::{AesCipher, AesKey};
 
 /// AES block size in bytes.
-const BLOCK: usize = 16;
+pub(crate) const BLOCK: usize = 16;
 
-/// AES-ECB encryption of `plaintext` after PKCS#7 padding.
-pub(crate) fn ecb_encrypt(key: &AesKey, plaintext: &[u8]) -> Vec<u8> {
-    fn run<C: BlockCipherEncrypt + KeyInit>(key: &Key<C>, plaintext: &[u8]) -> Vec<u8> {
-        ecb::Encryptor::<C>::new(key).encrypt_padded_vec::<Pkcs7>(plaintext)
+/// Messages whose padded form fits this many bytes are enciphered on the stack.
+const STACK: usize = 64;
+
+/// Runs `$body` with `$c` bound to the prepared cipher of whichever size `$key` holds.
+macro_rules! with_cipher {
+    ($key:expr, |$c:ident| $body:expr) => {
+        match &$key.cipher {
+            AesCipher::Aes128($c) => $body,
+            AesCipher::Aes192($c) => $body,
+            AesCipher::Aes256($c) => $body,
+        }
+    };
+}
+
+/// The length of `len` bytes after PKCS#7 padding: the next whole block, a full block of
+/// padding when `len` is already whole.
+const fn padded_len(len: usize) -> usize {
+    (len / BLOCK + 1) * BLOCK
+}
+
+/// AES-ECB(PKCS#7(`plaintext`)) of a plaintext shorter than a block (a `TC-Timestamp`): one
+/// block, on the stack; `None` for longer plaintexts.
+pub(crate) fn ecb_block(key: &AesKey, plaintext: &[u8]) -> Option<[u8; BLOCK]> {
+    let mut block = [0; BLOCK];
+    let len = (plaintext.len() < BLOCK).then(|| ecb_encrypt_to(key, plaintext, &mut block))?.len();
+    (len == BLOCK).then_some(block)
+}
+
+/// AES-CBC(PKCS#7(`plaintext`)) under the IV `key[..16]` of a plaintext shorter than a block:
+/// one block, on the stack; `None` for longer plaintexts.
+pub(crate) fn cbc_block(key: &AesKey, plaintext: &[u8]) -> Option<[u8; BLOCK]> {
+    let mut block = [0; BLOCK];
+    let len = (plaintext.len() < BLOCK).then(|| cbc_encrypt_to(key, plaintext, &mut block))?.len();
+    (len == BLOCK).then_some(block)
+}
+
+/// Calls `f` with AES-ECB(PKCS#7(`plaintext`)), enciphered on the stack when it is short (a
+/// `TC-Timestamp`, an OpenID) and on the heap otherwise.
+pub(crate) fn with_ecb<R>(key: &AesKey, plaintext: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    let len = padded_len(plaintext.len());
+    if len <= STACK {
+        let mut buf = [0; STACK];
+        let out = buf.get_mut(..len).unwrap_or_default();
+        f(ecb_encrypt_to(key, plaintext, out))
+    } else {
+        let mut buf = vec![0; len];
+        f(ecb_encrypt_to(key, plaintext, &mut buf))
     }
-    match key {
-        AesKey::Aes128(k) => run::<Aes128>(&Array::from(*k), plaintext),
-        AesKey::Aes192(k) => run::<Aes192>(&Array::from(*k), plaintext),
-        AesKey::Aes256(k) => run::<Aes256>(&Array::from(*k), plaintext),
+}
+
+/// AES-ECB encryption of `plaintext` after PKCS#7 padding, into `out` (exactly
+/// `padded_len(plaintext.len())` bytes); an empty slice if `out` has another length.
+fn ecb_encrypt_to<'o>(key: &AesKey, plaintext: &[u8], out: &'o mut [u8]) -> &'o [u8] {
+    fn run<'o, C: BlockCipherEncrypt>(c: &C, pt: &[u8], out: &'o mut [u8]) -> &'o [u8] {
+        ecb::Encryptor::<&C>::inner_init(c).encrypt_padded_b2b::<Pkcs7>(pt, out).unwrap_or(&[])
     }
+    with_cipher!(key, |c| run(c, plaintext, out))
 }
 
 /// AES-ECB decryption of `ciphertext`, then PKCS#7 unpadding.
@@ -33,33 +81,42 @@ pub(crate) fn ecb_decrypt(
     ciphertext: &[u8],
     what: &'static str,
 ) -> Result<Vec<u8>, CryptoError> {
-    fn run<C: BlockCipherDecrypt + KeyInit>(key: &Key<C>, ct: &[u8]) -> Option<Vec<u8>> {
-        ecb::Decryptor::<C>::new(key).decrypt_padded_vec::<Pkcs7>(ct).ok()
+    fn run<C: BlockCipherDecrypt>(c: &C, buf: &mut [u8]) -> Option<usize> {
+        ecb::Decryptor::<&C>::inner_init(c).decrypt_padded::<Pkcs7>(buf).ok().map(<[u8]>::len)
     }
     check_length(ciphertext, what)?;
-    let plaintext = match key {
-        AesKey::Aes128(k) => run::<Aes128>(&Array::from(*k), ciphertext),
-        AesKey::Aes192(k) => run::<Aes192>(&Array::from(*k), ciphertext),
-        AesKey::Aes256(k) => run::<Aes256>(&Array::from(*k), ciphertext),
-    };
-    plaintext.ok_or(CryptoError::BadPadding { what })
+    let mut buf = ciphertext.to_vec();
+    let len = with_cipher!(key, |c| run(c, &mut buf)).ok_or(CryptoError::BadPadding { what })?;
+    buf.truncate(len);
+    Ok(buf)
 }
 
-/// AES-CBC encryption of `plaintext` after PKCS#7 padding, with the IV `key[..16]`.
-pub(crate) fn cbc_encrypt(key: &AesKey, plaintext: &[u8]) -> Vec<u8> {
-    fn run<C>(key: &Key<C>, iv: &[u8; 16], pt: &[u8]) -> Vec<u8>
+/// Calls `f` with AES-CBC(PKCS#7(`plaintext`)) under the IV `key[..16]`, on the stack when
+/// short.
+pub(crate) fn with_cbc<R>(key: &AesKey, plaintext: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    let len = padded_len(plaintext.len());
+    if len <= STACK {
+        let mut buf = [0; STACK];
+        let out = buf.get_mut(..len).unwrap_or_default();
+        f(cbc_encrypt_to(key, plaintext, out))
+    } else {
+        let mut buf = vec![0; len];
+        f(cbc_encrypt_to(key, plaintext, &mut buf))
+    }
+}
+
+/// AES-CBC encryption of `plaintext` after PKCS#7 padding with the IV `key[..16]`, into `out`
+/// (exactly `padded_len(plaintext.len())` bytes); an empty slice if `out` has another length.
+fn cbc_encrypt_to<'o>(key: &AesKey, plaintext: &[u8], out: &'o mut [u8]) -> &'o [u8] {
+    fn run<'o, C>(c: &C, iv: &[u8; 16], pt: &[u8], out: &'o mut [u8]) -> &'o [u8]
     where
-        C: BlockCipherEncrypt + KeyInit + BlockSizeUser<BlockSize = U16>,
+        C: BlockCipherEncrypt + BlockSizeUser<BlockSize = U16>,
     {
-        cbc::Encryptor::<C>::inner_iv_init(C::new(key), &Array::from(*iv))
-            .encrypt_padded_vec::<Pkcs7>(pt)
+        cbc::Encryptor::<&C>::inner_iv_init(c, &Array::from(*iv))
+            .encrypt_padded_b2b::<Pkcs7>(pt, out)
+            .unwrap_or(&[])
     }
-    let iv = key.iv();
-    match key {
-        AesKey::Aes128(k) => run::<Aes128>(&Array::from(*k), &iv, plaintext),
-        AesKey::Aes192(k) => run::<Aes192>(&Array::from(*k), &iv, plaintext),
-        AesKey::Aes256(k) => run::<Aes256>(&Array::from(*k), &iv, plaintext),
-    }
+    with_cipher!(key, |c| run(c, &key.iv, plaintext, out))
 }
 
 /// AES-CBC decryption of `ciphertext` with the IV `key[..16]`, then PKCS#7 unpadding.
@@ -68,22 +125,21 @@ pub(crate) fn cbc_decrypt(
     ciphertext: &[u8],
     what: &'static str,
 ) -> Result<Vec<u8>, CryptoError> {
-    fn run<C>(key: &Key<C>, iv: &[u8; 16], ct: &[u8]) -> Option<Vec<u8>>
+    fn run<C>(c: &C, iv: &[u8; 16], buf: &mut [u8]) -> Option<usize>
     where
-        C: BlockCipherDecrypt + KeyInit + BlockSizeUser<BlockSize = U16>,
+        C: BlockCipherDecrypt + BlockSizeUser<BlockSize = U16>,
     {
-        cbc::Decryptor::<C>::inner_iv_init(C::new(key), &Array::from(*iv))
-            .decrypt_padded_vec::<Pkcs7>(ct)
+        cbc::Decryptor::<&C>::inner_iv_init(c, &Array::from(*iv))
+            .decrypt_padded::<Pkcs7>(buf)
             .ok()
+            .map(<[u8]>::len)
     }
     check_length(ciphertext, what)?;
-    let iv = key.iv();
-    let plaintext = match key {
-        AesKey::Aes128(k) => run::<Aes128>(&Array::from(*k), &iv, ciphertext),
-        AesKey::Aes192(k) => run::<Aes192>(&Array::from(*k), &iv, ciphertext),
-        AesKey::Aes256(k) => run::<Aes256>(&Array::from(*k), &iv, ciphertext),
-    };
-    plaintext.ok_or(CryptoError::BadPadding { what })
+    let mut buf = ciphertext.to_vec();
+    let len =
+        with_cipher!(key, |c| run(c, &key.iv, &mut buf)).ok_or(CryptoError::BadPadding { what })?;
+    buf.truncate(len);
+    Ok(buf)
 }
 
 /// A padded ciphertext is one or more whole blocks.

@@ -1,7 +1,7 @@
 //! The e-mail and phone-number cipher of `getUserEmail` / `getUserPhoneNumber` (API 1.3, 1.4):
 //! AES-CBC with the SecretKey, IV = its first 16 bytes, PKCS#7, standard Base64.
 
-use super::block_modes::{cbc_decrypt, cbc_encrypt};
+use super::block_modes::{cbc_decrypt, with_cbc};
 use super::encoding::{decode_base64, encode_base64};
 use super::error::CryptoError;
 use super::keys::SecretKey;
@@ -23,7 +23,7 @@ const WHAT: &str = "encrypted user info";
 /// ```
 #[must_use]
 pub fn encrypt_user_info(key: &SecretKey, value: &str) -> String {
-    encode_base64(&cbc_encrypt(key.aes(), value.as_bytes()))
+    with_cbc(key.aes(), value.as_bytes(), encode_base64)
 }
 
 /// Decrypts the `data` of API 1.3 / 1.4 back to the e-mail address or phone number.

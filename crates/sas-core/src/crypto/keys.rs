@@ -42,30 +42,21 @@ pub struct SecretKey {
     aes: Arc<AesKey>,
 }
 
-/// An AES key of one of the three sizes; the type makes other lengths unrepresentable.
-pub(crate) enum AesKey {
-    /// AES-128.
-    Aes128([u8; 16]),
-    /// AES-192.
-    Aes192([u8; 24]),
-    /// AES-256.
-    Aes256([u8; 32]),
+/// A SecretKey prepared once: the AES key schedule of its size (the type makes other lengths
+/// unrepresentable) and the CBC variants' IV, the key's first 16 bytes.
+pub(crate) struct AesKey {
+    pub(crate) cipher: AesCipher,
+    pub(crate) iv: [u8; 16],
 }
 
-impl AesKey {
-    /// The first 16 bytes of the key: the IV of the CBC variants.
-    pub(crate) fn iv(&self) -> [u8; 16] {
-        let bytes: &[u8] = match self {
-            Self::Aes128(k) => k,
-            Self::Aes192(k) => k,
-            Self::Aes256(k) => k,
-        };
-        let mut iv = [0; 16];
-        for (out, byte) in iv.iter_mut().zip(bytes) {
-            *out = *byte;
-        }
-        iv
-    }
+/// AES with the key schedule expanded, for encryption and decryption.
+pub(crate) enum AesCipher {
+    /// AES-128.
+    Aes128(aes::Aes128),
+    /// AES-192.
+    Aes192(aes::Aes192),
+    /// AES-256.
+    Aes256(aes::Aes256),
 }
 
 impl SecretKey {
@@ -75,21 +66,23 @@ impl SecretKey {
     ///
     /// [`KeyError::InvalidLength`] for any length other than 16, 24 or 32 bytes.
     pub fn new(key: impl AsRef<[u8]>) -> Result<Self, KeyError> {
+        use aes::cipher::KeyInit as _;
+
         let key = key.as_ref();
-        let aes = if let Ok(k) = <[u8; 16]>::try_from(key) {
-            AesKey::Aes128(k)
-        } else if let Ok(k) = <[u8; 24]>::try_from(key) {
-            AesKey::Aes192(k)
-        } else if let Ok(k) = <[u8; 32]>::try_from(key) {
-            AesKey::Aes256(k)
-        } else {
-            return Err(KeyError::InvalidLength {
-                kind: KeyKind::SecretKey,
-                expected: "16, 24 or 32",
-                len: key.len(),
-            });
+        let invalid = || KeyError::InvalidLength {
+            kind: KeyKind::SecretKey,
+            expected: "16, 24 or 32",
+            len: key.len(),
         };
-        Ok(Self { aes: Arc::new(aes) })
+        let cipher = match key.len() {
+            16 => aes::Aes128::new_from_slice(key).map(AesCipher::Aes128),
+            24 => aes::Aes192::new_from_slice(key).map(AesCipher::Aes192),
+            32 => aes::Aes256::new_from_slice(key).map(AesCipher::Aes256),
+            _ => return Err(invalid()),
+        }
+        .map_err(|_| invalid())?;
+        let iv = key.get(..16).and_then(|iv| <[u8; 16]>::try_from(iv).ok()).ok_or_else(invalid)?;
+        Ok(Self { aes: Arc::new(AesKey { cipher, iv }) })
     }
 
     pub(crate) fn aes(&self) -> &AesKey {
