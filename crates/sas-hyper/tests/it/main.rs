@@ -1,0 +1,11 @@
+//! Loopback tests of sas-hyper: client ↔ server, callback delivery ↔ receiver, TLS, limits.
+
+#![allow(clippy::unwrap_used, missing_docs, unreachable_pub)]
+
+mod client;
+mod delivery;
+mod examples;
+mod receiver;
+mod server;
+mod support;
+mod tls;
