@@ -2,14 +2,10 @@
 //! every attempt signed afresh.
 
 use std::collections::BTreeMap;
-use std::convert::Infallible;
-use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::Duration;
 
-use futures_util::future::BoxFuture;
 use sas_core::api::payment::payment_notification;
 use sas_hyper::delivery::{
     Callback, Dispatcher, DispatcherConfig, MemoryOutbox, Outbox, Schedule, State,
@@ -70,34 +66,6 @@ fn counting_receiver(
     })
     .api_v3_key(api_v3_key())
     .build()
-}
-
-/// Counts the HTTP requests that reach the inner service.
-#[derive(Clone)]
-struct Counting<S> {
-    inner: S,
-    requests: Arc<AtomicUsize>,
-}
-
-impl<S, B> tower_service::Service<http::Request<B>> for Counting<S>
-where
-    S: tower_service::Service<
-            http::Request<B>,
-            Response = http::Response<ResponseBody>,
-            Error = Infallible,
-            Future = BoxFuture<'static, Result<http::Response<ResponseBody>, Infallible>>,
-        >,
-{
-    type Response = http::Response<ResponseBody>;
-    type Error = Infallible;
-    type Future = S::Future;
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        self.requests.fetch_add(1, Ordering::SeqCst);
-        self.inner.call(request)
-    }
 }
 
 async fn enqueue_payments(dispatcher: &Dispatcher<MemoryOutbox>, url: &str, count: usize) {
@@ -413,33 +381,4 @@ async fn every_attempt_is_signed_afresh() {
     assert_ne!(nonces[0], nonces[1]);
     assert_ne!(nonces[1], nonces[2]);
     server.shutdown().await;
-}
-
-/// A service from an async closure answering every request.
-pub fn tower_service_fn<F, Fut>(f: F) -> ServiceFn<F>
-where
-    F: Fn(http::Request<hyper::body::Incoming>) -> Fut + Clone + Send + Sync + 'static,
-    Fut: Future<Output = http::Response<ResponseBody>> + Send + 'static,
-{
-    ServiceFn(f)
-}
-
-#[derive(Clone)]
-pub struct ServiceFn<F>(F);
-
-impl<F, Fut> tower_service::Service<http::Request<hyper::body::Incoming>> for ServiceFn<F>
-where
-    F: Fn(http::Request<hyper::body::Incoming>) -> Fut + Clone + Send + Sync + 'static,
-    Fut: Future<Output = http::Response<ResponseBody>> + Send + 'static,
-{
-    type Response = http::Response<ResponseBody>;
-    type Error = Infallible;
-    type Future = BoxFuture<'static, Result<Self::Response, Infallible>>;
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-    fn call(&mut self, request: http::Request<hyper::body::Incoming>) -> Self::Future {
-        let future = (self.0)(request);
-        Box::pin(async move { Ok(future.await) })
-    }
 }

@@ -1,16 +1,23 @@
 //! Shared fixtures: the committed test keys, signed callbacks, servers on loopback.
 
 use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
+
+use futures_util::future::BoxFuture;
 
 use sas_core::api::payment::payment_notification::{self, Transaction};
 use sas_core::callback;
 use sas_core::crypto::{
     ApiV3Key, AppKey, AuthorizationSigner, Certificate, PublicKeySet, RsaPrivateKey, SecretKey,
 };
-use sas_core::endpoint::{ApiRequest, Example, TextFields};
-use sas_hyper::server::{HttpService, Running, ServeConfig, serve};
+use sas_core::endpoint::{ApiRequest, Example};
+use sas_hyper::server::{HttpService, ResponseBody, Running, ServeConfig, serve};
 use sas_hyper::{SigningKeys, VerifyingKeys};
 use tokio::net::TcpListener;
 
@@ -134,4 +141,83 @@ pub async fn eventually(limit: Duration, mut done: impl AsyncFnMut() -> bool) {
         assert!(tokio::time::Instant::now() < deadline, "not done within {limit:?}");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
+}
+
+/// Counts the HTTP requests that reach the inner service.
+#[derive(Clone)]
+pub struct Counting<S> {
+    pub inner: S,
+    pub requests: Arc<AtomicUsize>,
+}
+
+impl<S, B> tower_service::Service<http::Request<B>> for Counting<S>
+where
+    S: tower_service::Service<
+            http::Request<B>,
+            Response = http::Response<ResponseBody>,
+            Error = Infallible,
+            Future = BoxFuture<'static, Result<http::Response<ResponseBody>, Infallible>>,
+        >,
+{
+    type Response = http::Response<ResponseBody>;
+    type Error = Infallible;
+    type Future = S::Future;
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        self.requests.fetch_add(1, Ordering::SeqCst);
+        self.inner.call(request)
+    }
+}
+
+/// A service from an async closure answering every request.
+pub fn tower_service_fn<F, Fut>(f: F) -> ServiceFn<F>
+where
+    F: Fn(http::Request<hyper::body::Incoming>) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = http::Response<ResponseBody>> + Send + 'static,
+{
+    ServiceFn(f)
+}
+
+#[derive(Clone)]
+pub struct ServiceFn<F>(F);
+
+impl<F, Fut> tower_service::Service<http::Request<hyper::body::Incoming>> for ServiceFn<F>
+where
+    F: Fn(http::Request<hyper::body::Incoming>) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = http::Response<ResponseBody>> + Send + 'static,
+{
+    type Response = http::Response<ResponseBody>;
+    type Error = Infallible;
+    type Future = BoxFuture<'static, Result<Self::Response, Infallible>>;
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+    fn call(&mut self, request: http::Request<hyper::body::Incoming>) -> Self::Future {
+        let future = (self.0)(request);
+        Box::pin(async move { Ok(future.await) })
+    }
+}
+
+/// A request sent as is, without the SDK: method, URL, headers, body → status, headers, JSON.
+pub async fn raw(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: impl Into<Vec<u8>>,
+) -> (http::StatusCode, http::HeaderMap, serde_json::Value) {
+    use http_body_util::BodyExt;
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http::<http_body_util::Full<bytes::Bytes>>();
+    let mut builder = http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let request = builder.body(http_body_util::Full::new(bytes::Bytes::from(body.into()))).unwrap();
+    let response = client.request(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+    (parts.status, parts.headers, json)
 }
