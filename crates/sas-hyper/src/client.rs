@@ -11,7 +11,7 @@
 //!     .keys(SigningKeys::new().secret_key(SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev")?))
 //!     .build()?;
 //! let answer = client.send(&check_user::Request::new("8d45e488", "8dc9708f", "user-42")).await?;
-//! println!("exists: {}, requestId {}", answer.data.data, answer.request_id);
+//! println!("exists: {}, requestId {}", answer.response.data, answer.request_id);
 //! # Ok(())
 //! # }
 //! ```
@@ -113,11 +113,11 @@ impl Client {
         target: &str,
     ) -> Result<Received<R::Response>, Error> {
         let meta = R::METADATA;
-        let method = meta.method.unwrap_or("POST");
+        let method = R::METHOD;
         let span = tracing::info_span!(
             "sas.call",
-            entry = meta.doc_section,
-            method,
+            entry = meta.section,
+            method = method.as_str(),
             path = meta.path.unwrap_or("<callback URL>"),
             status = tracing::field::Empty,
             return_code = tracing::field::Empty,
@@ -126,7 +126,10 @@ impl Client {
             duration_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let result = self.attempts(request, target, method == "GET").instrument(span.clone()).await;
+        let result = self
+            .attempts(request, target, method == http::Method::GET)
+            .instrument(span.clone())
+            .await;
         span.record(
             "duration_ms",
             u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),

@@ -138,7 +138,7 @@ impl<C: Notification, H, S> Clone for Receiver<C, H, S> {
 impl<C: Notification, H, S> std::fmt::Debug for Receiver<C, H, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Receiver")
-            .field("entry", &C::METADATA.doc_section)
+            .field("entry", &C::METADATA.section)
             .field("keys", &self.shared.keys)
             .finish_non_exhaustive()
     }
@@ -236,7 +236,7 @@ impl<C: Notification, H: Handler<C>, S: SeenStore> Receiver<C, H, S> {
         let id = request_id(request.headers());
         let span = tracing::info_span!(
             "sas.receive",
-            entry = C::METADATA.doc_section,
+            entry = C::METADATA.section,
             request_id = id.as_str(),
             notification = tracing::field::Empty,
             status = tracing::field::Empty,

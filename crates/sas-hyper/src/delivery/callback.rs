@@ -29,13 +29,13 @@ pub enum CallbackEntry {
 
 impl CallbackEntry {
     /// The vendor section (`"2.2"`).
-    pub fn doc_section(self) -> &'static str {
+    pub fn section(self) -> &'static str {
         match self {
-            Self::Payment => payment_notification::METADATA.doc_section,
-            Self::MiniGamePayment => mini_game_payment_notification::METADATA.doc_section,
-            Self::MiniProgramPayment => mini_program_payment_notification::METADATA.doc_section,
-            Self::Refund => refund_notification::METADATA.doc_section,
-            Self::VirtualRefund => virtual_refund_notification::METADATA.doc_section,
+            Self::Payment => payment_notification::METADATA.section,
+            Self::MiniGamePayment => mini_game_payment_notification::METADATA.section,
+            Self::MiniProgramPayment => mini_program_payment_notification::METADATA.section,
+            Self::Refund => refund_notification::METADATA.section,
+            Self::VirtualRefund => virtual_refund_notification::METADATA.section,
         }
     }
 }

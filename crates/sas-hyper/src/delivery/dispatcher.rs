@@ -256,7 +256,7 @@ impl<O: Outbox> Dispatcher<O> {
         let inner = &self.inner;
         let at = self.now();
         let started = Instant::now();
-        let entry = leased.callback.entry.doc_section();
+        let entry = leased.callback.entry.section();
         let span = tracing::info_span!(
             "sas.deliver",
             entry,

@@ -153,10 +153,9 @@ impl<S: Superapp> SuperappService<S> {
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
         let shared = &self.shared;
-        let table = shared
-            .routes
-            .iter()
-            .map(|r| (r.meta.method.unwrap_or("POST"), r.meta.path.unwrap_or("")));
+        let table = shared.routes.iter().map(|r| {
+            (r.meta.method.as_ref().map_or("POST", http::Method::as_str), r.meta.path.unwrap_or(""))
+        });
         let index = match route(
             table,
             shared.keys.prefix(),
@@ -177,7 +176,7 @@ impl<S: Superapp> SuperappService<S> {
         let Some(found) = shared.routes.get(index) else {
             return failure(StatusCode::NOT_FOUND, "no such endpoint", &id);
         };
-        tracing::Span::current().record("entry", found.meta.doc_section);
+        tracing::Span::current().record("entry", found.meta.section);
         let (parts, body) = request.into_parts();
         let body = match read_limited(body, shared.max_body_bytes).await {
             Ok(body) => body,

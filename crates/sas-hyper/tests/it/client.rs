@@ -89,7 +89,7 @@ async fn a_get_is_retried_after_503_and_each_attempt_is_signed_afresh() {
         .send(&query())
         .await
         .unwrap();
-    assert_eq!(answer.data, query_order::Response::example());
+    assert_eq!(answer.response, query_order::Response::example());
     assert_eq!(count.load(Ordering::SeqCst), 2);
     let seen = seen.lock().unwrap();
     assert_ne!(seen[0], seen[1], "the second attempt reused the first one's signature");
@@ -144,7 +144,7 @@ async fn a_connection_refused_before_anything_was_sent_is_retried_even_for_a_pos
         (serve_at(addr, service).await, count)
     };
     let answer = sending.await.unwrap().unwrap();
-    assert!(answer.data.data);
+    assert!(answer.response.data);
     assert_eq!(count.load(Ordering::SeqCst), 1);
     server.shutdown().await;
 }

@@ -66,10 +66,10 @@ where
     let received = client
         .send(&request)
         .await
-        .unwrap_or_else(|e| panic!("{} ({}): {e}", meta.module, meta.doc_section));
-    assert_eq!(received.data, R::Response::example(), "{}", meta.module);
+        .unwrap_or_else(|e| panic!("{} ({}): {e}", meta.module, meta.section));
+    assert_eq!(received.response, R::Response::example(), "{}", meta.module);
     assert_eq!(received.request_id.len(), 32, "{}: a generated request ID", meta.module);
-    meta.doc_section
+    meta.section
 }
 
 macro_rules! send_every_endpoint {
@@ -172,7 +172,7 @@ async fn handler_errors_are_envelopes_with_fitting_statuses_and_a_panic_leaves_t
     let error = client.send(&check("panic")).await.unwrap_err();
     assert_eq!(error.status(), Some(http::StatusCode::INTERNAL_SERVER_ERROR), "{error}");
     let after = client.send(&check("user-42")).await.unwrap();
-    assert!(after.data.data, "the server is still up after a panic");
+    assert!(after.response.data, "the server is still up after a panic");
     assert_eq!(calls.load(Ordering::SeqCst), 4);
 
     let error = client.send(&api::user::get_user_nick::Request::example()).await.unwrap_err();
@@ -324,7 +324,7 @@ async fn graceful_shutdown_lets_requests_in_flight_finish_and_stops_accepting() 
     tokio::time::sleep(Duration::from_millis(100)).await;
     server.shutdown().await;
     let answer = in_flight.await.unwrap().unwrap();
-    assert!(answer.data.data, "the in-flight request finished");
+    assert!(answer.response.data, "the in-flight request finished");
     assert!(tokio::net::TcpStream::connect(addr).await.is_err(), "still accepting");
 }
 
@@ -337,6 +337,6 @@ async fn http2_with_prior_knowledge() {
         .http2_prior_knowledge(true)
         .build()
         .unwrap();
-    assert!(client.send(&check("user-42")).await.unwrap().data.data);
+    assert!(client.send(&check("user-42")).await.unwrap().response.data);
     server.shutdown().await;
 }

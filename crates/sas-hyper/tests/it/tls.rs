@@ -68,7 +68,7 @@ async fn tls_with_a_generated_certificate_speaks_http2_by_alpn() {
         .build()
         .unwrap();
     let answer = client.send(&check_user::Request::example()).await.unwrap();
-    assert_eq!(answer.data, check_user::Response::example());
+    assert_eq!(answer.response, check_user::Response::example());
     assert_eq!(seen.lock().unwrap().as_slice(), [http::Version::HTTP_2]);
 
     let stranger = Client::builder()
