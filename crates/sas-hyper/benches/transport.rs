@@ -1,1 +1,3 @@
+//! Transport benchmark: sas-hyper against bare hyper on loopback.
+
 fn main() {}

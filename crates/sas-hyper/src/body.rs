@@ -20,10 +20,10 @@ where
     B: Body,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    if let Some(upper) = body.size_hint().exact() {
-        if usize::try_from(upper).map_or(true, |len| len > limit) {
-            return Err(BodyError::TooLarge(limit));
-        }
+    if let Some(upper) = body.size_hint().exact()
+        && usize::try_from(upper).map_or(true, |len| len > limit)
+    {
+        return Err(BodyError::TooLarge(limit));
     }
     match Limited::new(body, limit).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),

@@ -14,13 +14,16 @@ use super::service::{Shared, dispatch};
 
 /// One route: the entry's metadata and the function that verifies, parses and calls the
 /// method.
+/// Verifies, parses and calls the method of one route.
+pub(crate) type Call<S> = fn(
+    Arc<Shared<S>>,
+    http::Request<bytes::Bytes>,
+    String,
+) -> BoxFuture<'static, http::Response<ResponseBody>>;
+
 pub(crate) struct Route<S> {
     pub(crate) meta: &'static Metadata,
-    pub(crate) call: fn(
-        Arc<Shared<S>>,
-        http::Request<bytes::Bytes>,
-        String,
-    ) -> BoxFuture<'static, http::Response<ResponseBody>>,
+    pub(crate) call: Call<S>,
 }
 
 macro_rules! superapp {

@@ -38,12 +38,12 @@ fn status(code: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Res
 
 fn order_ok() -> http::Response<ResponseBody> {
     let response = query_order::Response::example().try_into_http_response("req-ok").unwrap();
-    response.map(|body| ResponseBody::from(body))
+    response.map(ResponseBody::from)
 }
 
 fn check_ok() -> http::Response<ResponseBody> {
     let response = check_user::Response::new(true).try_into_http_response("req-ok").unwrap();
-    response.map(|body| ResponseBody::from(body))
+    response.map(ResponseBody::from)
 }
 
 fn fast_retries() -> RetryPolicy {
@@ -91,7 +91,7 @@ async fn a_get_is_retried_after_503_and_each_attempt_is_signed_afresh() {
         .unwrap();
     assert_eq!(answer.response, query_order::Response::example());
     assert_eq!(count.load(Ordering::SeqCst), 2);
-    let seen = seen.lock().unwrap();
+    let seen = seen.lock().unwrap().clone();
     assert_ne!(seen[0], seen[1], "the second attempt reused the first one's signature");
     server.shutdown().await;
 }

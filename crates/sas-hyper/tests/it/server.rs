@@ -121,7 +121,7 @@ impl Superapp for Faulty {
                 tokio::time::sleep(Duration::from_millis(400)).await;
                 Ok(check_user::Response::new(true))
             }
-            _ => Ok(check_user::Response::new(context.request_id.len() > 0)),
+            _ => Ok(check_user::Response::new(!context.request_id.is_empty())),
         }
     }
 }
