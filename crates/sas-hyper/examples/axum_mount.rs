@@ -40,14 +40,17 @@ pub async fn run() -> Result<String, Box<dyn std::error::Error>> {
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(
-        axum::serve(listener, router()?).with_graceful_shutdown(async { stopped.await.unwrap_or(()) }).into_future(),
+        axum::serve(listener, router()?)
+            .with_graceful_shutdown(async { stopped.await.unwrap_or(()) })
+            .into_future(),
     );
 
     let sas = Client::builder()
         .base_url(format!("http://{addr}/sas"))
         .keys(SigningKeys::new().secret_key(SecretKey::new(SECRET_KEY)?))
         .build()?;
-    let answer = sas.send(&check_user::Request::new("open-id-hex", "mini-app-id-hex", "user-42")).await?;
+    let answer =
+        sas.send(&check_user::Request::new("open-id-hex", "mini-app-id-hex", "user-42")).await?;
     let health = tokio::net::TcpStream::connect(addr).await.is_ok();
     stop.send(()).ok();
     server.await??;

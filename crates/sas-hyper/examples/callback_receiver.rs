@@ -35,7 +35,10 @@ impl Handler<payment_notification::Request> for Orders {
         ExpectedPayment::new(transaction.out_trade_no.clone(), 100).check(transaction)
     }
 
-    async fn handle(&self, paid: Delivered<payment_notification::Request>) -> Result<(), HandlerError> {
+    async fn handle(
+        &self,
+        paid: Delivered<payment_notification::Request>,
+    ) -> Result<(), HandlerError> {
         self.handled.fetch_add(1, Ordering::SeqCst);
         println!("order {} paid: {}", paid.event.out_trade_no, paid.event.trade_state);
         Ok(())
@@ -45,18 +48,25 @@ impl Handler<payment_notification::Request> for Orders {
 /// Delivers one payment callback twice to a loopback receiver; returns how many times the
 /// handler ran and how many callbacks were delivered.
 pub async fn run() -> Result<(usize, usize), Box<dyn std::error::Error>> {
-    let certificate = Certificate::from_pem(&std::fs::read_to_string(format!("{KEYS}/platform-2048.crt"))?)?;
+    let certificate =
+        Certificate::from_pem(&std::fs::read_to_string(format!("{KEYS}/platform-2048.crt"))?)?;
     let serial = certificate.serial_number().to_owned();
-    let platform_key = RsaPrivateKey::from_pem(&std::fs::read_to_string(format!("{KEYS}/platform-2048.pem"))?)?;
+    let platform_key =
+        RsaPrivateKey::from_pem(&std::fs::read_to_string(format!("{KEYS}/platform-2048.pem"))?)?;
     let api_v3_key = ApiV3Key::new(API_V3_KEY)?;
 
     // The merchant's side.
     let handled = Arc::new(AtomicUsize::new(0));
-    let keys = VerifyingKeys::new().platform_keys(PublicKeySet::new().with_certificate(certificate));
+    let keys =
+        VerifyingKeys::new().platform_keys(PublicKeySet::new().with_certificate(certificate));
     let receiver = Receiver::builder(keys, Orders { handled: Arc::clone(&handled) })
         .api_v3_key(api_v3_key.clone())
         .build();
-    let running = serve(tokio::net::TcpListener::bind("127.0.0.1:0").await?, receiver, ServeConfig::default())?;
+    let running = serve(
+        tokio::net::TcpListener::bind("127.0.0.1:0").await?,
+        receiver,
+        ServeConfig::default(),
+    )?;
     let url = format!("http://{}/notify/pay?source=sas", running.local_addr());
 
     // The superapp's side: seal the transaction, enqueue, deliver.

@@ -24,7 +24,8 @@ const SERIAL: &str = "MERCHANT-SERIAL-1";
 
 /// The merchant's API private key (a committed test key).
 fn merchant_key() -> Result<RsaPrivateKey, Box<dyn std::error::Error>> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/merchant-2048-pkcs1.pem");
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/keys/merchant-2048-pkcs1.pem");
     Ok(RsaPrivateKey::from_pem(&std::fs::read_to_string(path)?)?)
 }
 
@@ -40,7 +41,10 @@ impl Superapp for Superapp1 {
         let Identity::Merchant { mchid, .. } = context.identity else {
             return Err(HandlerError::internal("not a merchant"));
         };
-        Ok(create_jsapi_order::Response::new(Prepay::new(format!("wx-{mchid}-{}", request.out_trade_no))))
+        Ok(create_jsapi_order::Response::new(Prepay::new(format!(
+            "wx-{mchid}-{}",
+            request.out_trade_no
+        ))))
     }
 }
 
@@ -52,7 +56,11 @@ pub async fn run() -> Result<String, Box<dyn std::error::Error>> {
         PublicKeySet::new().with_key(SERIAL, merchant_key()?.public_key()),
     )]);
     let service = SuperappService::new(Superapp1, VerifyingKeys::new().merchant_keys(merchants));
-    let running = serve(tokio::net::TcpListener::bind("127.0.0.1:0").await?, service, ServeConfig::default())?;
+    let running = serve(
+        tokio::net::TcpListener::bind("127.0.0.1:0").await?,
+        service,
+        ServeConfig::default(),
+    )?;
 
     // The merchant's client.
     let client = Client::builder()

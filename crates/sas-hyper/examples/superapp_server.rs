@@ -39,7 +39,11 @@ impl Superapp for Backend {
     ) -> Result<get_user_nick::Response, HandlerError> {
         match self.users.get(&request.user_id) {
             Some(nick) => Ok(get_user_nick::Response::new(nick.clone())),
-            None => Err(HandlerError::api(http::StatusCode::NOT_FOUND, "USER_NOT_FOUND", "no such user")),
+            None => Err(HandlerError::api(
+                http::StatusCode::NOT_FOUND,
+                "USER_NOT_FOUND",
+                "no such user",
+            )),
         }
     }
 }
@@ -58,7 +62,8 @@ pub async fn run() -> Result<String, Box<dyn std::error::Error>> {
         .base_url(format!("http://{}", running.local_addr()))
         .keys(SigningKeys::new().secret_key(secret))
         .build()?;
-    let exists = sas.send(&check_user::Request::new("open-id-hex", "mini-app-id-hex", "user-42")).await?;
+    let exists =
+        sas.send(&check_user::Request::new("open-id-hex", "mini-app-id-hex", "user-42")).await?;
     let nick = sas.send(&get_user_nick::Request::new("user-42")).await?;
     running.shutdown().await;
     Ok(format!(

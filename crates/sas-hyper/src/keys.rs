@@ -201,7 +201,7 @@ pub(crate) fn sign<T: ApiRequest>(
     now: UnixTime,
     nonce: &str,
 ) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
-    let mut signing = Signing::new(now, nonce);
+    let mut signing = Signing::new(now).nonce(nonce);
     if let Some(key) = &keys.secret_key {
         signing = signing.secret_key(key);
     }

@@ -25,7 +25,10 @@ async fn the_superapp_server_example_answers_sas() {
 #[tokio::test]
 async fn the_merchant_client_example_places_an_order() {
     let printed = merchant_client::run().await.unwrap();
-    assert!(printed.starts_with("prepayId wx-1230000109-1217752501201407033233368018"), "{printed}");
+    assert!(
+        printed.starts_with("prepayId wx-1230000109-1217752501201407033233368018"),
+        "{printed}"
+    );
 }
 
 #[tokio::test]

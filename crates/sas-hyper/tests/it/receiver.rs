@@ -25,7 +25,8 @@ fn signed<C: ApiRequest>(callback: &C) -> http::Request<Full<Bytes>> {
     let platform = private_key("platform-2048.pem");
     let app_key = sas_core::crypto::AppKey::new(APP_KEY).unwrap();
     let secret = secret();
-    let signing = Signing::new(SystemClock.now(), "5K8264ILTKCH16CQ2502SI8ZNMTM67VS")
+    let signing = Signing::new(SystemClock.now())
+        .nonce("5K8264ILTKCH16CQ2502SI8ZNMTM67VS")
         .secret_key(&secret)
         .platform(&platform, PLATFORM_SERIAL)
         .app_key(&app_key);
