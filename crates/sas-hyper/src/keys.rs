@@ -16,7 +16,7 @@ use sas_core::endpoint::ApiRequest;
 use sas_core::error::{FromHttpRequestError, IntoHttpError};
 use sas_core::request::{Authenticated, IncomingRequest, OutgoingRequest};
 
-pub use sas_core::crypto::UnixTime;
+pub use sas_core::time::UnixTime;
 
 /// What outgoing messages are signed with: hold only the keys your side has.
 ///
