@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 
-use crate::project_root;
+use crate::{output, project_root};
 
 /// One step: a name and a cargo invocation.
 struct Step {
@@ -48,32 +48,32 @@ pub(crate) fn run() -> anyhow::Result<ExitCode> {
         run_step(step)?;
     }
     check_layering()?;
-    println!("ci: all checks passed in {:.0?}", started.elapsed());
+    output::println(&format!("ci: all checks passed in {:.0?}", started.elapsed()))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_step(step: &Step) -> anyhow::Result<()> {
-    println!("ci: {} (cargo {})", step.name, step.args.join(" "));
+    output::println(&format!("ci: {} (cargo {})", step.name, step.args.join(" ")))?;
     let started = Instant::now();
     let status = Command::new(cargo())
         .args(step.args)
         .envs(step.env.iter().copied())
-        .current_dir(project_root())
+        .current_dir(project_root()?)
         .status()
         .with_context(|| format!("cannot start cargo for {}", step.name))?;
     if !status.success() {
         bail!("{} failed ({status})", step.name);
     }
-    println!("ci: {} passed in {:.0?}", step.name, started.elapsed());
+    output::println(&format!("ci: {} passed in {:.0?}", step.name, started.elapsed()))?;
     Ok(())
 }
 
 /// sas-core stays sans-IO: no async runtime or HTTP stack among its normal dependencies.
 fn check_layering() -> anyhow::Result<()> {
-    println!("ci: layering (cargo tree -p sas-core -e normal)");
+    output::println("ci: layering (cargo tree -p sas-core -e normal)")?;
     let output = Command::new(cargo())
         .args(["tree", "-p", "sas-core", "-e", "normal", "--prefix", "none", "--locked"])
-        .current_dir(project_root())
+        .current_dir(project_root()?)
         .output()
         .context("cannot start cargo tree")?;
     if !output.status.success() {
@@ -84,7 +84,7 @@ fn check_layering() -> anyhow::Result<()> {
     if !forbidden.is_empty() {
         bail!("sas-core must stay sans-IO, but depends on: {}", forbidden.join(", "));
     }
-    println!("ci: layering passed");
+    output::println("ci: layering passed")?;
     Ok(())
 }
 

@@ -5,11 +5,14 @@
 
 mod ci;
 mod flags;
+mod output;
 mod spec_check;
 mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::{Context, format_err};
 
 fn main() -> ExitCode {
     match try_main() {
@@ -26,13 +29,58 @@ fn try_main() -> anyhow::Result<ExitCode> {
         flags::Command::Ci => ci::run(),
         flags::Command::SpecCheck(flags) => spec_check::run(&flags),
         flags::Command::Help => {
-            print!("{}", flags::HELP);
+            output::print(flags::HELP)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// The workspace root: the parent of this crate's folder.
-pub(crate) fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".")).to_path_buf()
+/// The workspace root, found at run time: the nearest folder, from the current one upwards,
+/// whose `Cargo.toml` declares `[workspace]`.
+///
+/// Not a path compiled into the binary: a copy of the repository built into a shared target
+/// folder must check its own spec, not the one the binary was first built from.
+pub(crate) fn project_root() -> anyhow::Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    workspace_root(&cwd).ok_or_else(|| {
+        format_err!(
+            "no Cargo workspace in {} or above it: run cargo xtask inside the repository",
+            cwd.display()
+        )
+    })
+}
+
+/// The nearest folder from `start` upwards whose `Cargo.toml` has a `[workspace]` table.
+fn workspace_root(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find(|dir| is_workspace_root(dir)).map(Path::to_path_buf)
+}
+
+fn is_workspace_root(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml"))
+        .is_ok_and(|text| text.lines().any(|line| line.trim() == "[workspace]"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::workspace_root;
+
+    #[test]
+    fn the_workspace_is_found_from_any_folder_below_it() {
+        let base = std::env::temp_dir().join(format!("xtask-root-{}", std::process::id()));
+        let member = base.join("copy/xtask/src");
+        std::fs::create_dir_all(&member).expect("temp folders");
+        std::fs::write(base.join("copy/Cargo.toml"), "[workspace]\nmembers = []\n").expect("write");
+        std::fs::write(base.join("copy/xtask/Cargo.toml"), "[package]\nname = \"x\"\n")
+            .expect("write");
+        let found = workspace_root(&member);
+        let _ = std::fs::remove_dir_all(&base);
+        assert_eq!(found, Some(base.join("copy")));
+    }
+
+    #[test]
+    fn the_committed_workspace_is_the_current_one() {
+        // cargo test runs in the package folder: its parent is this checkout, whatever its path.
+        let cwd = std::env::current_dir().expect("cwd");
+        assert_eq!(workspace_root(&cwd).as_deref(), cwd.parent());
+    }
 }

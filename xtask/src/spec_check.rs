@@ -20,21 +20,21 @@ use std::process::ExitCode;
 use anyhow::format_err;
 
 use crate::flags::{Format, SpecCheck};
-use crate::project_root;
+use crate::{output, project_root};
 
 pub(crate) use report::Report;
 
 /// Runs spec-check with `flags`: prints the report and fails when a difference is unexplained.
 pub(crate) fn run(flags: &SpecCheck) -> anyhow::Result<ExitCode> {
-    let root = project_root();
+    let root = project_root()?;
     let (vendor_dir, shown) = match &flags.vendor {
         Some(dir) => (dir.clone(), dir.clone()),
         None => (root.join("spec/vendor"), PathBuf::from("spec/vendor")),
     };
     let report = check(&root.join("spec"), Path::new("spec"), &vendor_dir, &shown)?;
     match flags.format {
-        Format::Text => print!("{}", report.to_text()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report.to_json())?),
+        Format::Text => output::print(&report.to_text())?,
+        Format::Json => output::println(&serde_json::to_string_pretty(&report.to_json())?)?,
     }
     Ok(if report.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

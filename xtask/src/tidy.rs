@@ -27,7 +27,7 @@ mod tests {
     }
 
     fn project_rust_files() -> Vec<PathBuf> {
-        let root = project_root();
+        let root = project_root().expect("the workspace");
         let mut found = Vec::new();
         for dir in ["crates", "xtask", "tests"] {
             rust_files(&root.join(dir), &mut found);

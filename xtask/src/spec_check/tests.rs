@@ -14,7 +14,8 @@ use crate::project_root;
 
 /// The committed spec.
 fn committed_spec() -> Spec {
-    sas_spec::load_as(&project_root().join("spec"), Path::new("spec")).expect("the spec loads")
+    sas_spec::load_as(&project_root().expect("the workspace").join("spec"), Path::new("spec"))
+        .expect("the spec loads")
 }
 
 /// The committed vendor texts, as `(source, shown name, text)`.
@@ -22,7 +23,8 @@ fn committed_texts() -> Vec<(Source, PathBuf, String)> {
     Source::ALL
         .iter()
         .map(|&source| {
-            let path = project_root().join("spec/vendor").join(source.file_name());
+            let path =
+                project_root().expect("the workspace").join("spec/vendor").join(source.file_name());
             let text = std::fs::read_to_string(&path).expect("vendor text");
             (source, Path::new("spec/vendor").join(source.file_name()), text)
         })
@@ -33,7 +35,7 @@ fn committed_texts() -> Vec<(Source, PathBuf, String)> {
 /// difference explained by an erratum, every erratum and note current.
 #[test]
 fn committed_spec_agrees_with_vendor_texts() {
-    let root = project_root();
+    let root = project_root().expect("the workspace");
     let report = check(
         &root.join("spec"),
         Path::new("spec"),

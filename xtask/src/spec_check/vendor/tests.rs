@@ -7,7 +7,7 @@ use super::tree::{Field, PartKind, Tree};
 use super::*;
 
 fn committed() -> Vendor {
-    let root = crate::project_root();
+    let root = crate::project_root().expect("the workspace");
     Vendor::load(&root.join("spec/vendor"), Path::new("spec/vendor")).expect("vendor texts")
 }
 
@@ -258,7 +258,7 @@ fn mangled_rows_are_rows() {
 }
 
 fn parse_one(source: Source, text: &str) -> Vendor {
-    let root = crate::project_root();
+    let root = crate::project_root().expect("the workspace");
     let texts: Vec<(Source, PathBuf, String)> = Source::ALL
         .iter()
         .map(|&s| {
