@@ -8,6 +8,7 @@
 mod align;
 mod diff;
 mod report;
+mod rules;
 mod vendor;
 mod view;
 
