@@ -9,6 +9,7 @@ mod align;
 mod diff;
 mod report;
 mod rules;
+mod values;
 mod vendor;
 mod view;
 

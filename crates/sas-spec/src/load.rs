@@ -225,11 +225,20 @@ fn read_entry(group: &str, shown: &Path, text: &str, sink: &Sink) -> Option<Entr
         }
         method
     });
-    let key_locs =
-        ["kind", "section", "title", "method", "path", "callback_of", "auth", "triggers"]
-            .into_iter()
-            .filter_map(|key| top.value_loc(key).map(|loc| (key.to_owned(), loc)))
-            .collect();
+    let key_locs = [
+        "kind",
+        "section",
+        "title",
+        "method",
+        "path",
+        "callback_of",
+        "auth",
+        "sign_prefix",
+        "triggers",
+    ]
+    .into_iter()
+    .filter_map(|key| top.value_loc(key).map(|loc| (key.to_owned(), loc)))
+    .collect();
     let (request, response, params) = read_request_response(&top);
     if let Some(old) = top.string("doc") {
         sink.error(old.loc, "an entry names its vendor section with `section`, not `doc`");

@@ -609,11 +609,33 @@ pub enum ErratumKind {
     Path,
     /// The vendor row is broken beyond reading.
     Mangled,
+    /// A length limit differs (`min_len`, `max_len`).
+    Length,
+    /// A character set differs (`charset`).
+    Charset,
+    /// The allowed, fixed or success values differ (`values`, `[envelope] success_code`).
+    Values,
+    /// The default differs (`default`).
+    Default,
+    /// The unit differs (`unit`).
+    Unit,
+    /// The format differs (`format`, or a `json<…>` type for a JSON document).
+    Format,
+    /// What comes before `&` in a signature formula differs (`sign_prefix`).
+    SignPrefix,
+    /// The auth scheme does not own a field the vendor calls a signature, or is not the HMAC a
+    /// formula gives (`auth`).
+    Auth,
+    /// A spelling differs: a vendor spelling the field does not accept, or an alias no vendor
+    /// text uses (`aliases`).
+    Alias,
+    /// The request a callback answers differs (`callback_of`).
+    CallbackOf,
 }
 
 impl ErratumKind {
     /// Every kind.
-    pub const ALL: [ErratumKind; 8] = [
+    pub const ALL: [ErratumKind; 18] = [
         Self::Name,
         Self::Absent,
         Self::Unlisted,
@@ -622,7 +644,33 @@ impl ErratumKind {
         Self::Method,
         Self::Path,
         Self::Mangled,
+        Self::Length,
+        Self::Charset,
+        Self::Values,
+        Self::Default,
+        Self::Unit,
+        Self::Format,
+        Self::SignPrefix,
+        Self::Auth,
+        Self::Alias,
+        Self::CallbackOf,
     ];
+
+    /// Whether the kind is about a value rule stated in words (a length, a unit, an alias…)
+    /// rather than the structure of the tables.
+    pub fn is_value_rule(self) -> bool {
+        !matches!(
+            self,
+            Self::Name
+                | Self::Absent
+                | Self::Unlisted
+                | Self::Type
+                | Self::Required
+                | Self::Method
+                | Self::Path
+                | Self::Mangled
+        )
+    }
 
     /// The spelling in the spec.
     pub fn as_str(self) -> &'static str {
@@ -635,6 +683,16 @@ impl ErratumKind {
             Self::Method => "method",
             Self::Path => "path",
             Self::Mangled => "mangled",
+            Self::Length => "length",
+            Self::Charset => "charset",
+            Self::Values => "values",
+            Self::Default => "default",
+            Self::Unit => "unit",
+            Self::Format => "format",
+            Self::SignPrefix => "sign_prefix",
+            Self::Auth => "auth",
+            Self::Alias => "alias",
+            Self::CallbackOf => "callback_of",
         }
     }
 }

@@ -628,6 +628,9 @@ fn check_at(entry: &Entry, at: &str, loc: &Loc, sink: &Sink) {
     let known_prefix = at == "method"
         || at == "path"
         || at == "entry"
+        || at == "auth"
+        || at == "sign_prefix"
+        || at == "callback_of"
         || at == "response.data"
         || at.starts_with("response.")
         || at.starts_with("types.")

@@ -6,7 +6,7 @@
 //! structures, no sections after 4.2), so a part, a decrypted structure or a document inside a
 //! string is compared only where the Chinese text has its table.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use sas_spec::{Entry, EntryKind, Erratum, ErratumKind, Spec, TypeExpr};
 
@@ -14,12 +14,43 @@ use super::align::align;
 use super::report::{Attr, Difference, Kind, Report, VendorLoc};
 use super::vendor::tree::{Field, PartKind, Tree};
 use super::vendor::{Document, Section, Source, Vendor, required_flag};
+use super::values::{self, Collected, Paired, SpecSide};
 use super::view::{self, SpecField, part_at};
 
 /// Compares `spec` with `vendor`.
 pub(crate) fn check(spec: &Spec, vendor: &Vendor) -> Report {
+    check_entries(spec, vendor, |_| true)
+}
+
+/// Every row name of every text, and its lowercase form (for header names).
+fn spellings(vendor: &Vendor) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for doc in &vendor.docs {
+        let tables = doc.sections.iter().flat_map(|section| &section.tables).chain(&doc.loose);
+        for name in tables.flat_map(|table| table.names()) {
+            for segment in name.split('.') {
+                let segment = segment.strip_suffix("[]").unwrap_or(segment);
+                names.insert(segment.to_owned());
+                names.insert(segment.to_ascii_lowercase());
+            }
+        }
+    }
+    names
+}
+
+/// Compares the entries of `spec` for which `wanted(index)` holds with `vendor`, and the
+/// service-wide parts (the mutation tests check only the entry a mutation touches).
+pub(crate) fn check_entries(
+    spec: &Spec,
+    vendor: &Vendor,
+    wanted: impl Fn(usize) -> bool,
+) -> Report {
     let mut report = Report::default();
-    for entry in &spec.entries {
+    let spellings = spellings(vendor);
+    for (index, entry) in spec.entries.iter().enumerate() {
+        if !wanted(index) {
+            continue;
+        }
         report.entries += 1;
         report.kinds[match entry.kind {
             EntryKind::Endpoint => 0,
@@ -32,11 +63,13 @@ pub(crate) fn check(spec: &Spec, vendor: &Vendor) -> Report {
             EntryKind::Frontend => &[Source::Fe],
             EntryKind::Endpoint | EntryKind::Callback => &[Source::En, Source::Zh],
         };
+        let mut collected = Collected::default();
         for &source in sources {
             if let Some(doc) = vendor.doc(source) {
-                EntryCheck::new(spec, entry, doc, &mut report).run();
+                EntryCheck::new(spec, entry, doc, &mut report, &mut collected).run();
             }
         }
+        values::check(spec, entry, &collected, &spellings, &mut report);
         for erratum in entry.errata.iter().filter(|e| !sources.iter().any(|s| is(e.source, *s))) {
             report.differences.push(stale_erratum(entry, erratum, "the entry is not in that text"));
         }
@@ -71,11 +104,11 @@ fn to_source(source: sas_spec::Source) -> Option<Source> {
     }
 }
 
-fn is(source: sas_spec::Source, vendor: Source) -> bool {
+pub(crate) fn is(source: sas_spec::Source, vendor: Source) -> bool {
     to_source(source) == Some(vendor)
 }
 
-fn stale_erratum(entry: &Entry, erratum: &Erratum, why: &str) -> Difference {
+pub(crate) fn stale_erratum(entry: &Entry, erratum: &Erratum, why: &str) -> Difference {
     Difference {
         source: to_source(erratum.source).unwrap_or(Source::En),
         entry: entry.section.clone(),
@@ -145,7 +178,7 @@ fn service_notes(spec: &Spec, vendor: &Vendor, report: &mut Report) {
 }
 
 /// Whether `haystack` contains `needle`, runs of white space counting as one space.
-fn contains(haystack: &str, needle: &str) -> bool {
+pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
     let squeeze = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     squeeze(haystack).contains(&squeeze(needle))
 }
@@ -162,12 +195,24 @@ struct EntryCheck<'a, 'r> {
     /// The vendor text found at each errata path, for the notes.
     seen: BTreeMap<String, Vec<(u32, String)>>,
     report: &'r mut Report,
+    /// What the value rules need: paired rows and section prose.
+    collected: &'r mut Collected<'a>,
 }
 
 impl<'a, 'r> EntryCheck<'a, 'r> {
-    fn new(spec: &'a Spec, entry: &'a Entry, doc: &'a Document, report: &'r mut Report) -> Self {
-        let errata: Vec<&Erratum> =
-            entry.errata.iter().filter(|e| is(e.source, doc.source)).collect();
+    fn new(
+        spec: &'a Spec,
+        entry: &'a Entry,
+        doc: &'a Document,
+        report: &'r mut Report,
+        collected: &'r mut Collected<'a>,
+    ) -> Self {
+        // Value rules have their own comparison ([`values`]).
+        let errata: Vec<&Erratum> = entry
+            .errata
+            .iter()
+            .filter(|e| is(e.source, doc.source) && !e.kind.is_value_rule())
+            .collect();
         EntryCheck {
             spec,
             entry,
@@ -178,6 +223,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
             differences: Vec::new(),
             seen: BTreeMap::new(),
             report,
+            collected,
         }
     }
 
@@ -249,6 +295,9 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
     }
 
     fn section(&mut self, section: &'a Section) {
+        self.collected.sources.push(self.source);
+        let prose = super::rules::read_prose(section, self.doc);
+        self.collected.prose.push((self.source, self.doc.file.clone(), prose));
         let mut whole: Vec<String> = section.prose.iter().map(|p| p.text.clone()).collect();
         whole.extend(section.tables.iter().map(|t| t.full_text()));
         self.see("entry", section.line, whole.join("\n"));
@@ -371,7 +420,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
     ) {
         let alignment = align(vendor, spec, &self.errata, &mut self.used, headers);
         for &(vi, si) in &alignment.pairs {
-            self.pair(&vendor[vi], &spec[si]);
+            self.pair(&vendor[vi], &spec[si], headers);
         }
         for &vi in &alignment.vendor_only {
             let field = &vendor[vi];
@@ -409,8 +458,26 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
         }
     }
 
-    fn pair(&mut self, vendor: &Field, spec: &SpecField<'a>) {
+    fn pair(&mut self, vendor: &Field, spec: &SpecField<'a>, headers: bool) {
         self.report.rows += 1;
+        self.collected.paired.push(Paired {
+            source: self.source,
+            file: self.doc.file.clone(),
+            spec: SpecSide {
+                name: spec.name,
+                at: spec.at.clone(),
+                loc: spec.loc,
+                field: spec.field,
+                data_values: spec.data_values,
+                ty: spec.ty,
+                part: spec.part,
+                headers,
+            },
+            vendor_name: vendor.name.clone(),
+            line: vendor.line,
+            vendor_type: vendor.ty.as_ref().map(|t| t.text.trim().to_lowercase()),
+            rules: vendor.rules.clone(),
+        });
         self.report.compared.insert((spec.loc.clone(), Attr::Presence));
         self.see(&spec.at, vendor.line, vendor.text.clone());
         if let Some(ty) = vendor.ty.as_ref().filter(|t| !t.text.trim().is_empty()) {

@@ -20,6 +20,8 @@ pub(crate) enum Kind {
     StaleNote,
     /// Part of a vendor text the readers could not read or place.
     Unreadable,
+    /// A sentence that reads like a rule but states none the readers know (a note explains it).
+    Unclassified,
 }
 
 impl Kind {
@@ -30,6 +32,7 @@ impl Kind {
             Kind::StaleErratum => "stale-erratum",
             Kind::StaleNote => "stale-note",
             Kind::Unreadable => "unreadable",
+            Kind::Unclassified => "unclassified",
         }
     }
 }
@@ -77,6 +80,26 @@ pub(crate) enum Attr {
     Type,
     /// Its required flag, against a vendor required cell.
     Required,
+    /// Its `min_len` and `max_len`, against the lengths the texts state.
+    Length,
+    /// Its `charset`.
+    Charset,
+    /// Its `values` (or the envelope's success code).
+    Values,
+    /// Its `default`.
+    Default,
+    /// Its `unit`.
+    Unit,
+    /// Its `format`.
+    Format,
+    /// Its `aliases`, against the spellings the texts use.
+    Alias,
+    /// An entry's `auth` (by the entry's location).
+    Auth,
+    /// An entry's `sign_prefix` (by the entry's location).
+    SignPrefix,
+    /// An entry's `callback_of` (by the entry's location).
+    CallbackOf,
 }
 
 /// Everything spec-check found.

@@ -11,6 +11,8 @@ mod place;
 pub(crate) mod tree;
 mod zh;
 
+pub(crate) use lines::is_name_like;
+
 #[cfg(test)]
 mod tests;
 
@@ -245,7 +247,7 @@ impl Role {
             .or_else(|| strip_affixes(trimmed, "", " parameter"))
             .or_else(|| strip_affixes(trimmed, "", " parameters"))
             .unwrap_or(trimmed);
-        if lines::is_name_like(nested) {
+        if is_name_like(nested) {
             return Role::Nested { field: nested.to_owned() };
         }
         match Role::from_first_column(first_column) {

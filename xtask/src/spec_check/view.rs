@@ -28,6 +28,12 @@ pub(crate) struct SpecField<'a> {
     pub(crate) children: Option<Children<'a>>,
     /// The fields of the type its encrypted value decrypts to.
     pub(crate) decrypted: Option<Children<'a>>,
+    /// The field itself (none for the response `data`).
+    pub(crate) field: Option<&'a Field>,
+    /// The values of the response `data`, for `response.data`.
+    pub(crate) data_values: Option<&'a [String]>,
+    /// The top-level part the field is in, for fields at the top level.
+    pub(crate) part: Option<Part>,
 }
 
 /// The fields of an object type.
@@ -68,7 +74,10 @@ pub(crate) fn parts<'a>(
         let fields = entry.fields(part);
         if !fields.is_empty() {
             let prefix = part_at(kind);
-            let view = fields.iter().map(|f| field(spec, entry, f, prefix, 0)).collect();
+            let view = fields
+                .iter()
+                .map(|f| SpecField { part: Some(part), ..field(spec, entry, f, prefix, 0) })
+                .collect();
             parts.insert(kind, view);
         }
     }
@@ -87,6 +96,9 @@ pub(crate) fn parts<'a>(
                         at: "response.data".to_owned(),
                         children: children(spec, entry, &response.data, 0),
                         decrypted: None,
+                        field: None,
+                        data_values: Some(&response.values),
+                        part: None,
                     }
                 } else {
                     field(spec, entry, envelope, "response", 0)
@@ -113,6 +125,9 @@ fn field<'a>(
         at: format!("{prefix}.{}", field.name),
         children: children(spec, entry, &field.ty, depth),
         decrypted: field.decrypts_to.as_ref().and_then(|ty| children(spec, entry, ty, depth)),
+        field: Some(field),
+        data_values: None,
+        part: None,
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::lines::is_name_like;
 use super::{ColumnKind, Problem, Role, Section, Table, Text};
+use crate::spec_check::rules::{self, Rules};
 
 /// A part of a message, as the vendor tables give it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,6 +59,8 @@ pub(crate) struct Field {
     pub(crate) children: Vec<Field>,
     /// The decrypted structure, when a table gives it.
     pub(crate) decrypted: Option<Vec<Field>>,
+    /// What the row's description cells state.
+    pub(crate) rules: Rules,
     /// The index of the table the row is in, within the section.
     table: usize,
 }
@@ -224,6 +227,7 @@ fn table_fields(table: &Table, index: usize, problems: &mut Vec<Problem>) -> Vec
             text: row.full_text(),
             mangled: !is_name_like(name),
             table: index,
+            rules: rules::of_row(table, row),
             ..Field::default()
         };
         if field.mangled {
