@@ -7,14 +7,15 @@
 //! string is compared only where the Chinese text has its table.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use sas_spec::{Entry, EntryKind, Erratum, ErratumKind, Spec, TypeExpr};
 
 use super::align::align;
 use super::report::{Attr, Difference, Kind, Report, VendorLoc};
+use super::values::{self, Collected, Paired, SpecSide};
 use super::vendor::tree::{Field, PartKind, Tree};
 use super::vendor::{Document, Section, Source, Vendor, required_flag};
-use super::values::{self, Collected, Paired, SpecSide};
 use super::view::{self, SpecField, part_at};
 
 /// Compares `spec` with `vendor`.
@@ -476,7 +477,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
             vendor_name: vendor.name.clone(),
             line: vendor.line,
             vendor_type: vendor.ty.as_ref().map(|t| t.text.trim().to_lowercase()),
-            rules: vendor.rules.clone(),
+            rules: Rc::clone(&vendor.rules),
         });
         self.report.compared.insert((spec.loc.clone(), Attr::Presence));
         self.see(&spec.at, vendor.line, vendor.text.clone());

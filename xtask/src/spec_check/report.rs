@@ -80,6 +80,8 @@ pub(crate) enum Attr {
     Type,
     /// Its required flag, against a vendor required cell.
     Required,
+    /// Its value rules as a whole: every constraint it has must be stated by a text.
+    Rules,
     /// Its `min_len` and `max_len`, against the lengths the texts state.
     Length,
     /// Its `charset`.
@@ -94,6 +96,8 @@ pub(crate) enum Attr {
     Format,
     /// Its `aliases`, against the spellings the texts use.
     Alias,
+    /// Whether a text spells it as one of its `aliases` (so dropping them is reported).
+    Spelling,
     /// An entry's `auth` (by the entry's location).
     Auth,
     /// An entry's `sign_prefix` (by the entry's location).

@@ -11,8 +11,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::rc::Rc;
 
-use sas_spec::{Entry, EntryKind, Erratum, ErratumKind, Field, Format, Loc, Part, Spec, TypeExpr};
+use sas_spec::{
+    Entry, EntryKind, Erratum, ErratumKind, Field, Format, Loc, Part, Spec, TypeExpr, Unit,
+};
 
 use super::report::{Attr, Difference, Kind, Report, VendorLoc};
 use super::rules::{Chars, Found, Prefix, Rule, Rules, Unclassified};
@@ -55,7 +58,7 @@ pub(crate) struct Paired<'a> {
     /// The row's type cell, lowercase.
     pub(crate) vendor_type: Option<String>,
     /// What the row's description cells state.
-    pub(crate) rules: Rules,
+    pub(crate) rules: Rc<Rules>,
 }
 
 /// What the comparison of one entry with its texts collected for the value rules.
@@ -197,19 +200,46 @@ impl<'a> ValueCheck<'a, '_> {
             _ => list(values),
         };
         let source = paired.source;
-        let says = |what: &str| format!("`{}` states {what} for `{}`", found.text, side.name);
+        let sentence = found.text.replace('\n', " ");
+        let says = |what: &str| format!("`{sentence}` states {what} for `{}`", side.name);
         match &found.rule {
             Rule::Length { min, max } => {
                 self.compared(loc, Attr::Length);
                 let spec_min = field.and_then(|f| f.min_len);
                 let spec_max = field.and_then(|f| f.max_len);
                 if min.is_some() && *min != spec_min {
-                    let message = format!("{}; the spec {}", says(&bound("min", *min)), bound("min", spec_min));
-                    self.push(source, ErratumKind::Length, at, bound("min", *min), bound("min", spec_min), message, vendor_loc.clone(), loc);
+                    let message = format!(
+                        "{}; the spec {}",
+                        says(&bound("min", *min)),
+                        bound("min", spec_min)
+                    );
+                    self.push(
+                        source,
+                        ErratumKind::Length,
+                        at,
+                        bound("min", *min),
+                        bound("min", spec_min),
+                        message,
+                        vendor_loc.clone(),
+                        loc,
+                    );
                 }
                 if max.is_some() && *max != spec_max {
-                    let message = format!("{}; the spec {}", says(&bound("max", *max)), bound("max", spec_max));
-                    self.push(source, ErratumKind::Length, at, bound("max", *max), bound("max", spec_max), message, vendor_loc, loc);
+                    let message = format!(
+                        "{}; the spec {}",
+                        says(&bound("max", *max)),
+                        bound("max", spec_max)
+                    );
+                    self.push(
+                        source,
+                        ErratumKind::Length,
+                        at,
+                        bound("max", *max),
+                        bound("max", spec_max),
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Charset(chars) => {
@@ -217,27 +247,64 @@ impl<'a> ValueCheck<'a, '_> {
                 let spec = field.and_then(|f| f.charset.as_ref()).map(Chars::of_spec);
                 if spec.as_ref() != Some(chars) {
                     let spec = spec.map_or_else(|| NONE.to_owned(), |c| c.to_string());
-                    let message = format!("{}; the spec `{spec}`", says(&format!("the characters `{chars}`")));
-                    self.push(source, ErratumKind::Charset, at, chars.to_string(), spec, message, vendor_loc, loc);
+                    let message = format!(
+                        "{}; the spec `{spec}`",
+                        says(&format!("the characters `{chars}`"))
+                    );
+                    self.push(
+                        source,
+                        ErratumKind::Charset,
+                        at,
+                        chars.to_string(),
+                        spec,
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Values(vendor) => {
                 self.compared(loc, Attr::Values);
                 if !same_values(vendor, values) {
-                    let message = format!("{}; the spec {}", says(&format!("the values {}", list(vendor))), list(values));
-                    self.push(source, ErratumKind::Values, at, list(vendor), list(values), message, vendor_loc, loc);
+                    let message = format!(
+                        "{}; the spec {}",
+                        says(&format!("the values {}", list(vendor))),
+                        list(values)
+                    );
+                    self.push(
+                        source,
+                        ErratumKind::Values,
+                        at,
+                        list(vendor),
+                        list(values),
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Fixed(value) => {
                 self.compared(loc, Attr::Values);
                 let agrees = match values {
-                    [] => default == Some(value.as_str()),
                     [only] => only == value && default.is_none_or(|d| d == value),
                     _ => false,
                 };
                 if !agrees {
-                    let message = format!("{}; the spec {}", says(&format!("the fixed value {value}")), spec_values());
-                    self.push(source, ErratumKind::Values, at, value.clone(), spec_values(), message, vendor_loc, loc);
+                    let message = format!(
+                        "{}; the spec {}",
+                        says(&format!("the fixed value {value}")),
+                        spec_values()
+                    );
+                    self.push(
+                        source,
+                        ErratumKind::Values,
+                        at,
+                        value.clone(),
+                        spec_values(),
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Success(value) => {
@@ -249,25 +316,75 @@ impl<'a> ValueCheck<'a, '_> {
                     (values.len() == 1 && values[0] == *value, list(values))
                 };
                 if !agrees {
-                    let message = format!("{}; the spec {spec}", says(&format!("success as {value}")));
-                    self.push(source, ErratumKind::Values, at, value.clone(), spec, message, vendor_loc, loc);
+                    let message =
+                        format!("{}; the spec {spec}", says(&format!("success as {value}")));
+                    self.push(
+                        source,
+                        ErratumKind::Values,
+                        at,
+                        value.clone(),
+                        spec,
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Default(value) => {
                 self.compared(loc, Attr::Default);
                 if default != Some(value.as_str()) {
                     let spec = default.unwrap_or(NONE).to_owned();
-                    let message = format!("{}; the spec {spec}", says(&format!("the default {value}")));
-                    self.push(source, ErratumKind::Default, at, value.clone(), spec, message, vendor_loc, loc);
+                    let message =
+                        format!("{}; the spec {spec}", says(&format!("the default {value}")));
+                    self.push(
+                        source,
+                        ErratumKind::Default,
+                        at,
+                        value.clone(),
+                        spec,
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Unit(unit) => {
                 self.compared(loc, Attr::Unit);
+                // Cents in a string (the type cell says string): a decimal integer in a string.
+                // (Timestamps in strings stay strings: signatures cover them as sent.)
+                let string_typed = paired.vendor_type.as_deref() == Some("string")
+                    && matches!(side.ty, TypeExpr::String)
+                    && *unit == Unit::Cent;
+                let spec_format = field.and_then(|f| f.format);
+                if string_typed && spec_format != Some(Format::Int) {
+                    self.compared(loc, Attr::Format);
+                    let spec = spec_format.map_or(NONE, Format::as_str).to_owned();
+                    let message = format!(
+                        "{}, in a string: a decimal integer; the spec's format is {spec}",
+                        says(&format!("the unit {}", unit.as_str()))
+                    );
+                    let (kind, vendor) = (ErratumKind::Format, "int".to_owned());
+                    self.push(source, kind, at, vendor, spec, message, vendor_loc.clone(), loc);
+                } else if string_typed {
+                    self.compared(loc, Attr::Format);
+                }
                 let spec = field.and_then(|f| f.unit);
                 if spec != Some(*unit) {
                     let spec = spec.map_or(NONE, |u| u.as_str()).to_owned();
-                    let message = format!("{}; the spec {spec}", says(&format!("the unit {}", unit.as_str())));
-                    self.push(source, ErratumKind::Unit, at, unit.as_str().to_owned(), spec, message, vendor_loc, loc);
+                    let message = format!(
+                        "{}; the spec {spec}",
+                        says(&format!("the unit {}", unit.as_str()))
+                    );
+                    self.push(
+                        source,
+                        ErratumKind::Unit,
+                        at,
+                        unit.as_str().to_owned(),
+                        spec,
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Format(format) => {
@@ -281,30 +398,62 @@ impl<'a> ValueCheck<'a, '_> {
                 };
                 if !agrees {
                     let name = format_name(*format);
-                    let message = format!("{}; the spec {spec}", says(&format!("the format {name}")));
-                    self.push(source, ErratumKind::Format, at, name.to_owned(), spec, message, vendor_loc, loc);
+                    let message =
+                        format!("{}; the spec {spec}", says(&format!("the format {name}")));
+                    self.push(
+                        source,
+                        ErratumKind::Format,
+                        at,
+                        name.to_owned(),
+                        spec,
+                        message,
+                        vendor_loc,
+                        loc,
+                    );
                 }
             }
             Rule::Signature => {
                 self.compared(&self.entry.loc, Attr::Auth);
                 let scheme = self.spec.auth_scheme(&self.entry.auth);
-                let owned = field.is_some_and(|f| f.set_by_auth)
-                    || side.part.zip(scheme).is_some_and(|(part, scheme)| scheme.owns(part, side.name));
+                // At the top level the scheme must own the name; inside a document, the field
+                // is the scheme's when it is set by it.
+                let owned = match side.part {
+                    Some(part) => scheme.is_some_and(|scheme| scheme.owns(part, side.name)),
+                    None => field.is_some_and(|f| f.set_by_auth),
+                };
                 if !owned {
                     let message = format!(
                         "`{}` calls `{}` a signature; the auth scheme `{}` does not own it",
                         found.text, side.name, self.entry.auth
                     );
-                    self.push(source, ErratumKind::Auth, at, "signature".to_owned(), self.entry.auth.clone(), message, vendor_loc, self.entry.key_loc("auth"));
+                    self.push(
+                        source,
+                        ErratumKind::Auth,
+                        at,
+                        "signature".to_owned(),
+                        self.entry.auth.clone(),
+                        message,
+                        vendor_loc,
+                        self.entry.key_loc("auth"),
+                    );
                 }
             }
-            Rule::Formula { prefix, hmac } => self.formula(source, &paired.file, found, prefix, *hmac),
+            Rule::Formula { prefix, hmac } => {
+                self.formula(source, &paired.file, found, prefix, *hmac)
+            }
             Rule::CallbackOf(_) => {}
         }
     }
 
     /// A signature formula against `sign_prefix` and the auth scheme.
-    fn formula(&mut self, source: Source, file: &PathBuf, found: &Found, prefix: &Prefix, hmac: bool) {
+    fn formula(
+        &mut self,
+        source: Source,
+        file: &PathBuf,
+        found: &Found,
+        prefix: &Prefix,
+        hmac: bool,
+    ) {
         let entry = self.entry;
         self.compared(&entry.loc, Attr::SignPrefix);
         self.compared(&entry.loc, Attr::Auth);
@@ -318,8 +467,18 @@ impl<'a> ValueCheck<'a, '_> {
         };
         let spec = entry.sign_prefix.clone().unwrap_or_else(|| NONE.to_owned());
         if spec != expected {
-            let message = format!("`{}` signs `{expected}&…`; the spec's sign_prefix is {spec}", found.text);
-            self.push(source, ErratumKind::SignPrefix, "sign_prefix", expected, spec, message, vendor_loc.clone(), entry.key_loc("sign_prefix"));
+            let message =
+                format!("`{}` signs `{expected}&…`; the spec's sign_prefix is {spec}", found.text);
+            self.push(
+                source,
+                ErratumKind::SignPrefix,
+                "sign_prefix",
+                expected,
+                spec,
+                message,
+                vendor_loc.clone(),
+                entry.key_loc("sign_prefix"),
+            );
         }
         let needs_prefix = self.spec.auth_scheme(&entry.auth).is_some_and(|s| s.needs_prefix);
         if hmac && !needs_prefix {
@@ -327,7 +486,16 @@ impl<'a> ValueCheck<'a, '_> {
                 "`{}` is an HMAC over `prefix&data`; the auth scheme `{}` is not",
                 found.text, entry.auth
             );
-            self.push(source, ErratumKind::Auth, "auth", "hmac".to_owned(), entry.auth.clone(), message, vendor_loc, entry.key_loc("auth"));
+            self.push(
+                source,
+                ErratumKind::Auth,
+                "auth",
+                "hmac".to_owned(),
+                entry.auth.clone(),
+                message,
+                vendor_loc,
+                entry.key_loc("auth"),
+            );
         }
     }
 
@@ -336,12 +504,11 @@ impl<'a> ValueCheck<'a, '_> {
         let Some(first) = pairs.first() else { return };
         let side = &first.spec;
         let loc = side.loc;
-        for attr in [Attr::Length, Attr::Charset, Attr::Values, Attr::Default, Attr::Unit, Attr::Format] {
-            self.compared(loc, attr);
-        }
+        self.compared(loc, Attr::Rules);
         let shown = pairs.iter().find(|p| p.source == primary).unwrap_or(first);
         let vendor_loc = Some(VendorLoc { file: shown.file.clone(), line: shown.line });
-        let rules: Vec<&Rule> = pairs.iter().flat_map(|p| p.rules.found.iter().map(|f| &f.rule)).collect();
+        let rules: Vec<&Rule> =
+            pairs.iter().flat_map(|p| p.rules.found.iter().map(|f| &f.rule)).collect();
         let any = |test: &dyn Fn(&Rule) -> bool| rules.iter().any(|rule| test(rule));
         let field = side.field;
         let values: &[String] = match (field, side.data_values) {
@@ -351,10 +518,12 @@ impl<'a> ValueCheck<'a, '_> {
         };
         let mut unstated: Vec<(ErratumKind, String)> = Vec::new();
         if let Some(field) = field {
-            if field.min_len.is_some() && !any(&|r| matches!(r, Rule::Length { min: Some(_), .. })) {
+            if field.min_len.is_some() && !any(&|r| matches!(r, Rule::Length { min: Some(_), .. }))
+            {
                 unstated.push((ErratumKind::Length, bound("min", field.min_len)));
             }
-            if field.max_len.is_some() && !any(&|r| matches!(r, Rule::Length { max: Some(_), .. })) {
+            if field.max_len.is_some() && !any(&|r| matches!(r, Rule::Length { max: Some(_), .. }))
+            {
                 unstated.push((ErratumKind::Length, bound("max", field.max_len)));
             }
             if let Some(charset) = &field.charset
@@ -364,8 +533,8 @@ impl<'a> ValueCheck<'a, '_> {
             }
             if let Some(default) = &field.default {
                 let stated = any(&|r| match r {
-                    Rule::Default(_) | Rule::Fixed(_) => true,
-                    Rule::Values(values) => values.len() == 1,
+                    Rule::Default(value) | Rule::Fixed(value) => value == default,
+                    Rule::Values(values) => values.len() == 1 && values[0] == *default,
                     _ => false,
                 });
                 if !stated {
@@ -390,9 +559,13 @@ impl<'a> ValueCheck<'a, '_> {
                 }
             }
         }
-        if !values.is_empty()
-            && !any(&|r| matches!(r, Rule::Values(_) | Rule::Fixed(_) | Rule::Success(_)))
-        {
+        // `0 indicates success` of `returnCode` states the envelope's success code, not values.
+        let envelope_code = at == "response.returnCode";
+        let states_values = |r: &Rule| {
+            matches!(r, Rule::Values(_) | Rule::Fixed(_))
+                || (matches!(r, Rule::Success(_)) && !envelope_code)
+        };
+        if !values.is_empty() && !any(&states_values) {
             unstated.push((ErratumKind::Values, list(values)));
         }
         for (kind, spec) in unstated {
@@ -417,7 +590,11 @@ impl<'a> ValueCheck<'a, '_> {
         for paired in pairs {
             let name = paired.vendor_name.as_str();
             let wire_like = super::vendor::is_name_like(name);
-            if !wire_like || same(name, side.name) || aliases.iter().any(|a| same(a, name)) {
+            if !wire_like || same(name, side.name) {
+                continue;
+            }
+            if aliases.iter().any(|a| same(a, name)) {
+                self.compared(side.loc, Attr::Spelling);
                 continue;
             }
             if !reported.insert(name.to_owned()) {
@@ -428,14 +605,35 @@ impl<'a> ValueCheck<'a, '_> {
                 paired.source, side.name
             );
             let vendor_loc = Some(VendorLoc { file: paired.file.clone(), line: paired.line });
-            self.push(paired.source, ErratumKind::Alias, &side.at, name.to_owned(), list(aliases), message, vendor_loc, side.loc);
+            self.push(
+                paired.source,
+                ErratumKind::Alias,
+                &side.at,
+                name.to_owned(),
+                list(aliases),
+                message,
+                vendor_loc,
+                side.loc,
+            );
         }
         for alias in aliases {
             let used = spellings.contains(alias)
                 || (side.headers && spellings.contains(&alias.to_ascii_lowercase()));
             if !used {
-                let message = format!("the alias `{alias}` of `{}` is a spelling no vendor text uses", side.name);
-                self.push(primary, ErratumKind::Alias, &side.at, NONE.to_owned(), alias.clone(), message, None, side.loc);
+                let message = format!(
+                    "the alias `{alias}` of `{}` is a spelling no vendor text uses",
+                    side.name
+                );
+                self.push(
+                    primary,
+                    ErratumKind::Alias,
+                    &side.at,
+                    NONE.to_owned(),
+                    alias.clone(),
+                    message,
+                    None,
+                    side.loc,
+                );
             }
         }
     }
@@ -458,17 +656,40 @@ impl<'a> ValueCheck<'a, '_> {
                 stated_callback = true;
                 if entry.callback_of.as_deref() != Some(id.as_str()) {
                     let spec = entry.callback_of.clone().unwrap_or_else(|| NONE.to_owned());
-                    let message = format!("`{}` names the request {id}; the spec's callback_of is {spec}", found.text);
+                    let message = format!(
+                        "`{}` names the request {id}; the spec's callback_of is {spec}",
+                        found.text
+                    );
                     let vendor_loc = Some(VendorLoc { file: file.clone(), line: found.line });
-                    self.push(*source, ErratumKind::CallbackOf, "callback_of", id.clone(), spec, message, vendor_loc, entry.key_loc("callback_of"));
+                    self.push(
+                        *source,
+                        ErratumKind::CallbackOf,
+                        "callback_of",
+                        id.clone(),
+                        spec,
+                        message,
+                        vendor_loc,
+                        entry.key_loc("callback_of"),
+                    );
                 }
             }
         }
         if let Some(of) = &entry.callback_of
             && !stated_callback
         {
-            let message = format!("the spec says the callback answers {of}; no vendor text says which request it answers");
-            self.push(primary, ErratumKind::CallbackOf, "callback_of", NONE.to_owned(), of.clone(), message, None, entry.key_loc("callback_of"));
+            let message = format!(
+                "the spec says the callback answers {of}; no vendor text says which request it answers"
+            );
+            self.push(
+                primary,
+                ErratumKind::CallbackOf,
+                "callback_of",
+                NONE.to_owned(),
+                of.clone(),
+                message,
+                None,
+                entry.key_loc("callback_of"),
+            );
         }
         let formulas = collected
             .paired
@@ -478,7 +699,16 @@ impl<'a> ValueCheck<'a, '_> {
             && !formulas
         {
             let message = format!("the spec signs `{prefix}&…`; no vendor text gives the formula");
-            self.push(primary, ErratumKind::SignPrefix, "sign_prefix", NONE.to_owned(), prefix.clone(), message, None, entry.key_loc("sign_prefix"));
+            self.push(
+                primary,
+                ErratumKind::SignPrefix,
+                "sign_prefix",
+                NONE.to_owned(),
+                prefix.clone(),
+                message,
+                None,
+                entry.key_loc("sign_prefix"),
+            );
         }
     }
 

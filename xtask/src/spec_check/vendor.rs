@@ -18,8 +18,11 @@ mod tests;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use anyhow::Context;
+
+use super::rules::{self, Rules};
 
 /// Which vendor text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,7 +99,18 @@ impl Vendor {
         let en = en::parse(en_file, en_text);
         let zh = place::place(zh::parse(zh_file, zh_text), &en);
         let fe = fe::parse(fe_file, fe_text);
-        Vendor { docs: vec![en, zh, fe] }
+        let mut docs = vec![en, zh, fe];
+        for doc in &mut docs {
+            let tables = doc.sections.iter_mut().flat_map(|s| &mut s.tables).chain(&mut doc.loose);
+            for table in tables {
+                let read: Vec<Rules> =
+                    table.rows.iter().map(|row| rules::of_row(table, row)).collect();
+                for (row, read) in table.rows.iter_mut().zip(read) {
+                    row.rules = Rc::new(read);
+                }
+            }
+        }
+        Vendor { docs }
     }
 
     /// The document of `source`.
@@ -348,12 +362,14 @@ impl Table {
 }
 
 /// A table row: one cell per column (an empty text for a missing cell).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Row {
     /// The row's first line.
     pub(crate) line: u32,
     /// The cells, one per column of the table.
     pub(crate) cells: Vec<Text>,
+    /// What its description cells state, read once when the text is read.
+    pub(crate) rules: Rc<Rules>,
 }
 
 impl Row {

@@ -30,11 +30,15 @@ pub(crate) fn read_prose(section: &Section, doc: &Document) -> Rules {
             }
         }
         for (at, _) in lower.match_indices(" request") {
-            let Some(the) = lower[..at].rfind("in the ").or_else(|| lower[..at].rfind("of the ")) else {
+            let Some(the) = lower[..at].rfind("in the ").or_else(|| lower[..at].rfind("of the "))
+            else {
                 continue;
             };
             let words: Vec<&str> = lower[the + "in the ".len()..at].split_whitespace().collect();
-            if words.is_empty() || words.len() > 3 || lower[at + 8..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            if words.is_empty()
+                || words.len() > 3
+                || lower[at + 8..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
                 continue;
             }
             match resolve(&words, section, doc) {
@@ -73,9 +77,8 @@ fn resolve(words: &[&str], current: &Section, doc: &Document) -> Option<String> 
     let position = doc.sections.iter().position(|s| s.id == current.id)?;
     let mut wanted: Vec<&str> = words.iter().map(|w| stem(w)).collect();
     wanted.push("request");
-    let shared = |id: &str| {
-        id.split('.').zip(current.id.split('.')).take_while(|(a, b)| a == b).count()
-    };
+    let shared =
+        |id: &str| id.split('.').zip(current.id.split('.')).take_while(|(a, b)| a == b).count();
     doc.sections[..position]
         .iter()
         .filter(|section| {

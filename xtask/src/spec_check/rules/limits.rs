@@ -11,8 +11,23 @@ use super::{Chars, Rule, Rules};
 
 /// Words before a single number that make it the greatest length.
 const MAX_BEFORE: &[&str] = &[
-    "exceed", "up to", "at most", "no more than", "maximum", "max", "limit", "within", "less than or equal to",
-    "not longer than", "不能超过", "不超过", "最多", "最长", "限制在", "小于等于", "以内",
+    "exceed",
+    "up to",
+    "at most",
+    "no more than",
+    "maximum",
+    "max",
+    "limit",
+    "within",
+    "less than or equal to",
+    "not longer than",
+    "不能超过",
+    "不超过",
+    "最多",
+    "最长",
+    "限制在",
+    "小于等于",
+    "以内",
 ];
 
 /// Words after a single number that make it the greatest length.
@@ -50,7 +65,9 @@ fn lengths(cell: &mut Cell<'_>, rules: &mut Rules) {
         cell.anchor(start, "a length");
         let before_last = head[..last_start].trim_end();
         let range_first = [" and ", " to ", "-", "–", "~", "至"].iter().find_map(|joint| {
-            let before = before_last.strip_suffix(joint.trim()).or_else(|| before_last.strip_suffix(joint))?;
+            let before = before_last
+                .strip_suffix(joint.trim())
+                .or_else(|| before_last.strip_suffix(joint))?;
             let before = before.trim_end();
             number_before(before, before.len())
         });
@@ -78,7 +95,8 @@ fn lengths(cell: &mut Cell<'_>, rules: &mut Rules) {
         };
         if let Some(rule) = rule {
             let from = head.len().saturating_sub(REACH).min(last_start);
-            let from = (from..=last_start).find(|&i| text.is_char_boundary(i)).unwrap_or(last_start);
+            let from =
+                (from..=last_start).find(|&i| text.is_char_boundary(i)).unwrap_or(last_start);
             cell.found(rules, rule, from..end);
         }
     }
@@ -140,7 +158,8 @@ const CLASSES: &[(&str, &[(char, char)])] = &[
 ];
 
 /// Words that qualify a class without changing it.
-const QUALIFIERS: &[&str] = &["half-width ", "half width ", "ascii ", "and ", "or ", "半角的", "半角", "英文的"];
+const QUALIFIERS: &[&str] =
+    &["half-width ", "half width ", "ascii ", "and ", "or ", "半角的", "半角", "英文的"];
 
 /// Reads one list item into `chars`; returns whether it held at least one class or character.
 fn item(mut item: &str, chars: &mut Chars) -> bool {

@@ -321,7 +321,9 @@ fn labelled_lists(cell: &mut Cell<'_>, rules: &mut Rules) {
             }
             cell.found(rules, Rule::Values(values), start..range.end);
         } else if label.is_some_and(|label| {
-            label.split_whitespace().count() <= 4 && label.chars().count() <= 24 && !label.contains(';')
+            label.split_whitespace().count() <= 4
+                && label.chars().count() <= 24
+                && !label.contains(';')
         }) && !sentence.contains(['(', '（'])
             && items.iter().all(|item| item.split_whitespace().count() <= 3)
         {

@@ -18,7 +18,13 @@ fn dump() {
     for doc in &vendor.docs {
         let rules = of_document(doc);
         for found in &rules.found {
-            println!("{} {} {:?}   <<{}>>", doc.source, found.line, found.rule, found.text.replace('\n', " | "));
+            println!(
+                "{} {} {:?}   <<{}>>",
+                doc.source,
+                found.line,
+                found.rule,
+                found.text.replace('\n', " | ")
+            );
         }
         for u in &rules.unclassified {
             println!("{} {} UNCLASSIFIED {}   <<{}>>", doc.source, u.line, u.what, u.text);

@@ -53,7 +53,11 @@ impl<'a> Cell<'a> {
 
     /// The text of sentence `index`, trimmed.
     pub(super) fn sentence(&self, index: usize) -> &'a str {
-        self.sentences.get(index).and_then(|range| self.text.get(range.clone())).unwrap_or("").trim()
+        self.sentences
+            .get(index)
+            .and_then(|range| self.text.get(range.clone()))
+            .unwrap_or("")
+            .trim()
     }
 
     /// Whether sentence `index` already has a rule.
@@ -111,7 +115,10 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
             '.' => {
                 let rest = &text[end..];
                 rest.starts_with(' ')
-                    && rest[1..].chars().next().is_some_and(|n| n.is_ascii_uppercase() || n.is_ascii_digit())
+                    && rest[1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_uppercase() || n.is_ascii_digit())
             }
             _ => false,
         };
@@ -164,9 +171,9 @@ pub(super) fn token_after(text: &str, at: usize) -> Option<(&str, Range<usize>)>
 /// The token ending at byte offset `at`, before white space: its text and range.
 pub(super) fn token_before(text: &str, at: usize) -> Option<(&str, Range<usize>)> {
     let head = text.get(..at)?.trim_end();
-    let start = head.rfind(|c: char| !is_code_char(c)).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind(|c: char| !is_code_char(c))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let token = &head[start..];
     (!token.is_empty()).then(|| (token, start..head.len()))
 }

@@ -67,7 +67,8 @@ fn units(cell: &mut Cell<'_>, rules: &mut Rules) {
     for (start, end, _) in find_anchors(&lower, &["in", "unit:", "unit is", "units of", "(unit:"]) {
         let rest = lower[end..].trim_start();
         let Some((word, unit)) = EN_UNITS.iter().find(|(word, _)| {
-            rest.starts_with(word) && !rest[word.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            rest.starts_with(word)
+                && !rest[word.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
         }) else {
             continue;
         };
@@ -163,7 +164,8 @@ fn formulas(cell: &mut Cell<'_>, rules: &mut Rules) {
 }
 
 /// Words that, standing before `signature`, make the sentence about something else.
-const NOT_HEAD: &[&str] = &["for", "of", "to", "in", "with", "by", "on", "from", "verify", "verifying"];
+const NOT_HEAD: &[&str] =
+    &["for", "of", "to", "in", "with", "by", "on", "from", "verify", "verifying"];
 
 /// Words that, following `signature`, make the phrase name something else.
 const NOT_SIGNATURE: &[&str] = &["algorithm", "type", "method", "mode", "version", "key", "scheme"];
@@ -173,20 +175,23 @@ fn signature(cell: &mut Cell<'_>, rules: &mut Rules) {
     let sentence = &cell.lower[range.clone()];
     let clause = sentence.split([',', ';', '(', '，', '；']).next().unwrap_or("");
     let is_signature = if let Some(at) = clause.find("签名") {
-        !["算法", "类型", "方式", "方法", "密钥"].iter().any(|w| clause[at + "签名".len()..].starts_with(w))
+        !["算法", "类型", "方式", "方法", "密钥"]
+            .iter()
+            .any(|w| clause[at + "签名".len()..].starts_with(w))
     } else {
         let words: Vec<&str> = clause
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-'))
             .filter(|w| !matches!(*w, "the" | "a" | "an"))
             .collect();
-        words.iter().position(|w| w.ends_with("signature") || w.ends_with("signatures")).is_some_and(
-            |at| {
+        words
+            .iter()
+            .position(|w| w.ends_with("signature") || w.ends_with("signatures"))
+            .is_some_and(|at| {
                 at <= 2
                     && !words[..at].iter().any(|w| NOT_HEAD.contains(w))
                     && !words.get(at + 1).is_some_and(|next| NOT_SIGNATURE.contains(next))
-            },
-        )
+            })
     };
     if is_signature {
         cell.found(rules, Rule::Signature, range);

@@ -274,7 +274,7 @@ impl<'a> Lines<'a> {
             let line = if first < at { line_no(first) } else { line_no(at.saturating_sub(1)) };
             cells.push(Text::new(line, text));
         }
-        (Row { line: line_no(index), cells }, at)
+        (Row { line: line_no(index), cells, ..Row::default() }, at)
     }
 }
 

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use super::lines::is_name_like;
 use super::{ColumnKind, Problem, Role, Section, Table, Text};
-use crate::spec_check::rules::{self, Rules};
+use crate::spec_check::rules::Rules;
+use std::rc::Rc;
 
 /// A part of a message, as the vendor tables give it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,7 +61,7 @@ pub(crate) struct Field {
     /// The decrypted structure, when a table gives it.
     pub(crate) decrypted: Option<Vec<Field>>,
     /// What the row's description cells state.
-    pub(crate) rules: Rules,
+    pub(crate) rules: Rc<Rules>,
     /// The index of the table the row is in, within the section.
     table: usize,
 }
@@ -227,7 +228,7 @@ fn table_fields(table: &Table, index: usize, problems: &mut Vec<Problem>) -> Vec
             text: row.full_text(),
             mangled: !is_name_like(name),
             table: index,
-            rules: rules::of_row(table, row),
+            rules: Rc::clone(&row.rules),
             ..Field::default()
         };
         if field.mangled {

@@ -82,5 +82,6 @@ fn row(line: &str, line_no: u32, columns: &[Column]) -> Row {
     let mut cells: Vec<String> =
         split(line, columns.len()).into_iter().map(str::to_owned).collect();
     cells.resize(columns.len(), String::new());
-    Row { line: line_no, cells: cells.into_iter().map(|text| Text::new(line_no, text)).collect() }
+    let cells = cells.into_iter().map(|text| Text::new(line_no, text)).collect();
+    Row { line: line_no, cells, ..Row::default() }
 }
