@@ -297,6 +297,7 @@ impl<'a, 'r> EntryCheck<'a, 'r> {
 
     fn section(&mut self, section: &'a Section) {
         self.collected.sources.push(self.source);
+        self.collected.sections.push((self.source, self.doc.file.clone(), section.line));
         let prose = super::rules::read_prose(section, self.doc);
         self.collected.prose.push((self.source, self.doc.file.clone(), prose));
         let mut whole: Vec<String> = section.prose.iter().map(|p| p.text.clone()).collect();

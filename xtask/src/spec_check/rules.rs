@@ -17,7 +17,8 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use sas_spec::{Format, Unit};
@@ -238,7 +239,31 @@ impl Rules {
 
 /// The rules a description cell states. `first` says whether it is the row's first description
 /// cell, whose first sentence names what the row is (a signature).
+///
+/// The readers are pure, so what a cell's text states is read once per thread and reused (the
+/// tests read thousands of altered copies of the texts, almost every cell unchanged).
 pub(crate) fn read_cell(cell: &Text, first: bool) -> Rules {
+    thread_local! {
+        static READ: RefCell<HashMap<(String, bool), Rules>> = RefCell::new(HashMap::new());
+    }
+    let key = (cell.text.clone(), first);
+    let cached = READ.with(|read| read.borrow().get(&key).cloned());
+    let mut rules = cached.unwrap_or_else(|| {
+        let rules = read_text(&Text::new(0, cell.text.clone()), first);
+        READ.with(|read| read.borrow_mut().insert(key, rules.clone()));
+        rules
+    });
+    for found in &mut rules.found {
+        found.line += cell.line;
+    }
+    for unclassified in &mut rules.unclassified {
+        unclassified.line += cell.line;
+    }
+    rules
+}
+
+/// Reads a cell whose first line is numbered 0.
+fn read_text(cell: &Text, first: bool) -> Rules {
     let mut rules = Rules::default();
     let mut reader = text::Cell::new(cell);
     lists::read(&mut reader, &mut rules);

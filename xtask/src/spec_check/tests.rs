@@ -61,3 +61,4 @@ fn json_report_carries_every_difference() {
     assert_eq!(json["summary"]["entries"], 22);
     assert_eq!(json["summary"]["text"], report.summary());
 }
+

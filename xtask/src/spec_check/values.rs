@@ -70,6 +70,8 @@ pub(crate) struct Collected<'a> {
     pub(crate) prose: Vec<(Source, PathBuf, Rules)>,
     /// The texts the entry was compared with.
     pub(crate) sources: Vec<Source>,
+    /// Where each text's section starts: `(source, file, heading line)`.
+    pub(crate) sections: Vec<(Source, PathBuf, u32)>,
 }
 
 /// The `(none)` of a value the vendor or the spec does not give.
@@ -616,6 +618,8 @@ impl<'a> ValueCheck<'a, '_> {
                 side.loc,
             );
         }
+        let shown = pairs.iter().find(|p| p.source == primary).unwrap_or(first);
+        let row = Some(VendorLoc { file: shown.file.clone(), line: shown.line });
         for alias in aliases {
             let used = spellings.contains(alias)
                 || (side.headers && spellings.contains(&alias.to_ascii_lowercase()));
@@ -631,7 +635,7 @@ impl<'a> ValueCheck<'a, '_> {
                     NONE.to_owned(),
                     alias.clone(),
                     message,
-                    None,
+                    row.clone(),
                     side.loc,
                 );
             }
@@ -646,6 +650,12 @@ impl<'a> ValueCheck<'a, '_> {
         }
         self.compared(&entry.loc, Attr::CallbackOf);
         self.compared(&entry.loc, Attr::SignPrefix);
+        let heading = collected
+            .sections
+            .iter()
+            .find(|(source, _, _)| *source == primary)
+            .or_else(|| collected.sections.first())
+            .map(|(_, file, line)| VendorLoc { file: file.clone(), line: *line });
         let mut stated_callback = false;
         for (source, file, rules) in &collected.prose {
             for unclassified in &rules.unclassified {
@@ -687,7 +697,7 @@ impl<'a> ValueCheck<'a, '_> {
                 NONE.to_owned(),
                 of.clone(),
                 message,
-                None,
+                heading.clone(),
                 entry.key_loc("callback_of"),
             );
         }
@@ -706,7 +716,7 @@ impl<'a> ValueCheck<'a, '_> {
                 NONE.to_owned(),
                 prefix.clone(),
                 message,
-                None,
+                heading,
                 entry.key_loc("sign_prefix"),
             );
         }

@@ -100,7 +100,11 @@ fn a_fixed_vendor_typo_makes_its_erratum_stale() {
         check_altered(Source::En, |lines| replace(lines, 325, "DataTime", "DateTime"));
     assert_eq!(
         differences,
-        [found(Source::En, "1.7", "stale-erratum", "request.body.DateTime", Some(325))]
+        [
+            found(Source::En, "1.7", "stale-erratum", "request.body.DateTime", Some(325)),
+            // The alias kept for the old spelling is now one no text uses.
+            found(Source::En, "1.7", "alias", "request.body.DateTime", Some(325)),
+        ]
     );
 }
 
@@ -157,6 +161,8 @@ fn frontend_rows_are_reported_at_their_lines() {
         [
             found(Source::Fe, "wx.requestPayment", "unlisted", "params.packageValue", Some(28)),
             found(Source::Fe, "wx.requestPayment", "absent", "params.package", Some(13)),
+            // The note on package's format has nothing left to stand on.
+            found(Source::Fe, "wx.requestPayment", "stale-note", "params.package", None),
             found(
                 Source::Fe,
                 "wx.requestVirtualPayment",
