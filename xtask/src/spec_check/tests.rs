@@ -2,6 +2,7 @@
 //! altered on purpose, and the spec mutated in memory.
 
 mod altered;
+mod altered_rules;
 mod mutations;
 
 use std::path::{Path, PathBuf};
@@ -61,4 +62,3 @@ fn json_report_carries_every_difference() {
     assert_eq!(json["summary"]["entries"], 22);
     assert_eq!(json["summary"]["text"], report.summary());
 }
-

@@ -765,7 +765,20 @@ impl<'a> ValueCheck<'a, '_> {
                     erratum.vendor,
                     erratum.chosen
                 );
-                self.differences.push(super::diff::stale_erratum(self.entry, erratum, &why));
+                let stale = super::diff::stale_erratum(self.entry, erratum, &why);
+                let row = collected
+                    .paired
+                    .iter()
+                    .filter(|p| super::diff::is(erratum.source, p.source))
+                    .find(|p| p.spec.at == erratum.at)
+                    .map(|p| (p.file.clone(), p.line));
+                let heading = collected
+                    .sections
+                    .iter()
+                    .find(|(source, _, _)| super::diff::is(erratum.source, *source))
+                    .map(|(_, file, line)| (file.clone(), *line));
+                let vendor_loc = row.or(heading).map(|(file, line)| VendorLoc { file, line });
+                self.differences.push(Difference { vendor_loc, ..stale });
             }
         }
     }

@@ -158,8 +158,20 @@ const CLASSES: &[(&str, &[(char, char)])] = &[
 ];
 
 /// Words that qualify a class without changing it.
-const QUALIFIERS: &[&str] =
-    &["half-width ", "half width ", "ascii ", "and ", "or ", "半角的", "半角", "英文的"];
+const QUALIFIERS: &[&str] = &[
+    "half-width ",
+    "half width ",
+    "ascii ",
+    "and ",
+    "or ",
+    "半角的",
+    "半角",
+    "英文的",
+    "和",
+    "及",
+    "与",
+    "或",
+];
 
 /// Reads one list item into `chars`; returns whether it held at least one class or character.
 fn item(mut item: &str, chars: &mut Chars) -> bool {

@@ -3,11 +3,11 @@
 use super::*;
 
 /// An unexplained difference, in short: `(source, entry, kind, at, vendor line)`.
-type Found = (Source, String, &'static str, String, Option<u32>);
+pub(super) type Found = (Source, String, &'static str, String, Option<u32>);
 
 /// Runs spec-check on the committed spec and vendor texts, with `edit` applied to the lines of
 /// `source`'s text; returns the unexplained differences.
-fn check_altered(source: Source, edit: impl FnOnce(&mut Vec<String>)) -> Vec<Found> {
+pub(super) fn check_altered(source: Source, edit: impl FnOnce(&mut Vec<String>)) -> Vec<Found> {
     let mut texts = committed_texts();
     let (_, _, text) = texts.iter_mut().find(|(s, _, _)| *s == source).expect("source");
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
@@ -34,7 +34,13 @@ fn replace(lines: &mut [String], line: usize, old: &str, new: &str) {
     lines[line - 1] = new.to_owned();
 }
 
-fn found(source: Source, entry: &str, kind: &'static str, at: &str, line: Option<u32>) -> Found {
+pub(super) fn found(
+    source: Source,
+    entry: &str,
+    kind: &'static str,
+    at: &str,
+    line: Option<u32>,
+) -> Found {
     (source, entry.to_owned(), kind, at.to_owned(), line)
 }
 
