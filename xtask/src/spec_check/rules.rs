@@ -18,12 +18,14 @@ mod words;
 mod tests;
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use sas_spec::{Format, Unit};
 
-use super::vendor::{ColumnKind, Document, Row, Table, Text};
+#[cfg(test)]
+use super::vendor::Document;
+use super::vendor::{ColumnKind, Row, Table, Text};
 
 pub(crate) use callback::{Reference, read_prose};
 
@@ -75,7 +77,8 @@ pub(crate) enum Prefix {
     Name(String),
 }
 
-/// What a rule is about, for counts, errata kinds and report wording.
+/// What a rule is about, for the pinned counts.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum RuleKind {
     /// [`Rule::Length`].
@@ -102,6 +105,7 @@ pub(crate) enum RuleKind {
     CallbackOf,
 }
 
+#[cfg(test)]
 impl RuleKind {
     /// Every kind, in report order.
     pub(crate) const ALL: [RuleKind; 11] = [
@@ -136,6 +140,7 @@ impl RuleKind {
     }
 }
 
+#[cfg(test)]
 impl Rule {
     /// The rule's kind.
     pub(crate) fn kind(&self) -> RuleKind {
@@ -244,7 +249,7 @@ impl Rules {
 /// tests read thousands of altered copies of the texts, almost every cell unchanged).
 pub(crate) fn read_cell(cell: &Text, first: bool) -> Rules {
     thread_local! {
-        static READ: RefCell<HashMap<(String, bool), Rules>> = RefCell::new(HashMap::new());
+        static READ: RefCell<BTreeMap<(String, bool), Rules>> = const { RefCell::new(BTreeMap::new()) };
     }
     let key = (cell.text.clone(), first);
     let cached = READ.with(|read| read.borrow().get(&key).cloned());
@@ -316,6 +321,7 @@ pub(crate) fn of_row(table: &Table, row: &Row) -> Rules {
 
 /// Every rule a text states: in the description cells of every row, and the callback
 /// references of every section's prose.
+#[cfg(test)]
 pub(crate) fn of_document(doc: &Document) -> Rules {
     let mut rules = Rules::default();
     for section in &doc.sections {

@@ -10,7 +10,7 @@
 //! know. Value errata that explain nothing are stale.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use sas_spec::{
@@ -166,7 +166,7 @@ impl<'a> ValueCheck<'a, '_> {
         self.report.compared.insert((loc.clone(), attr));
     }
 
-    fn unclassified(&mut self, source: Source, file: &PathBuf, at: &str, found: &Unclassified) {
+    fn unclassified(&mut self, source: Source, file: &Path, at: &str, found: &Unclassified) {
         self.differences.push(Difference {
             source,
             entry: self.entry.doc.clone(),
@@ -178,7 +178,7 @@ impl<'a> ValueCheck<'a, '_> {
                 "`{}` reads like {} but states none the readers know; record the reading as a note",
                 found.text, found.what
             ),
-            vendor_loc: Some(VendorLoc { file: file.clone(), line: found.line }),
+            vendor_loc: Some(VendorLoc { file: file.to_path_buf(), line: found.line }),
             spec_loc: Some(self.entry.loc.clone()),
             explained_by: None,
         });
@@ -448,18 +448,11 @@ impl<'a> ValueCheck<'a, '_> {
     }
 
     /// A signature formula against `sign_prefix` and the auth scheme.
-    fn formula(
-        &mut self,
-        source: Source,
-        file: &PathBuf,
-        found: &Found,
-        prefix: &Prefix,
-        hmac: bool,
-    ) {
+    fn formula(&mut self, source: Source, file: &Path, found: &Found, prefix: &Prefix, hmac: bool) {
         let entry = self.entry;
         self.compared(&entry.loc, Attr::SignPrefix);
         self.compared(&entry.loc, Attr::Auth);
-        let vendor_loc = Some(VendorLoc { file: file.clone(), line: found.line });
+        let vendor_loc = Some(VendorLoc { file: file.to_path_buf(), line: found.line });
         let expected = match prefix {
             Prefix::Literal(literal) => literal.clone(),
             Prefix::Name(name) if matches!(name.as_str(), "uri" | "url" | "path") => {
@@ -670,7 +663,7 @@ impl<'a> ValueCheck<'a, '_> {
                         "`{}` names the request {id}; the spec's callback_of is {spec}",
                         found.text
                     );
-                    let vendor_loc = Some(VendorLoc { file: file.clone(), line: found.line });
+                    let vendor_loc = Some(VendorLoc { file: file.to_path_buf(), line: found.line });
                     self.push(
                         *source,
                         ErratumKind::CallbackOf,

@@ -56,7 +56,7 @@ fn lengths_in_both_languages() {
         ("最多64个字符", length(None, Some(64))),
     ];
     for (text, rule) in cases {
-        assert_eq!(read(text), [rule.clone()], "{text}");
+        assert_eq!(read(text), std::slice::from_ref(rule), "{text}");
     }
 }
 
@@ -89,7 +89,7 @@ fn character_sets_in_both_languages() {
         ),
     ];
     for (text, rule) in cases {
-        assert_eq!(read(text), [rule.clone()], "{text}");
+        assert_eq!(read(text), std::slice::from_ref(rule), "{text}");
     }
 }
 
@@ -127,7 +127,7 @@ fn enumerations_in_both_languages() {
         ("仅支持 short_series_goods", values(&["short_series_goods"])),
     ];
     for (text, rule) in cases {
-        assert_eq!(read(text), [rule.clone()], "{text}");
+        assert_eq!(read(text), std::slice::from_ref(rule), "{text}");
     }
 }
 

@@ -107,8 +107,7 @@ impl<'a> Cell<'a> {
 fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
         let cut = match c {
             '\n' | '。' => true,
@@ -175,7 +174,7 @@ pub(super) fn token_before(text: &str, at: usize) -> Option<(&str, Range<usize>)
         .rfind(|c: char| !is_code_char(c))
         .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let token = &head[start..];
-    (!token.is_empty()).then(|| (token, start..head.len()))
+    (!token.is_empty()).then_some((token, start..head.len()))
 }
 
 /// Where each of `anchors` (lowercase) occurs in `lower`, longest first at one place, never
