@@ -6,7 +6,7 @@
 //! structures, no sections after 4.2), so a part, a decrypted structure or a document inside a
 //! string is compared only where the Chinese text has its table.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use sas_spec::{Entry, EntryKind, Erratum, ErratumKind, Spec, TypeExpr};
@@ -23,22 +23,6 @@ pub(crate) fn check(spec: &Spec, vendor: &Vendor) -> Report {
     check_entries(spec, vendor, |_| true)
 }
 
-/// Every row name of every text, and its lowercase form (for header names).
-fn spellings(vendor: &Vendor) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    for doc in &vendor.docs {
-        let tables = doc.sections.iter().flat_map(|section| &section.tables).chain(&doc.loose);
-        for name in tables.flat_map(|table| table.names()) {
-            for segment in name.split('.') {
-                let segment = segment.strip_suffix("[]").unwrap_or(segment);
-                names.insert(segment.to_owned());
-                names.insert(segment.to_ascii_lowercase());
-            }
-        }
-    }
-    names
-}
-
 /// Compares the entries of `spec` for which `wanted(index)` holds with `vendor`, and the
 /// service-wide parts (the mutation tests check only the entry a mutation touches).
 pub(crate) fn check_entries(
@@ -47,7 +31,6 @@ pub(crate) fn check_entries(
     wanted: impl Fn(usize) -> bool,
 ) -> Report {
     let mut report = Report::default();
-    let spellings = spellings(vendor);
     for (index, entry) in spec.entries.iter().enumerate() {
         if !wanted(index) {
             continue;
@@ -70,7 +53,7 @@ pub(crate) fn check_entries(
                 EntryCheck::new(spec, entry, doc, &mut report, &mut collected).run();
             }
         }
-        values::check(spec, entry, &collected, &spellings, &mut report);
+        values::check(spec, entry, &collected, &vendor.spellings, &mut report);
         for erratum in entry.errata.iter().filter(|e| !sources.iter().any(|s| is(e.source, *s))) {
             report.differences.push(stale_erratum(entry, erratum, "the entry is not in that text"));
         }

@@ -149,7 +149,7 @@ impl Report {
         format!(
             "spec-check: {} entries ({endpoints} endpoints, {callbacks} callbacks, {frontend} \
              front-end sets), {} fields ({} vendor rows), {} errata and {} notes checked: \
-             {unexplained} unexplained difference{}, {explained} explained by errata",
+             {unexplained} unexplained difference{}, {explained} explained by errata and notes",
             self.entries,
             self.fields(),
             self.rows,

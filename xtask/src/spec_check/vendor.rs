@@ -16,6 +16,7 @@ pub(crate) use lines::is_name_like;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -69,6 +70,25 @@ impl fmt::Display for Source {
 pub(crate) struct Vendor {
     /// The documents, in [`Source::ALL`] order.
     pub(crate) docs: Vec<Document>,
+    /// Every segment of every row name of every text, as written and lowercased (for header
+    /// names): the spellings an alias may take.
+    pub(crate) spellings: BTreeSet<String>,
+}
+
+/// The spellings of `docs`' row names (see [`Vendor::spellings`]).
+fn spellings(docs: &[Document]) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for doc in docs {
+        let tables = doc.sections.iter().flat_map(|section| &section.tables).chain(&doc.loose);
+        for name in tables.flat_map(|table| table.names()) {
+            for segment in name.split('.') {
+                let segment = segment.strip_suffix("[]").unwrap_or(segment);
+                names.insert(segment.to_owned());
+                names.insert(segment.to_ascii_lowercase());
+            }
+        }
+    }
+    names
 }
 
 impl Vendor {
@@ -110,7 +130,8 @@ impl Vendor {
                 }
             }
         }
-        Vendor { docs }
+        let spellings = spellings(&docs);
+        Vendor { docs, spellings }
     }
 
     /// The document of `source`.

@@ -15,27 +15,48 @@ const MAX_BEFORE: &[&str] = &[
     "up to",
     "at most",
     "no more than",
+    "not more than",
+    "no longer than",
+    "not longer than",
     "maximum",
     "max",
     "limit",
     "within",
     "less than or equal to",
-    "not longer than",
     "不能超过",
+    "不得超过",
+    "不可超过",
     "不超过",
+    "不大于",
     "最多",
     "最长",
     "限制在",
     "小于等于",
-    "以内",
 ];
 
 /// Words after a single number that make it the greatest length.
-const MAX_AFTER: &[&str] = &["以内", "内", " or less", " or fewer", " at most", " max"];
+const MAX_AFTER: &[&str] =
+    &["以内", "内", "以下", " or less", " or fewer", " at most", " max", " maximum"];
 
 /// Words before a single number that make it the least length.
-const MIN_BEFORE: &[&str] =
-    &["at least", "minimum", "no less than", "no fewer than", "至少", "最少", "不少于", "大于等于"];
+const MIN_BEFORE: &[&str] = &[
+    "at least",
+    "minimum",
+    "no less than",
+    "no fewer than",
+    "not less than",
+    "no shorter than",
+    "至少",
+    "最少",
+    "最短",
+    "不少于",
+    "不得少于",
+    "不小于",
+    "大于等于",
+];
+
+/// Words after a single number that make it the least length.
+const MIN_AFTER: &[&str] = &["以上", " or more", " at least", " minimum"];
 
 /// Words before a single number that make it the exact length.
 const EXACT_BEFORE: &[&str] = &["exactly", "fixed length of", "固定长度", "固定为"];
@@ -82,7 +103,9 @@ fn lengths(cell: &mut Cell<'_>, rules: &mut Rules) {
                 let after = &lower[end..];
                 if EXACT_BEFORE.iter().any(|w| window.contains(w)) {
                     Some(Rule::Length { min: Some(last), max: Some(last) })
-                } else if MIN_BEFORE.iter().any(|w| window.contains(w)) {
+                } else if MIN_BEFORE.iter().any(|w| window.contains(w))
+                    || MIN_AFTER.iter().any(|w| after.starts_with(w))
+                {
                     Some(Rule::Length { min: Some(last), max: None })
                 } else if MAX_BEFORE.iter().any(|w| window.contains(w))
                     || MAX_AFTER.iter().any(|w| after.starts_with(w))

@@ -54,6 +54,12 @@ fn lengths_in_both_languages() {
         ("要求6-32个字符内", length(Some(6), Some(32))),
         ("至少8个字符", length(Some(8), None)),
         ("最多64个字符", length(None, Some(64))),
+        ("No longer than 40 characters.", length(None, Some(40))),
+        ("A maximum of 20 characters.", length(None, Some(20))),
+        ("8 characters or more.", length(Some(8), None)),
+        ("长度不得超过32个字符", length(None, Some(32))),
+        ("8个字符以上", length(Some(8), None)),
+        ("64个字符以下", length(None, Some(64))),
     ];
     for (text, rule) in cases {
         assert_eq!(read(text), std::slice::from_ref(rule), "{text}");
