@@ -151,7 +151,7 @@ impl<'a> ValueCheck<'a, '_> {
     ) {
         self.differences.push(Difference {
             source,
-            entry: self.entry.doc.clone(),
+            entry: self.entry.section.clone(),
             kind: Kind::Erratum(kind),
             at: at.to_owned(),
             vendor,
@@ -170,7 +170,7 @@ impl<'a> ValueCheck<'a, '_> {
     fn unclassified(&mut self, source: Source, file: &Path, at: &str, found: &Unclassified) {
         self.differences.push(Difference {
             source,
-            entry: self.entry.doc.clone(),
+            entry: self.entry.section.clone(),
             kind: Kind::Unclassified,
             at: at.to_owned(),
             vendor: found.text.clone(),
