@@ -9,7 +9,7 @@ pub(crate) fn print(text: &str) -> io::Result<()> {
     write_quietly(&mut io::stdout().lock(), text)
 }
 
-/// Writes `text` and a newline to standard output, as [`print`].
+/// Writes `text` and a newline to standard output, as [`print()`].
 pub(crate) fn println(text: &str) -> io::Result<()> {
     let mut line = String::with_capacity(text.len() + 1);
     line.push_str(text);

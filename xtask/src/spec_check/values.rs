@@ -91,7 +91,8 @@ pub(crate) fn check(
     for paired in &collected.paired {
         by_at.entry(paired.spec.at.as_str()).or_default().push(paired);
         for unclassified in &paired.rules.unclassified {
-            check.unclassified(paired.source, &paired.file, &paired.spec.at, unclassified);
+            let (source, file, side) = (paired.source, &paired.file, &paired.spec);
+            check.unclassified(source, file, &side.at, side.loc, unclassified);
         }
         for found in &paired.rules.found {
             check.rule(paired, found);
@@ -167,7 +168,15 @@ impl<'a> ValueCheck<'a, '_> {
         self.report.compared.insert((loc.clone(), attr));
     }
 
-    fn unclassified(&mut self, source: Source, file: &Path, at: &str, found: &Unclassified) {
+    /// A sentence at `at` (spec `loc`) that reads like a rule but states none.
+    fn unclassified(
+        &mut self,
+        source: Source,
+        file: &Path,
+        at: &str,
+        loc: &Loc,
+        found: &Unclassified,
+    ) {
         self.differences.push(Difference {
             source,
             entry: self.entry.section.clone(),
@@ -180,7 +189,7 @@ impl<'a> ValueCheck<'a, '_> {
                 found.text, found.what
             ),
             vendor_loc: Some(VendorLoc { file: file.to_path_buf(), line: found.line }),
-            spec_loc: Some(self.entry.loc.clone()),
+            spec_loc: Some(loc.clone()),
             explained_by: None,
         });
     }
@@ -202,7 +211,8 @@ impl<'a> ValueCheck<'a, '_> {
         let mut stated_callback = false;
         for (source, file, rules) in &collected.prose {
             for unclassified in &rules.unclassified {
-                self.unclassified(*source, file, "entry", unclassified);
+                let loc = entry.loc.clone();
+                self.unclassified(*source, file, "entry", &loc, unclassified);
             }
             for found in &rules.found {
                 let Rule::CallbackOf(id) = &found.rule else { continue };
