@@ -413,7 +413,8 @@ PEM_FILES = [("private", "platform-2048.pem"), ("private", "merchant-2048-pkcs1.
              ("certificate", "platform-2048.crt")]
 
 
-def pem_shapes_of(text: str) -> list:
+def pem_shapes_of(text: str, other: str) -> list:
+    """The shapes of `text`; `other` is a block of another kind that shares a file with it."""
     lines = text.strip().split("\n")
     head, body, foot = lines[0], lines[1:-1], lines[-1]
     b = "".join(body)
@@ -445,6 +446,11 @@ def pem_shapes_of(text: str) -> list:
         ("indented_block_tabs", "\n".join("\t" + l for l in lines) + "\n", "indented"),
         ("bare_base64", "\n".join(body) + "\n", "no_armour"),
         ("bare_base64_one_line", b, "no_armour"),
+        # Files of several blocks: each loader takes the first block of its kind.
+        ("after_another_block", other + text, load),
+        ("before_another_block", text + other, load),
+        ("after_text_like_x509_text", "Certificate:\n    Data:\n        Version: 3 (0x2)\n"
+         "        Serial Number:\n            51:57:f0:9e\n" + text, load),
     ]
 
 
@@ -474,7 +480,8 @@ def pem_shapes() -> None:
     cases = []
     for kind, file in PEM_FILES:
         text = (KEYS / file).read_text()
-        for shape, shaped, expect in pem_shapes_of(text):
+        other = (KEYS / ("platform-2048.crt" if kind == "private" else "platform-2048.pem")).read_text()
+        for shape, shaped, expect in pem_shapes_of(text, other):
             data = shaped.encode()
             cases.append({"file": file, "kind": kind, "shape": shape, "text": shaped,
                           "openssl": openssl_loads(kind, data), "pyca": pyca_loads(kind, data),

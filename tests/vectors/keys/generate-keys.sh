@@ -26,6 +26,8 @@ done
 openssl req -new -x509 -key platform-2048.pem -days "$days" \
   -set_serial 0x0A1B2C3D4E5F60718293A4B5C6D7E8F901234567 \
   -subj "$(subject platform-2048-zero-nibble)" -out platform-2048-zero-nibble.crt
+# The certificate as `openssl x509 -text` prints it: the text dump, then the PEM block.
+openssl x509 -in platform-2048.crt -text -out platform-2048-text.crt
 
 # Merchant API key: PKCS#1 ("RSA PRIVATE KEY"), PKCS#1 public key, certificate with a short
 # serial (printed with a leading zero nibble).

@@ -190,3 +190,116 @@ fn body_signed_callbacks_answer_an_unreadable_body_as_a_bad_signature() {
         );
     }
 }
+
+/// Bodies a hostile sender may try besides [`BROKEN_BODIES`]: deep nesting, a huge member, the
+/// body signatures with the wrong type or twice, a BOM alone.
+fn hostile_bodies() -> Vec<Vec<u8>> {
+    let mut bodies: Vec<Vec<u8>> = vec![
+        "[".repeat(100_000).into_bytes(),
+        format!("{}1{}", "{\"a\":".repeat(5_000), "}".repeat(5_000)).into_bytes(),
+        format!(r#"{{"a":"{}"}}"#, "x".repeat(1 << 20)).into_bytes(),
+        b"\xEF\xBB\xBF".to_vec(),
+        b"{} {}".to_vec(),
+    ];
+    for name in ["PaySig", "PayEventSig", "payEventSig", "SignData", "Payload", "payload"] {
+        for value in ["1", "null", "[\"a\"]", "{\"b\":\"c\"}", "true", "\"\""] {
+            bodies.push(format!(r#"{{"{name}":{value}}}"#).into_bytes());
+        }
+        bodies.push(format!(r#"{{"{name}":"a","{name}":"b"}}"#).into_bytes());
+    }
+    bodies
+}
+
+/// The timestamp-bearing schemes, checked an hour after signing; the others with their
+/// signature broken by a malformed value (bytes that are not UTF-8, an empty value).
+struct HostileAuth;
+
+impl super::support::EachEntry for HostileAuth {
+    type Output = usize;
+
+    fn request<T>() -> usize
+    where
+        T: ApiRequest + std::fmt::Debug + PartialEq,
+        T::Response: std::fmt::Debug + PartialEq,
+    {
+        let keys = Keys::load();
+        let request = T::example();
+        let mchid = named_merchant(&request);
+        let signed = send(&keys, &request);
+        let merchant_keys = keys.merchant_keys(&mchid);
+        let later = sas_core::time::UnixTime::from_millis(NOW.as_millis() + 3_600_000);
+        let stale = Verifying::new(later)
+            .secret_key(&keys.secret)
+            .merchant_keys(&merchant_keys)
+            .app_keys(&keys.app_key)
+            .platform_keys(&keys.platform_keys)
+            .path_prefix("/sas");
+        let mut cases = 0;
+        let bodies = hostile_bodies().into_iter().chain(BROKEN_BODIES.map(<[u8]>::to_vec));
+        for body in bodies {
+            let case = format!("body {:?}", String::from_utf8_lossy(&body[..body.len().min(40)]));
+            let mut http = signed.clone();
+            *http.body_mut() = body;
+            if matches!(T::METADATA.auth, AuthKind::PaySig | AuthKind::PaySigQuery) {
+                // No timestamp: the signature fails or the body is unreadable, both 401.
+                assert_auth_failure::<T>(receive::<T>(&keys, &http, &mchid), &case);
+            } else {
+                assert_auth_failure::<T>(
+                    T::try_from_http_request(&http, &stale),
+                    &format!("{case}, stale"),
+                );
+            }
+            for (name, value) in [
+                ("TC-Signature", &b"\xff\xfe"[..]),
+                ("TC-Signature", b""),
+                ("TC-Timestamp", b"\xff"),
+                ("TC-Timestamp", b"-1"),
+                ("TC-Timestamp", b"99999999999999999999999"),
+                ("Authorization", b"\xff WECHATPAY2"),
+                ("Authorization", b""),
+                ("TC-Callback-Signature", b"\xff"),
+                ("TC-Callback-Serial", b"\xff"),
+                ("TC-Callback-Serial", b""),
+                ("TC-Callback-Nonce", b"\x80"),
+                ("TC-MerchantID", b"\xff"),
+            ] {
+                if !signed.headers().contains_key(name) {
+                    continue;
+                }
+                let mut broken = http.clone();
+                broken.headers_mut().insert(name, http::HeaderValue::from_bytes(value).unwrap());
+                let result = receive::<T>(&keys, &broken, &mchid);
+                // A wrong TC-MerchantID on a scheme that does not read it may fail later.
+                if name == "TC-MerchantID"
+                    && !matches!(T::METADATA.auth, AuthKind::PaySigQuery | AuthKind::PaySig)
+                {
+                    assert!(result.is_err(), "{case} {name}");
+                    continue;
+                }
+                // The header's own problem may be worded; nothing about the body is.
+                match result {
+                    Err(error @ FromHttpRequestError::Auth(_)) => {
+                        assert_eq!(error.status(), http::StatusCode::UNAUTHORIZED, "{case}");
+                        let text = error.to_string();
+                        for detail in ["line", "column", "EOF", "invalid type", "recursion"] {
+                            assert!(!text.contains(detail), "{case} {name}: {text}");
+                        }
+                    }
+                    other => panic!("{case}, {name} {value:?}: expected 401, got {other:?}"),
+                }
+                cases += 1;
+            }
+        }
+        cases
+    }
+
+    fn params<T: sas_core::endpoint::FrontendParams + std::fmt::Debug + PartialEq>() -> usize {
+        0
+    }
+}
+
+#[test]
+fn stale_and_malformed_auth_with_hostile_bodies_get_401_for_every_entry() {
+    let cases = super::support::over_entries::<HostileAuth>();
+    assert!(cases.iter().filter(|&&n| n > 0).count() >= 15, "{cases:?}");
+}

@@ -116,3 +116,44 @@ fn the_wrong_kind_of_key_names_the_problem_and_the_fix() {
     let sec1 = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\n";
     assert!(matches!(RsaPrivateKey::from_pem(sec1), Err(KeyError::UnsupportedAlgorithm { .. })));
 }
+
+#[test]
+fn each_loader_takes_the_first_block_of_its_kind_from_a_file_of_several() {
+    // OpenSSL (`openssl x509`, `openssl pkey`) and pyca's `load_pem_*` skip the blocks of
+    // other kinds: a key file with its certificate appended, a chain, `x509 -text` output.
+    let key = key_file("platform-2048.pem");
+    let cert = key_file("platform-2048.crt");
+    let merchant_cert = key_file("merchant-2048.crt");
+    let expected = public_key("platform-2048.pub");
+    let serial = "5157F09EFDC664D1DE9A1D4DC4C6B8C3FC3BFD11";
+    for (what, text) in [
+        ("key then certificate", format!("{key}{cert}")),
+        ("certificate then key", format!("{cert}{key}")),
+        ("chain with the leaf first, then the key", format!("{cert}{merchant_cert}{key}")),
+        ("x509 -text output", key_file("platform-2048-text.crt")),
+        ("x509 -text output, then the key", format!("{}{key}", key_file("platform-2048-text.crt"))),
+    ] {
+        let certificate = Certificate::from_pem(&text);
+        if what != "x509 -text output" {
+            assert_eq!(
+                RsaPrivateKey::from_pem(&text).map(|key| key.public_key()).as_ref(),
+                Ok(&expected),
+                "{what}: private key"
+            );
+        }
+        let certificate = certificate.unwrap_or_else(|e| panic!("{what}: certificate: {e}"));
+        assert_eq!(certificate.serial_number(), serial, "{what}");
+        assert_eq!(RsaPublicKey::from_pem(&text).as_ref(), Ok(&expected), "{what}: public key");
+    }
+    // A chain whose leaf is the merchant's: the leaf's serial, not the issuer's.
+    let chain = format!("{merchant_cert}{cert}");
+    assert_eq!(Certificate::from_pem(&chain).unwrap().serial_number(), "0A1B");
+    // None of the kind wanted: the error names what was found.
+    let message = RsaPrivateKey::from_pem(&format!("{cert}{merchant_cert}")).unwrap_err();
+    assert!(message.to_string().contains("certificate"), "{message}");
+    // An encrypted key beside its certificate is still named as encrypted.
+    let encrypted = format!("{cert}{}", key_file("encrypted-pkcs8.pem"));
+    assert_eq!(RsaPrivateKey::from_pem(&encrypted).unwrap_err(), KeyError::EncryptedPrivateKey);
+    let encrypted = format!("{cert}{}", key_file("encrypted-pkcs1.pem"));
+    assert_eq!(RsaPrivateKey::from_pem(&encrypted).unwrap_err(), KeyError::EncryptedPrivateKey);
+}

@@ -4,7 +4,7 @@
 use x509_cert::der::Decode as _;
 
 use super::keys::RsaPublicKey;
-use super::pem::{first_block, label_hint};
+use super::pem::{block, label_hint};
 use crate::crypto::error::KeyError;
 use crate::time::UnixTime;
 
@@ -33,7 +33,8 @@ pub struct Certificate {
 }
 
 impl Certificate {
-    /// Loads the first `CERTIFICATE` PEM block of `pem`.
+    /// Loads the first `CERTIFICATE` PEM block of `pem` (of a chain, the leaf; other blocks,
+    /// such as the private key of a combined file, are skipped).
     ///
     /// # Errors
     ///
@@ -41,7 +42,7 @@ impl Certificate {
     /// [`KeyError::MalformedDer`], [`KeyError::UnsupportedAlgorithm`] (not RSA) or
     /// [`KeyError::UnsupportedKeySize`].
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let block = first_block(pem)?;
+        let block = block(pem, &["CERTIFICATE"])?;
         if block.label != "CERTIFICATE" {
             return Err(KeyError::UnexpectedPemLabel {
                 expected: "a certificate (CERTIFICATE)",

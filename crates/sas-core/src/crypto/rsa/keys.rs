@@ -12,7 +12,7 @@ use x509_cert::der::Decode as _;
 use x509_cert::spki::SubjectPublicKeyInfoRef;
 
 use super::certificate::Certificate;
-use super::pem::{first_block, label_hint};
+use super::pem::{block, label_hint};
 use crate::crypto::encoding::{decode_base64, encode_base64};
 use crate::crypto::error::{CryptoError, KeyError, SignatureKind};
 
@@ -57,15 +57,17 @@ impl fmt::Debug for RsaPrivateKey {
 }
 
 impl RsaPrivateKey {
-    /// Loads the first PEM block of `pem`: `PRIVATE KEY` (PKCS#8) or `RSA PRIVATE KEY`
-    /// (PKCS#1), unencrypted.
+    /// Loads the first PEM block of `pem` that holds a private key: `PRIVATE KEY` (PKCS#8) or
+    /// `RSA PRIVATE KEY` (PKCS#1), unencrypted; other blocks (a certificate next to the key)
+    /// are skipped.
     ///
     /// # Errors
     ///
     /// [`KeyError::EncryptedPrivateKey`], [`KeyError::UnexpectedPemLabel`] (e.g. a certificate
     /// or public key), [`KeyError::MalformedPem`] or [`KeyError::Rejected`].
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let block = first_block(pem)?;
+        let labels = [PKCS8_PRIVATE, PKCS1_PRIVATE, "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
+        let block = block(pem, &labels)?;
         match block.label.as_str() {
             PKCS8_PRIVATE => Self::from_pkcs8_der(&block.der),
             PKCS1_PRIVATE => Self::from_pkcs1_der(&block.der),
@@ -161,8 +163,9 @@ impl fmt::Debug for RsaPublicKey {
 }
 
 impl RsaPublicKey {
-    /// Loads the first PEM block of `pem`: `PUBLIC KEY` (SPKI), `RSA PUBLIC KEY` (PKCS#1) or
-    /// `CERTIFICATE` (the certificate's key; use [`Certificate`] to keep its serial too).
+    /// Loads the first PEM block of `pem` that holds a public key: `PUBLIC KEY` (SPKI),
+    /// `RSA PUBLIC KEY` (PKCS#1) or `CERTIFICATE` (the certificate's key; use [`Certificate`]
+    /// to keep its serial too); other blocks are skipped.
     ///
     /// # Errors
     ///
@@ -170,7 +173,7 @@ impl RsaPublicKey {
     /// [`KeyError::MalformedDer`], [`KeyError::UnsupportedAlgorithm`] or
     /// [`KeyError::UnsupportedKeySize`].
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let block = first_block(pem)?;
+        let block = block(pem, &[SPKI_PUBLIC, PKCS1_PUBLIC, CERTIFICATE])?;
         match block.label.as_str() {
             SPKI_PUBLIC => Self::from_spki_der(&block.der),
             PKCS1_PUBLIC => Self::from_pkcs1_der(&block.der),

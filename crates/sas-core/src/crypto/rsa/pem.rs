@@ -52,14 +52,25 @@ pub(super) fn label_hint(found: &str, wanted_private: bool) -> &'static str {
     }
 }
 
-/// Decodes the first `-----BEGIN …-----` / `-----END …-----` block of `text`; text around it
-/// (comments, `openssl` bag attributes, further blocks) is ignored.
-pub(super) fn first_block(text: &str) -> Result<PemBlock, KeyError> {
+/// Decodes the first block of `text` labelled one of `labels` (`-----BEGIN PRIVATE KEY-----`
+/// for `"PRIVATE KEY"`), or the first block of any label when none is (the caller then names
+/// the kind it found); text around it (comments, `openssl` bag attributes, `openssl x509 -text`
+/// output, other blocks) is ignored. OpenSSL and pyca/cryptography read a file holding a key
+/// and its certificate, or a chain, the same way: each loader takes the first block of its kind.
+pub(super) fn block(text: &str, labels: &[&str]) -> Result<PemBlock, KeyError> {
+    let labelled = text.match_indices("-----BEGIN ").map(|(start, _)| start).find(|&start| {
+        let after = text.get(start + "-----BEGIN ".len()..).unwrap_or_default();
+        after.split_once("-----").is_some_and(|(label, _)| labels.contains(&label.trim()))
+    });
+    match labelled.or_else(|| text.find("-----BEGIN ")) {
+        Some(start) => block_at(text.get(start..).unwrap_or_default()),
+        None => Err(no_begin(text)),
+    }
+}
+
+/// Decodes the block `from_start` begins with.
+fn block_at(from_start: &str) -> Result<PemBlock, KeyError> {
     let malformed = |reason: &str| KeyError::MalformedPem { reason: reason.to_owned() };
-    let Some(start) = text.find("-----BEGIN ") else {
-        return Err(no_begin(text));
-    };
-    let from_start = text.get(start..).unwrap_or_default();
     let end_marker = from_start.find("-----END ").ok_or_else(|| malformed("no -----END line"))?;
     let after_end = from_start.get(end_marker + "-----END ".len()..).unwrap_or_default();
     let close = after_end.find("-----").ok_or_else(|| malformed("unterminated -----END line"))?;
