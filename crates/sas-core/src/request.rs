@@ -135,6 +135,8 @@ pub trait IncomingRequest: ApiRequest {
             body,
         };
         let identity = Self::Auth::verify(meta, &received, &input)?;
+        let decrypted =
+            decrypt_headers(meta, request.headers(), Self::Auth::header_key_received(&input))?;
         let mut message: Self =
             crate::json::from_slice(if body.is_empty() && Self::METHOD == http::Method::GET {
                 b"{}"
@@ -142,8 +144,6 @@ pub trait IncomingRequest: ApiRequest {
                 body
             })
             .map_err(FromHttpRequestError::Body)?;
-        let decrypted =
-            decrypt_headers(meta, request.headers(), Self::Auth::header_key_received(&input))?;
         let parts = ReceivedParts {
             headers: request.headers(),
             decrypted: &decrypted,
@@ -243,7 +243,9 @@ fn encrypt_headers(
 }
 
 /// The plaintext of every header the spec marks `encrypted`, by wire name, decrypted once the
-/// request is verified.
+/// request is verified and before its body is read. Such a header is proven by the SecretKey
+/// that encrypts it, so like the auth headers it is refused when it comes twice, under one
+/// spelling or several.
 fn decrypt_headers(
     meta: &'static Metadata,
     headers: &http::HeaderMap,
@@ -252,7 +254,11 @@ fn decrypt_headers(
     let mut decrypted = Vec::new();
     for field in meta.headers.iter().filter(|field| field.encrypted) {
         let names = std::iter::once(field.name).chain(field.aliases.iter().copied());
-        let Some(value) = names.clone().find_map(|name| headers.get(name)) else { continue };
+        let mut values = names.flat_map(|name| headers.get_all(name));
+        let Some(value) = values.next() else { continue };
+        if values.next().is_some() {
+            return Err(FromHttpRequestError::Auth(AuthError::RepeatedHeader(field.name)));
+        }
         let key = key.ok_or(FromHttpRequestError::Auth(AuthError::MissingKey {
             needs: crate::error::KeyNeed::SecretKey,
         }))?;

@@ -26,6 +26,11 @@ done
 openssl req -new -x509 -key platform-2048.pem -days "$days" \
   -set_serial 0x0A1B2C3D4E5F60718293A4B5C6D7E8F901234567 \
   -subj "$(subject platform-2048-zero-nibble)" -out platform-2048-zero-nibble.crt
+# A third, whose serial has its top bit set: DER stores it after a 00 byte, which OpenSSL 3
+# drops when printing it and older `openssl x509 -text` printed (00:8a:1b:…).
+openssl req -new -x509 -key platform-2048.pem -days "$days" \
+  -set_serial 0x8A1B2C3D4E5F60718293A4B5C6D7E8F901234567 \
+  -subj "$(subject platform-2048-top-bit)" -out platform-2048-top-bit.crt
 # The certificate as `openssl x509 -text` prints it: the text dump, then the PEM block.
 openssl x509 -in platform-2048.crt -text -out platform-2048-text.crt
 

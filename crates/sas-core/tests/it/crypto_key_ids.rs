@@ -105,3 +105,29 @@ fn removal_and_replacement_use_the_same_reading() {
     assert_eq!(keys.len(), 1);
     assert!(matches!(keys.get(SERIAL), Err(CryptoError::UnknownKeyId { .. })));
 }
+
+/// A serial with its top bit set (DER: `00 8A 1B …`): every tool's spelling of it, with or
+/// without the sign byte, finds the key.
+#[test]
+fn a_serial_with_its_top_bit_set_is_found_in_every_spelling() {
+    let cert = Certificate::from_pem(&key_file("platform-2048-top-bit.crt")).unwrap();
+    assert_eq!(cert.serial_number(), "8A1B2C3D4E5F60718293A4B5C6D7E8F901234567");
+    let keys = PublicKeySet::new().with_certificate(cert);
+    let expected = public_key("platform-2048.pub");
+    for spelling in [
+        "8A1B2C3D4E5F60718293A4B5C6D7E8F901234567", // openssl x509 -serial
+        "8a1b2c3d4e5f60718293a4b5c6d7e8f901234567", // Java BigInteger.toString(16), pyca
+        "008A1B2C3D4E5F60718293A4B5C6D7E8F901234567", // the DER bytes in hex
+        "00:8a:1b:2c:3d:4e:5f:60:71:82:93:a4:b5:c6:d7:e8:f9:01:23:45:67", // OpenSSL 1.x -text
+        "8a:1b:2c:3d:4e:5f:60:71:82:93:a4:b5:c6:d7:e8:f9:01:23:45:67", // OpenSSL 3 -text
+        "8a 1b 2c 3d 4e 5f 60 71 82 93 a4 b5 c6 d7 e8 f9 01 23 45 67", // Windows certmgr
+        "0x8a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+    ] {
+        assert_eq!(keys.get(spelling).unwrap(), &expected, "{spelling:?}");
+    }
+    for other in
+        ["0A1B2C3D4E5F60718293A4B5C6D7E8F901234567", "-8A1B2C3D4E5F60718293A4B5C6D7E8F901234567"]
+    {
+        assert!(matches!(keys.get(other), Err(CryptoError::UnknownKeyId { .. })), "{other}");
+    }
+}

@@ -192,3 +192,51 @@ fn repeated_auth_headers_are_refused_for_every_entry() {
     let cases: Vec<usize> = sas_core::for_each_entry!(repeated_all);
     assert!(cases.iter().filter(|&&n| n > 0).count() >= 20, "{cases:?}");
 }
+
+/// The headers the spec marks `encrypted` (`TC-OpenId`, `TC-MiniAppID`) are proven by the
+/// SecretKey that encrypts them: given twice, or under two spellings, they are refused like the
+/// other auth headers, not read first-wins.
+struct RepeatedEncrypted;
+
+impl super::support::EachEntry for RepeatedEncrypted {
+    type Output = usize;
+
+    fn request<T>() -> usize
+    where
+        T: ApiRequest + std::fmt::Debug + PartialEq,
+        T::Response: std::fmt::Debug + PartialEq,
+    {
+        let keys = Keys::load();
+        let request = T::example();
+        let mchid = named_merchant(&request);
+        let http = send(&keys, &request);
+        let mut cases = 0;
+        for field in T::METADATA.headers.iter().filter(|field| field.encrypted) {
+            let Some(value) = http.headers().get(field.name).cloned() else { continue };
+            let other = send(&keys, &request).headers()[field.name].clone();
+            for second in [value.clone(), other, HeaderValue::from_static("00")] {
+                let mut twice = http.clone();
+                twice.headers_mut().append(field.name, second);
+                assert_refused::<T>(receive::<T>(&keys, &twice, &mchid), field.name);
+                cases += 1;
+            }
+            for alias in field.aliases {
+                let mut both = http.clone();
+                both.headers_mut().insert(*alias, value.clone());
+                assert_refused::<T>(receive::<T>(&keys, &both, &mchid), alias);
+                cases += 1;
+            }
+        }
+        cases
+    }
+
+    fn params<T: sas_core::endpoint::FrontendParams + std::fmt::Debug + PartialEq>() -> usize {
+        0
+    }
+}
+
+#[test]
+fn repeated_encrypted_headers_are_refused() {
+    let cases = super::support::over_entries::<RepeatedEncrypted>();
+    assert!(cases.iter().sum::<usize>() >= 6, "{cases:?}");
+}
