@@ -5,7 +5,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A JSON document carried inside a JSON string (`SignData`, `Payload`, `payload`), kept
@@ -98,13 +98,44 @@ impl<'de, T> Deserialize<'de> for JsonString<T> {
 
 /// A value a sender may give as a bare string or as an object (the payer of a transaction):
 /// either form is accepted, and the form received is kept, so it serialises back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A type error inside the object form names its member (`payer.openid`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum StringOr<T> {
     /// The bare string form.
     String(String),
     /// The object form.
     Object(T),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for StringOr<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// Reads the form the JSON has, so the object form is read in place (an untagged
+        /// enum would buffer it and lose the path of an error inside).
+        struct Form<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Form<T> {
+            type Value = StringOr<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an object")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(StringOr::String(value.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+                Ok(StringOr::String(value))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(StringOr::Object)
+            }
+        }
+
+        deserializer.deserialize_any(Form(PhantomData))
+    }
 }
 
 /// A value of an enumerated field that the spec does not list, kept exactly as received: the

@@ -205,3 +205,45 @@ fn a_verified_resource_that_does_not_parse_keeps_its_plaintext() {
     }
     let _: Option<Value> = None;
 }
+
+/// Type errors inside a string-or-object value (the payer), in nested arrays and objects, in a
+/// decrypted resource and in a response: each named by its full wire path.
+#[test]
+fn type_errors_inside_nested_and_string_or_object_values_name_the_full_path() {
+    use sas_core::api::payment::query_order;
+
+    let transaction = serde_json::to_value(payment_notification::Transaction::example()).unwrap();
+    for (pointer, value, path) in [
+        ("/payer", json!({"openid": 5}), "payer.openid"),
+        ("/payer", json!({"openid": ["x"]}), "payer.openid"),
+        ("/amount/total", json!({"a": 1}), "amount.total"),
+        ("/amount/total", json!("12x"), "amount.total"),
+        ("/trade_state", json!({"s": 1}), "trade_state"),
+    ] {
+        let mut document = transaction.clone();
+        *document.pointer_mut(pointer).unwrap() = value.clone();
+        let raw = serde_json::to_string(&document).unwrap();
+        let error =
+            JsonString::<payment_notification::Transaction>::from_raw(raw).parse().unwrap_err();
+        assert_eq!(error.path(), path, "{pointer} = {value}: {error}");
+    }
+    // A payer given as a string, or as an object that fits, still reads.
+    for payer in [json!("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), json!({"openid": "o"}), json!({})] {
+        let mut document = transaction.clone();
+        document["payer"] = payer.clone();
+        let raw = serde_json::to_string(&document).unwrap();
+        JsonString::<payment_notification::Transaction>::from_raw(raw)
+            .parse()
+            .unwrap_or_else(|e| panic!("{payer}: {e}"));
+    }
+
+    let data = serde_json::to_value(query_order::Order::example()).unwrap();
+    let mut bad = data.clone();
+    bad["payer"] = json!({"openid": 5});
+    let body = json!({"returnCode": "0", "data": bad, "requestId": "r"});
+    let response = http::Response::new(serde_json::to_vec(&body).unwrap());
+    match query_order::Response::try_from_http_response(&response).unwrap_err() {
+        FromHttpResponseError::Data { error, .. } => assert_eq!(error.path(), "payer.openid"),
+        other => panic!("{other:?}"),
+    }
+}
