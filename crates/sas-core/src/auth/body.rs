@@ -33,7 +33,14 @@ pub(super) fn members<const N: usize>(
     Ok(found)
 }
 
-/// A member the scheme needs: present and not empty.
+/// A signature the scheme needs: present and not empty.
 pub(super) fn needed(value: Option<String>, name: &'static str) -> Result<String, AuthError> {
     value.filter(|v| !v.is_empty()).ok_or(AuthError::MissingField(name))
+}
+
+/// A signed member the scheme needs: present, and checked by the signature even when empty (an
+/// empty document that verifies is authenticated, and reported as a document that does not
+/// parse, with its bytes).
+pub(super) fn signed(value: Option<String>, name: &'static str) -> Result<String, AuthError> {
+    value.ok_or(AuthError::MissingField(name))
 }

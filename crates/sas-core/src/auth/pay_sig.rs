@@ -101,7 +101,7 @@ impl AuthScheme for PaySig {
         let [signature, sign_data] =
             body::members(meta, received.body, [PAY_SIG, SIGN_DATA], SignatureKind::PaySig)?;
         let signature = body::needed(signature, PAY_SIG)?;
-        let sign_data = body::needed(sign_data, SIGN_DATA)?;
+        let sign_data = body::signed(sign_data, SIGN_DATA)?;
         verify_pay_sig(key, meta.sign_prefix.unwrap_or_default(), &sign_data, &signature)?;
         Ok(Identity::AppKeyHolder { merchant_id })
     }

@@ -134,8 +134,8 @@ impl AuthScheme for VirtualCallback {
             [fields.event, fields.payload, fields.signature],
             SignatureKind::PayEventSig,
         )?;
-        let event = body::needed(event, fields.event)?;
-        let payload = body::needed(payload, fields.payload)?;
+        let event = body::signed(event, fields.event)?;
+        let payload = body::signed(payload, fields.payload)?;
         let signature = body::needed(signature, fields.signature)?;
         verify_pay_event_sig(key, &event, &payload, &signature)?;
         Ok(Identity::AppKeyHolder { merchant_id: String::new() })

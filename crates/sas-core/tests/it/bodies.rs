@@ -247,3 +247,74 @@ fn type_errors_inside_nested_and_string_or_object_values_name_the_full_path() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Documents that verify (or decrypt) but do not fit their type; `secret-ish` must not show in
+/// `Debug`.
+const UNFIT_DOCUMENTS: [&str; 6] = [
+    "not json, secret-ish",
+    r#"{"secret":"secret-ish","secret":"secret-ish"}"#,
+    r#"["secret-ish"]"#,
+    "\u{FEFF}\u{FEFF}{\"secret-ish\":1}",
+    r#"{"amount":{"total":"secret-ish","refund":"secret-ish"},"x":"secret-ish"}"#,
+    "",
+];
+
+fn assert_kept(error: OpenError, sent: &str, section: &str) {
+    let debug = format!("{error:?}");
+    assert!(!debug.contains("secret-ish"), "{section} {sent:?}: {debug}");
+    assert!(!error.to_string().contains("secret-ish"), "{section} {sent:?}: {error}");
+    match error {
+        OpenError::Document { plaintext, .. } => {
+            assert_eq!(plaintext.as_bytes(), sent.as_bytes(), "{section}");
+        }
+        other => panic!("{section} {sent:?}: {other:?}"),
+    }
+}
+
+/// Every callback entry (2.2, 3.2 sealed; 4.2, 5.1.3, 5.2.2 signed payloads) keeps the
+/// authenticated bytes of a document that does not parse.
+#[test]
+fn every_callback_keeps_the_authenticated_bytes_of_a_document_that_does_not_parse() {
+    use sas_core::api::refund::refund_notification;
+    use sas_core::api::virtual_payment::{
+        mini_game_payment_notification, mini_program_payment_notification,
+    };
+
+    let keys = Keys::load();
+    let merchant = Verifying::new(NOW).platform_keys(&keys.platform_keys).app_keys(&keys.app_key);
+
+    fn sealed<C: EncryptedCallback>(keys: &Keys, merchant: &Verifying<'_>) -> usize {
+        for sent in UNFIT_DOCUMENTS {
+            let ciphertext =
+                seal_resource(&api_v3_key(), "n0nce1234567", "extra", sent.as_bytes()).unwrap();
+            let mut notification = C::example();
+            notification.set_sealed(ciphertext, "n0nce1234567".to_owned(), "extra".to_owned());
+            let http = send(keys, &notification);
+            let Err(error) = callback::open::<C, _>(&http, merchant, &api_v3_key()) else {
+                panic!("{}: {sent:?} opened", C::METADATA.section);
+            };
+            assert_kept(error, sent, C::METADATA.section);
+        }
+        1
+    }
+    macro_rules! payload {
+        ($($module:ident)::+) => {{
+            use $($module)::+ as entry;
+            for sent in UNFIT_DOCUMENTS {
+                let mut notification = entry::Request::example();
+                notification.payload = JsonString::from_raw(sent);
+                let http = send(&keys, &notification);
+                let error =
+                    callback::read_payload::<entry::Request, _>(&http, &merchant).unwrap_err();
+                assert_kept(error, sent, <entry::Request as sas_core::endpoint::ApiRequest>::METADATA.section);
+            }
+            1
+        }};
+    }
+    let checked = sealed::<payment_notification::Request>(&keys, &merchant)
+        + sealed::<refund_notification::Request>(&keys, &merchant)
+        + payload!(virtual_refund_notification)
+        + payload!(mini_program_payment_notification)
+        + payload!(mini_game_payment_notification);
+    assert_eq!(checked, 5);
+}
