@@ -151,3 +151,36 @@ fn query_values_verify_signed_raw_unless_decoding_changes_the_resource() {
         accepted::<query_order::Request>(&keys, &http, mchid, mchid);
     }
 }
+
+/// 2.4 closes an order by `out_trade_no` in its path, with a signed body: every character the
+/// spec allows, signed raw, encoded, or with lower-case escapes, verifies.
+#[test]
+fn close_order_verifies_signed_raw_or_encoded() {
+    use sas_core::api::payment::close_order;
+
+    let keys = Keys::load();
+    for value in ["AAAA|B", "AAAA*B", "|*-_|*", "0-9_az|*AZ", "******"] {
+        let mut request = close_order::Request::example();
+        request.out_trade_no = value.to_owned();
+        let mchid = super::support::named_merchant(&request);
+        let http = send(&keys, &request);
+        let sent = sent_target(&http);
+        assert!(!sent.contains(['|', '*']), "{sent}");
+        let raw = format!("/v3/pay/transactions/out-trade-no/{value}/close");
+        let got: close_order::Request =
+            accepted(&keys, &signed_over(&keys, &http, &raw), &mchid, value);
+        assert_eq!(got.out_trade_no, value);
+        accepted::<close_order::Request>(&keys, &http, &mchid, "as sent");
+        let lower = sent.replace("%7C", "%7c").replace("%2A", "%2a");
+        accepted::<close_order::Request>(
+            &keys,
+            &at(&signed_over(&keys, &http, &raw), &lower),
+            &mchid,
+            "lower",
+        );
+        // Sent raw by a stack that does not encode `|` and `*`, signed either way.
+        let mut unencoded = signed_over(&keys, &http, &raw);
+        *unencoded.uri_mut() = format!("https://superapp.example/sas{raw}").parse().unwrap();
+        accepted::<close_order::Request>(&keys, &unencoded, &mchid, "unencoded");
+    }
+}

@@ -115,3 +115,46 @@ fn user_header_fields_are_checked_before_http_sees_them() {
     let secret_only = Signing::new(NOW).secret_key(&keys.secret);
     request.try_into_http_request(SUPERAPP, &secret_only).unwrap();
 }
+
+/// Whatever the signers do send, the receivers read back exactly: every visible ASCII character
+/// but `"` and `\` in each quoted `Authorization` parameter, and any visible ASCII (inner spaces
+/// too) in the callback headers, through the whole request path.
+#[test]
+fn every_sendable_value_reads_back_exactly() {
+    use sas_core::crypto::{Authorization, PublicKeySet};
+
+    let request =
+        RequestParts { method: "POST", canonical_url: "/v3/pay/transactions/jsapi", body: b"{}" };
+    let key = private_key("merchant-2048-pkcs1.pem");
+    for byte in (0x21u8..0x7f).filter(|b| !matches!(b, b'"' | b'\\')) {
+        let c = char::from(byte);
+        let value = format!("{c}a{c},{c}={c}");
+        let signer = AuthorizationSigner::new(key.clone(), value.clone(), value.clone());
+        let sent = signer.sign(&request, "1554208460", &value).unwrap();
+        let read = Authorization::parse(&sent.to_string()).unwrap_or_else(|e| panic!("{c}: {e}"));
+        assert_eq!(read, sent, "{c}");
+        let keys = PublicKeySet::new().with_key(value.clone(), key.public_key());
+        read.verify(&keys, &request).unwrap_or_else(|e| panic!("{c}: {e}"));
+    }
+
+    let keys = Keys::load();
+    let order = create_jsapi_order::Request::example();
+    let notification = payment_notification::Request::example();
+    for nonce in ["a,b=c;d", "a b", "=,;", "'()<>@"] {
+        let signer = keys.merchant_signer(&super::support::named_merchant(&order));
+        if !nonce.contains(' ') {
+            let signing = Signing::new(NOW).nonce(nonce).merchant(&signer);
+            let http = order.try_into_http_request(SUPERAPP, &signing).unwrap();
+            let mchid = super::support::named_merchant(&order);
+            super::support::receive::<create_jsapi_order::Request>(&keys, &http, &mchid)
+                .unwrap_or_else(|e| panic!("{nonce:?}: {e}"));
+        }
+        let signing = Signing::new(NOW)
+            .nonce(nonce)
+            .secret_key(&keys.secret)
+            .platform(&keys.platform_key, PLATFORM_SERIAL);
+        let http = notification.try_into_http_request(CALLBACK_URL, &signing).unwrap();
+        super::support::receive::<payment_notification::Request>(&keys, &http, "")
+            .unwrap_or_else(|e| panic!("{nonce:?}: {e}"));
+    }
+}
