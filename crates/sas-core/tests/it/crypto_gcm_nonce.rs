@@ -141,3 +141,42 @@ fn vectors_of_every_reading_open() {
         assert!(tried.contains(&reading(used, case.iv_hex.len() / 2)), "{}: {tried:?}", case.nonce);
     }
 }
+
+/// Nonces of 12 UTF-8 bytes that are neither alphanumeric nor ASCII open as their bytes, with
+/// associated data, both ways; sealed by Python `cryptography`:
+/// `AESGCM(KEY).encrypt(nonce.encode(), PLAINTEXT, b"transaction")`.
+#[test]
+fn twelve_byte_nonces_of_any_characters_open_as_their_utf8_bytes() {
+    let key = ApiV3Key::new(KEY).unwrap();
+    for (nonce, sealed) in [
+        (
+            "né123456789",
+            "J+a2RoTuMzagMe6DZjbThx+a2OjMc1IqLlT9BJGEJFCSmehHLtFIRvj6HXOdHmqItHBNed3s1txUj3CH5IeGbHtDpNYfRVDSx/3gAqpFMUBbYlMMXg==",
+        ),
+        (
+            "!@#$%^&*()_+",
+            "htSWbJh15SukbL34GOe994aYr8jCn92ZyWgeMKQ2D090+zeAEpQsSH/1mjkEOleS1M4Fag8dc7WUTPeOYZmkWpVnuSNFm5VnL+GUHkFx+r2rOg3LZA==",
+        ),
+        (
+            "中文中文",
+            "UopdoHPJkLjh6ReAxo3BgsTjuF3ZRyZIcKEDCKbsh0r7mHJZeBbd2EnFmDnD7ZSANwzCGGpHyTIjpmlXJ70ILeGsZf7o05Q1SeFGsj5xsCFSFTgMeg==",
+        ),
+    ] {
+        assert_eq!(nonce.len(), GCM_NONCE_LEN);
+        assert_eq!(
+            open_resource(&key, nonce, "transaction", sealed).unwrap(),
+            PLAINTEXT,
+            "{nonce}"
+        );
+        assert_eq!(
+            seal_resource(&key, nonce, "transaction", PLAINTEXT).unwrap(),
+            sealed,
+            "{nonce}"
+        );
+        // The associated data is authenticated: another one fails, naming the reading tried.
+        assert!(matches!(
+            open_resource(&key, nonce, "", sealed),
+            Err(CryptoError::GcmTagMismatch { .. })
+        ));
+    }
+}
