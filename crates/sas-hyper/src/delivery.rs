@@ -39,7 +39,7 @@ mod outbox;
 mod schedule;
 
 pub use callback::{Callback, CallbackEntry, CallbackError, Deliverable};
-pub use dispatcher::{Dispatcher, DispatcherConfig};
+pub use dispatcher::{Dispatcher, DispatcherConfig, EnqueueError};
 pub use memory::MemoryOutbox;
 pub use outbox::{Attempt, CallbackId, Lease, Leased, Outbox, OutboxError, Record, State};
 pub use schedule::Schedule;

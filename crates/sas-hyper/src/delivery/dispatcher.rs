@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
+use super::callback::CallbackError;
 use super::outbox::{Attempt, CallbackId, Leased, Outbox, OutboxError};
 use super::{Callback, Schedule};
 use crate::client::{BuildError, Client, RetryPolicy};
@@ -149,13 +150,17 @@ impl<O: Outbox> Dispatcher<O> {
         self.inner.client.clock().now()
     }
 
-    /// Adds a callback, due now, and wakes the dispatcher.
+    /// Adds a callback, due now, and wakes the dispatcher. It is signed once first, so a key
+    /// the dispatcher lacks is an error now rather than a dead callback a day later.
     ///
     /// # Errors
     ///
-    /// [`OutboxError`] from the outbox.
-    pub async fn enqueue(&self, callback: Callback) -> Result<CallbackId, OutboxError> {
-        let id = self.inner.outbox.enqueue(callback, self.now()).await?;
+    /// [`EnqueueError::Unsignable`] when the dispatcher's keys cannot sign it (or its stored
+    /// form is not the entry's); [`EnqueueError::Outbox`] from the outbox.
+    pub async fn enqueue(&self, callback: Callback) -> Result<CallbackId, EnqueueError> {
+        let now = self.now();
+        callback.sign(&self.inner.keys, now, &self.inner.client.nonce())?;
+        let id = self.inner.outbox.enqueue(callback, now).await?;
         self.inner.wake.notify_one();
         Ok(id)
     }
@@ -305,6 +310,19 @@ impl<O: Outbox> Dispatcher<O> {
             tracing::warn!(%error, "cannot record the attempt");
         }
     }
+}
+
+/// A callback could not be enqueued.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EnqueueError {
+    /// The dispatcher's keys cannot sign it (a missing platform key or AppKey, say), or its
+    /// stored form is not the entry's.
+    #[error("the callback cannot be signed: {0}")]
+    Unsignable(#[from] CallbackError),
+    /// The outbox refused it.
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
 }
 
 /// Status, `returnCode`, and the error unless the answer acknowledges the callback: a 2xx with

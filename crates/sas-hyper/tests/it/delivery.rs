@@ -382,3 +382,21 @@ async fn every_attempt_is_signed_afresh() {
     assert_ne!(nonces[1], nonces[2]);
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_callback_the_dispatchers_keys_cannot_sign_is_refused_at_enqueue() {
+    let keys = sas_hyper::SigningKeys::new().secret_key(secret());
+    let dispatcher = Dispatcher::with_client(
+        Arc::new(MemoryOutbox::new()),
+        keys,
+        client(sas_hyper::time::SystemClock),
+        fast_config(3),
+    );
+    let callback = Callback::new(&payment_callback("n", "O"), "http://127.0.0.1:9/notify").unwrap();
+    let refused = dispatcher.enqueue(callback).await;
+    assert!(
+        matches!(refused, Err(sas_hyper::delivery::EnqueueError::Unsignable(_))),
+        "{refused:?}"
+    );
+    assert!(dispatcher.outbox().list(State::Pending).await.unwrap().is_empty());
+}

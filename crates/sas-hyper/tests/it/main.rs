@@ -9,3 +9,4 @@ mod receiver;
 mod server;
 mod support;
 mod tls;
+mod tracing_fields;

@@ -207,3 +207,30 @@ async fn virtual_callbacks_are_deduplicated_by_order_number_and_event() {
     let out_trade_no = first.payload.parse().unwrap().out_trade_no;
     assert_eq!(ids, [format!("{out_trade_no}#{}", first.event), format!("GAME-2#{}", first.event)]);
 }
+
+#[tokio::test]
+async fn a_duplicate_arriving_while_the_first_is_handled_is_503_and_handled_once() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    let receiver = Receiver::builder(
+        merchant_verifying(),
+        move |_: Delivered<payment_notification::Request>| {
+            let counter = Arc::clone(&counter);
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                Ok::<(), HandlerError>(())
+            }
+        },
+    )
+    .api_v3_key(api_v3_key())
+    .build();
+    let callback = payment_callback("n-concurrent", "ORDER-C");
+    let (first, second) = tokio::join!(receiver.handle(signed(&callback)), async {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        receiver.handle(signed(&callback)).await
+    });
+    assert_eq!((first.status().as_u16(), second.status().as_u16()), (200, 503));
+    assert_eq!(answer(receiver.handle(signed(&callback)).await).await.0, 200);
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+}
