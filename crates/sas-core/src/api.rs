@@ -37,7 +37,7 @@
 
 use crate::endpoint::{EntryKind, Metadata};
 
-sas_derive::api!("../../../spec");
+sas_derive::api!("../spec");
 
 /// The endpoints of [`ENTRIES`]: what the superapp backend serves, in spec order.
 pub fn endpoints() -> impl Iterator<Item = &'static Metadata> {

@@ -60,6 +60,8 @@
 //! `examples/custom_client.rs` runs this over a loopback socket with `ureq` as the client and a
 //! `std::net` server; the README's "Using sas-core with your own HTTP stack" walks through it.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 extern crate self as sas_core;
 
 pub mod api;

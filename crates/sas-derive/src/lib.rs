@@ -4,6 +4,8 @@
 //! ⚠ If this is the only documentation you see, read the docs of `sas_core::api` instead: the
 //! macro is used there, and its output is documented there.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 use std::path::{Component, Path, PathBuf};
 
 use proc_macro::TokenStream;
@@ -14,7 +16,7 @@ use syn::{LitStr, parse_macro_input};
 /// calls the macro (like `include_str!`).
 ///
 /// ```text
-/// sas_derive::api!("../../../spec");
+/// sas_derive::api!("../spec");
 /// ```
 #[proc_macro]
 pub fn api(input: TokenStream) -> TokenStream {

@@ -12,6 +12,8 @@
 //! Nothing here speaks the protocol on its own: signing, verifying, envelopes and ciphers are
 //! sas-core's.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod body;
 pub mod client;
 pub mod delivery;

@@ -13,6 +13,8 @@
 //! assert_eq!(check_user.path.as_deref(), Some("/user/checkUser"));
 //! ```
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod diagnostic;
 mod load;
 pub mod model;
