@@ -6,71 +6,115 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 
-use crate::{output, project_root};
+use crate::workspace::Workspace;
+use crate::{cargo, msrv, output, package, project_root, semver, tools};
 
-/// One step: a name and a cargo invocation.
+/// One step: a name and what it runs.
 struct Step {
     name: &'static str,
-    args: &'static [&'static str],
-    env: &'static [(&'static str, &'static str)],
+    action: Action,
 }
 
-/// The steps, cheapest first.
+/// What a step runs.
+enum Action {
+    /// A cargo invocation with the library crates' `-p` flags appended when `libraries` is set.
+    Cargo {
+        args: &'static [&'static str],
+        env: &'static [(&'static str, &'static str)],
+        libraries: bool,
+    },
+    /// A check written in xtask.
+    Task(fn(&Workspace) -> anyhow::Result<()>),
+}
+
+const fn cargo_step(name: &'static str, args: &'static [&'static str]) -> Step {
+    Step { name, action: Action::Cargo { args, env: &[], libraries: false } }
+}
+
+/// The steps, cheapest first; the packaging steps last, as they build the crates again.
 const STEPS: &[Step] = &[
-    Step { name: "format", args: &["fmt", "--all", "--", "--check"], env: &[] },
-    Step {
-        name: "clippy",
-        args: &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"],
-        env: &[],
-    },
-    Step {
-        name: "spec-check",
-        args: &["run", "--locked", "--quiet", "-p", "xtask", "--", "spec-check"],
-        env: &[],
-    },
-    Step { name: "tests", args: &["test", "--workspace", "--locked"], env: &[] },
+    cargo_step("format", &["fmt", "--all", "--", "--check"]),
+    cargo_step(
+        "clippy",
+        &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"],
+    ),
+    cargo_step("spec-check", &["run", "--locked", "--quiet", "-p", "xtask", "--", "spec-check"]),
+    // Before the tests: xtask's tests run cargo-semver-checks.
+    Step { name: "tools", action: Action::Task(|_| tools::ensure_installed()) },
+    cargo_step("tests", &["test", "--workspace", "--locked"]),
     Step {
         name: "rustdoc",
-        args: &["doc", "--workspace", "--no-deps", "--locked"],
-        env: &[("RUSTDOCFLAGS", "-D warnings")],
+        action: Action::Cargo {
+            args: &["doc", "--workspace", "--no-deps", "--locked"],
+            env: &[("RUSTDOCFLAGS", "-D warnings")],
+            libraries: false,
+        },
     },
+    cargo_step(
+        "main job (README)",
+        &["run", "--locked", "--quiet", "-p", "sas-core", "--example", "catalogue"],
+    ),
+    Step { name: "layering", action: Action::Task(|_| check_layering()) },
     Step {
-        name: "main job (README)",
-        args: &["run", "--locked", "--quiet", "-p", "sas-core", "--example", "catalogue"],
-        env: &[],
+        name: "features (cargo hack --each-feature)",
+        action: Action::Cargo {
+            args: &["hack", "check", "--each-feature", "--locked"],
+            env: &[],
+            libraries: true,
+        },
     },
+    Step { name: "package (cargo package, verified)", action: Action::Task(package::verify) },
+    Step { name: "semver (cargo semver-checks)", action: Action::Task(semver::check) },
+    Step { name: "msrv (rust-version toolchain)", action: Action::Task(msrv::check) },
 ];
 
-/// Runs every step, then the layering check.
+/// Runs every step, printing how long each took.
 pub(crate) fn run() -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let workspace = Workspace::load(&project_root()?.join("Cargo.toml"))?;
+    let mut timings = Vec::new();
     for step in STEPS {
-        run_step(step)?;
+        let step_started = Instant::now();
+        run_step(step, &workspace)?;
+        let took = step_started.elapsed();
+        output::println(&format!("ci: {} passed in {took:.0?}", step.name))?;
+        timings.push((step.name, took));
     }
-    check_layering()?;
+    for (name, took) in &timings {
+        output::println(&format!("ci: {:>8.1}s  {name}", took.as_secs_f64()))?;
+    }
     output::println(&format!("ci: all checks passed in {:.0?}", started.elapsed()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_step(step: &Step) -> anyhow::Result<()> {
-    output::println(&format!("ci: {} (cargo {})", step.name, step.args.join(" ")))?;
-    let started = Instant::now();
-    let status = Command::new(cargo())
-        .args(step.args)
-        .envs(step.env.iter().copied())
-        .current_dir(project_root()?)
-        .status()
-        .with_context(|| format!("cannot start cargo for {}", step.name))?;
-    if !status.success() {
-        bail!("{} failed ({status})", step.name);
+fn run_step(step: &Step, workspace: &Workspace) -> anyhow::Result<()> {
+    match &step.action {
+        Action::Cargo { args, env, libraries } => {
+            let libraries = if *libraries { workspace.package_args() } else { Vec::new() };
+            let line =
+                format!("ci: {} (cargo {} {})", step.name, args.join(" "), libraries.join(" "));
+            output::println(line.trim_end())?;
+            let status = Command::new(cargo())
+                .args(*args)
+                .args(&libraries)
+                .envs(env.iter().copied())
+                .current_dir(&workspace.root)
+                .status()
+                .with_context(|| format!("cannot start cargo for {}", step.name))?;
+            if !status.success() {
+                bail!("{} failed ({status})", step.name);
+            }
+        }
+        Action::Task(task) => {
+            output::println(&format!("ci: {}", step.name))?;
+            task(workspace).with_context(|| format!("{} failed", step.name))?;
+        }
     }
-    output::println(&format!("ci: {} passed in {:.0?}", step.name, started.elapsed()))?;
     Ok(())
 }
 
 /// sas-core stays sans-IO: no async runtime or HTTP stack among its normal dependencies.
 fn check_layering() -> anyhow::Result<()> {
-    output::println("ci: layering (cargo tree -p sas-core -e normal)")?;
     let output = Command::new(cargo())
         .args(["tree", "-p", "sas-core", "-e", "normal", "--prefix", "none", "--locked"])
         .current_dir(project_root()?)
@@ -84,7 +128,6 @@ fn check_layering() -> anyhow::Result<()> {
     if !forbidden.is_empty() {
         bail!("sas-core must stay sans-IO, but depends on: {}", forbidden.join(", "));
     }
-    output::println("ci: layering passed")?;
     Ok(())
 }
 
@@ -101,10 +144,6 @@ fn forbidden_dependencies(tree: &str) -> Vec<String> {
     found.sort();
     found.dedup();
     found
-}
-
-fn cargo() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
 #[cfg(test)]

@@ -14,7 +14,11 @@ USAGE:
     cargo xtask <COMMAND> [OPTIONS]
 
 COMMANDS:
-    ci            Run every check CI runs: format, clippy, spec-check, tests, rustdoc, the main job, layering
+    ci            Run every check CI runs: format, clippy, spec-check, tests, rustdoc, the main job,
+                  layering, each feature, cargo package, semver-checks, the MSRV build
+    semver-check  Run cargo semver-checks against the baseline (.ci/semver-baseline/), as CI does
+    semver-baseline
+                  Make the library crates as they are now the semver baseline (.ci/semver-baseline/)
     spec-check    Compare spec/ with the vendor's documentation tables in spec/vendor/
         --vendor <DIR>           read the vendor texts from DIR instead of spec/vendor/
         --format <text|json>     report format (default: text)
@@ -28,6 +32,10 @@ pub(crate) enum Command {
     Ci,
     /// `cargo xtask spec-check`.
     SpecCheck(SpecCheck),
+    /// `cargo xtask semver-check`.
+    SemverCheck,
+    /// `cargo xtask semver-baseline`.
+    SemverBaseline,
     /// `cargo xtask help`, `--help`, `-h`.
     Help,
 }
@@ -62,6 +70,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<
     match command.as_str() {
         "help" | "--help" | "-h" => Ok(Command::Help),
         "ci" => Ok(Command::Ci),
+        "semver-check" => Ok(Command::SemverCheck),
+        "semver-baseline" => Ok(Command::SemverBaseline),
         "spec-check" => {
             let mut flags = SpecCheck::default();
             while let Some(arg) = args.next().transpose()? {
@@ -110,6 +120,8 @@ mod tests {
             Command::SpecCheck(SpecCheck { vendor: Some("v".into()), format: Format::Json })
         );
         assert_eq!(parse_strs(&[]).unwrap(), Command::Help);
+        assert_eq!(parse_strs(&["semver-baseline"]).unwrap(), Command::SemverBaseline);
+        assert_eq!(parse_strs(&["semver-check"]).unwrap(), Command::SemverCheck);
     }
 
     #[test]

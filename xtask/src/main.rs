@@ -5,9 +5,14 @@
 
 mod ci;
 mod flags;
+mod msrv;
 mod output;
+mod package;
+mod semver;
 mod spec_check;
 mod tidy;
+mod tools;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,6 +33,14 @@ fn try_main() -> anyhow::Result<ExitCode> {
     match flags::parse(std::env::args_os().skip(1))? {
         flags::Command::Ci => ci::run(),
         flags::Command::SpecCheck(flags) => spec_check::run(&flags),
+        flags::Command::SemverCheck => {
+            semver::check(&workspace::Workspace::load(&project_root()?.join("Cargo.toml"))?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        flags::Command::SemverBaseline => {
+            semver::refresh(&workspace::Workspace::load(&project_root()?.join("Cargo.toml"))?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         flags::Command::Help => {
             output::print(flags::HELP)?;
             Ok(ExitCode::SUCCESS)
@@ -58,6 +71,11 @@ fn workspace_root(start: &Path) -> Option<PathBuf> {
 fn is_workspace_root(dir: &Path) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml"))
         .is_ok_and(|text| text.lines().any(|line| line.trim() == "[workspace]"))
+}
+
+/// The cargo that runs xtask (`CARGO`), or the one on `PATH`.
+pub(crate) fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
 #[cfg(test)]

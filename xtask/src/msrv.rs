@@ -1,0 +1,100 @@
+//! The MSRV check: the library crates build with the toolchain whose version is their declared
+//! `rust-version`, installed with rustup when absent.
+
+use std::collections::BTreeSet;
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, bail};
+
+use crate::workspace::Workspace;
+
+/// The CI step.
+pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
+    let declared: BTreeSet<&str> =
+        workspace.libraries.iter().filter_map(|lib| lib.rust_version.as_deref()).collect();
+    let undeclared: Vec<&str> = workspace
+        .libraries
+        .iter()
+        .filter(|lib| lib.rust_version.is_none())
+        .map(|lib| lib.name.as_str())
+        .collect();
+    if !undeclared.is_empty() {
+        bail!("library crates without a rust-version: {}", undeclared.join(", "));
+    }
+    let [rust_version] = declared.into_iter().collect::<Vec<_>>()[..] else {
+        bail!("the library crates declare different rust-versions; they share the workspace's");
+    };
+    let toolchain = toolchain_name(rust_version);
+    if !is_installed(&toolchain)? {
+        println!("ci: installing the MSRV toolchain {toolchain} (rustup toolchain install)");
+        let status = Command::new("rustup")
+            .args(["toolchain", "install", &toolchain, "--profile", "minimal"])
+            .status();
+        if !status.is_ok_and(|status| status.success()) || !is_installed(&toolchain)? {
+            bail!(
+                "the MSRV check needs Rust {toolchain} (the workspace's rust-version), which is \
+                 not installed and could not be installed: run \
+                 `rustup toolchain install {toolchain} --profile minimal`"
+            );
+        }
+    }
+    let status = Command::new("rustup")
+        .args(["run", &toolchain, "cargo", "check", "--locked", "--all-features"])
+        .args(workspace.package_args())
+        .arg("--target-dir")
+        .arg(workspace.target_dir.join("msrv"))
+        .current_dir(&workspace.root)
+        .status()
+        .context("cannot start rustup run")?;
+    if !status.success() {
+        bail!(
+            "the library crates do not build with Rust {toolchain}, their rust-version ({status}): \
+             raise rust-version (see the README's versioning policy) or avoid the newer feature"
+        );
+    }
+    Ok(())
+}
+
+/// Whether rustup lists `toolchain` (for this host) as installed.
+fn is_installed(toolchain: &str) -> anyhow::Result<bool> {
+    let output = Command::new("rustup")
+        .args(["toolchain", "list"])
+        .stderr(Stdio::inherit())
+        .output()
+        .context("the MSRV check needs rustup, which cannot be started")?;
+    Ok(lists(&String::from_utf8_lossy(&output.stdout), toolchain))
+}
+
+/// Whether a `rustup toolchain list` output holds `toolchain`.
+fn lists(listing: &str, toolchain: &str) -> bool {
+    let prefix = format!("{toolchain}-");
+    listing.lines().any(|line| line.starts_with(&prefix))
+}
+
+/// The rustup name of a `rust-version`: `1.89` is the toolchain `1.89.0`.
+fn toolchain_name(rust_version: &str) -> String {
+    match rust_version.split('.').count() {
+        2 => format!("{rust_version}.0"),
+        _ => rust_version.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rust_version_names_a_toolchain() {
+        assert_eq!(toolchain_name("1.89"), "1.89.0");
+        assert_eq!(toolchain_name("1.89.1"), "1.89.1");
+    }
+
+    #[test]
+    fn installed_toolchains_are_matched_exactly() {
+        let listing = "stable-x86_64-unknown-linux-gnu (active, default)\n\
+                       1.89.0-x86_64-unknown-linux-gnu\n1.95.0-x86_64-unknown-linux-gnu\n";
+        assert!(lists(listing, "1.89.0"));
+        assert!(!lists(listing, "1.89.1"));
+        assert!(!lists(listing, "1.9.0"));
+    }
+}

@@ -1,0 +1,385 @@
+//! `cargo semver-checks` against a committed baseline of the public API.
+//!
+//! The baseline is `.ci/semver-baseline/`: the `.crate` files of the library crates as the last
+//! release packaged them (what crates.io would serve), made by `cargo xtask semver-baseline`.
+//! Committing sources rather than rustdoc JSON keeps the baseline valid across toolchains (the
+//! JSON format changes with rustdoc) and needs no git history (CI may run on a shallow clone).
+//!
+//! The check unpacks the baseline into a generated workspace under the target folder (its
+//! crates depend on each other through `[patch.crates-io]`, with the current `Cargo.lock`, so
+//! both sides build against the same dependency versions), builds the rustdoc JSON of each
+//! library on both sides the way cargo-semver-checks does, and hands the two files to
+//! `cargo semver-checks`. The release type follows the versions: an unchanged version must be
+//! compatible, so an unintended breaking change fails.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::package;
+use crate::workspace::{Library, Workspace};
+
+/// Where the baseline `.crate` files live, from the workspace root.
+pub(crate) const BASELINE_DIR: &str = ".ci/semver-baseline";
+
+/// The rustdoc flags cargo-semver-checks itself uses (hidden items are needed to tell what is
+/// public API).
+const RUSTDOCFLAGS: &str = "-Z unstable-options --document-private-items --document-hidden-items \
+                            --output-format=json --cap-lints=allow";
+
+/// What semver-checks said about one crate.
+#[derive(Debug)]
+pub(crate) struct Verdict {
+    /// The crate checked.
+    pub(crate) name: String,
+    /// Whether it found no breaking change the version does not allow.
+    pub(crate) passed: bool,
+    /// Its output, stdout then stderr.
+    pub(crate) report: String,
+}
+
+/// `cargo xtask semver-baseline`: packages the library crates as they are now and makes them
+/// the baseline, replacing the `.crate` files there.
+pub(crate) fn refresh(workspace: &Workspace) -> anyhow::Result<()> {
+    let dir = workspace.root.join(BASELINE_DIR);
+    let made = package::pack(
+        &workspace.root.join("Cargo.toml"),
+        &workspace.libraries,
+        &workspace.target_dir.join("semver").join("pack"),
+    )?;
+    replace_crate_files(&dir, &made)?;
+    for file in &made {
+        println!("semver-baseline: {}", file.file_name().unwrap_or_default().to_string_lossy());
+    }
+    println!("semver-baseline: refreshed {}; commit it with the change it accepts", dir.display());
+    Ok(())
+}
+
+/// The CI step: every library crate that has a baseline must be compatible with it.
+pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
+    let verdicts = check_against(
+        &workspace.root.join("Cargo.toml"),
+        &workspace.libraries,
+        &workspace.root.join(BASELINE_DIR),
+        &workspace.target_dir.join("semver"),
+        true,
+    )?;
+    for verdict in &verdicts {
+        print!("{}", verdict.report);
+    }
+    let failed: Vec<&str> =
+        verdicts.iter().filter(|v| !v.passed).map(|v| v.name.as_str()).collect();
+    if !failed.is_empty() {
+        bail!(
+            "breaking changes against the baseline in {BASELINE_DIR}/ in: {}.\n\
+             If a change is deliberate, bump the crate's version as the README's versioning \
+             policy says and record it in CHANGELOG.md; the baseline is refreshed with \
+             `cargo xtask semver-baseline` when a release is made.",
+            failed.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Checks `libraries` of the workspace at `manifest` against the `.crate` files in
+/// `baseline_dir`, working under `work_dir`. A library without a baseline
+/// (a new crate) is reported and skipped.
+pub(crate) fn check_against(
+    manifest: &Path,
+    libraries: &[Library],
+    baseline_dir: &Path,
+    work_dir: &Path,
+    locked: bool,
+) -> anyhow::Result<Vec<Verdict>> {
+    let lock = manifest.with_file_name("Cargo.lock");
+    let baseline = unpack_baseline(baseline_dir, &work_dir.join("baseline"), &lock)?;
+    let mut verdicts = Vec::new();
+    for library in libraries {
+        let Some((_, version)) = baseline.crates.iter().find(|(name, _)| *name == library.name)
+        else {
+            println!("semver: {} has no baseline in {}; skipped", library.name, BASELINE_DIR);
+            continue;
+        };
+        println!("semver: {} {} against baseline {version}", library.name, library.version);
+        let current =
+            rustdoc_json(manifest, &library.name, &work_dir.join("current-target"), locked)?;
+        let previous = rustdoc_json(
+            &baseline.manifest,
+            &library.name,
+            &work_dir.join("baseline-target"),
+            false,
+        )?;
+        let output = Command::new(crate::cargo())
+            .args(["semver-checks", "--color", "never", "--current-rustdoc"])
+            .arg(&current)
+            .arg("--baseline-rustdoc")
+            .arg(&previous)
+            .output()
+            .context(
+                "cannot start cargo semver-checks (cargo install --locked cargo-semver-checks)",
+            )?;
+        let report = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        verdicts.push(Verdict {
+            name: library.name.clone(),
+            passed: output.status.success(),
+            report,
+        });
+    }
+    Ok(verdicts)
+}
+
+/// The baseline, unpacked as a workspace.
+struct Baseline {
+    /// The generated workspace manifest.
+    manifest: PathBuf,
+    /// Name and version of each baseline crate.
+    crates: Vec<(String, String)>,
+}
+
+/// Unpacks the `.crate` files of `baseline_dir` under `out` (again only when they changed, so
+/// cargo can reuse its builds), as a workspace whose crates resolve each other by path.
+fn unpack_baseline(baseline_dir: &Path, out: &Path, lock: &Path) -> anyhow::Result<Baseline> {
+    let files = crate_files(baseline_dir)?;
+    let crates: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|file| {
+            let name = file.file_name()?.to_str()?;
+            let (krate, version) = package::parse_crate_file_name(name)?;
+            Some((krate.to_owned(), version.to_owned()))
+        })
+        .collect();
+    let src = out.join("src");
+    let stamp_path = out.join("stamp");
+    let stamp = stamp(&files)?;
+    if fs::read_to_string(&stamp_path).ok().as_deref() != Some(stamp.as_str()) {
+        if src.exists() {
+            fs::remove_dir_all(&src).with_context(|| format!("cannot clear {}", src.display()))?;
+        }
+        fs::create_dir_all(&src).with_context(|| format!("cannot create {}", src.display()))?;
+        for file in &files {
+            let status = Command::new("tar")
+                .arg("-xzf")
+                .arg(file)
+                .arg("-C")
+                .arg(&src)
+                .status()
+                .context("cannot start tar")?;
+            if !status.success() {
+                bail!("tar cannot unpack {} ({status})", file.display());
+            }
+        }
+        fs::write(src.join("Cargo.toml"), workspace_manifest(&crates))?;
+        fs::write(&stamp_path, stamp)?;
+    }
+    // The current lock file: the same dependency versions on both sides (cargo drops what the
+    // baseline does not use, and adds what it needs).
+    if lock.exists() {
+        fs::copy(lock, src.join("Cargo.lock"))
+            .with_context(|| format!("cannot copy {}", lock.display()))?;
+    }
+    Ok(Baseline { manifest: src.join("Cargo.toml"), crates })
+}
+
+/// The `.crate` files of `dir`, sorted.
+fn crate_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("cannot read the semver baseline in {}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "crate"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// A fingerprint of the baseline files' names and bytes.
+fn stamp(files: &[PathBuf]) -> anyhow::Result<String> {
+    let mut lines = String::new();
+    for file in files {
+        let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        lines.push_str(&format!("{name} {} {:016x}\n", bytes.len(), hasher.finish()));
+    }
+    Ok(lines)
+}
+
+/// The manifest of the generated workspace holding the unpacked baseline crates.
+fn workspace_manifest(crates: &[(String, String)]) -> String {
+    let mut text = String::from(
+        "# Generated by `cargo xtask ci` from the semver baseline: do not edit.\n\
+         [workspace]\nresolver = \"3\"\nmembers = [\n",
+    );
+    for (name, version) in crates {
+        text.push_str(&format!("    \"{name}-{version}\",\n"));
+    }
+    text.push_str("]\n\n[patch.crates-io]\n");
+    for (name, version) in crates {
+        text.push_str(&format!("{name} = {{ path = \"{name}-{version}\" }}\n"));
+    }
+    text
+}
+
+/// Builds the rustdoc JSON of `package` in the workspace at `manifest` with all its features,
+/// as cargo-semver-checks builds it, and returns the file.
+fn rustdoc_json(
+    manifest: &Path,
+    package: &str,
+    target_dir: &Path,
+    locked: bool,
+) -> anyhow::Result<PathBuf> {
+    let mut command = Command::new(crate::cargo());
+    command
+        .args(["doc", "--quiet", "--no-deps", "--lib", "--all-features", "--manifest-path"])
+        .arg(manifest)
+        .args(["--package", package, "--target-dir"])
+        .arg(target_dir)
+        // rustdoc's JSON output is unstable; cargo-semver-checks builds it the same way.
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTDOCFLAGS", RUSTDOCFLAGS)
+        .env("RUSTFLAGS", "--cap-lints=allow");
+    if locked {
+        command.arg("--locked");
+    }
+    let status = command.status().context("cannot start cargo doc")?;
+    if !status.success() {
+        bail!("cannot build the rustdoc JSON of {package} in {} ({status})", manifest.display());
+    }
+    let json = target_dir.join("doc").join(format!("{}.json", package.replace('-', "_")));
+    if !json.is_file() {
+        bail!("cargo doc wrote no {}", json.display());
+    }
+    Ok(json)
+}
+
+/// Puts `made` in `dir` in place of the `.crate` files there.
+fn replace_crate_files(dir: &Path, made: &[PathBuf]) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for old in crate_files(dir)? {
+        fs::remove_file(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+    }
+    for file in made {
+        let name = file.file_name().unwrap_or_default();
+        fs::copy(file, dir.join(name))
+            .with_context(|| format!("cannot copy {}", file.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-crate workspace in a fresh temporary folder.
+    struct Probe {
+        dir: PathBuf,
+    }
+
+    impl Probe {
+        fn new(test: &str) -> Probe {
+            let dir = std::env::temp_dir().join(format!("xtask-{test}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(dir.join("src")).unwrap();
+            fs::write(
+                dir.join("Cargo.toml"),
+                "[package]\nname = \"semver-probe\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
+                 license = \"MIT\"\ndescription = \"probe\"\n\n[workspace]\n",
+            )
+            .unwrap();
+            Probe { dir }
+        }
+
+        fn write_lib(&self, code: &str) {
+            fs::write(self.dir.join("src/lib.rs"), code).unwrap();
+        }
+
+        fn library(&self) -> Vec<Library> {
+            vec![Library {
+                name: "semver-probe".to_owned(),
+                version: "0.1.0".to_owned(),
+                rust_version: None,
+            }]
+        }
+
+        fn check(&self) -> Verdict {
+            let manifest = self.dir.join("Cargo.toml");
+            let verdicts = check_against(
+                &manifest,
+                &self.library(),
+                &self.dir.join("baseline"),
+                &self.dir.join("target/semver"),
+                false,
+            )
+            .unwrap();
+            verdicts.into_iter().next().expect("the probe has a baseline")
+        }
+    }
+
+    impl Drop for Probe {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    /// The check the CI step runs, on a crate small enough to build in seconds: an added item
+    /// passes, a removed public item fails with cargo-semver-checks' `function_missing`.
+    #[test]
+    fn a_removed_public_item_fails_the_check() {
+        let probe = Probe::new("semver");
+        probe.write_lib("//! Probe.\n\n/// Kept.\npub fn kept() {}\n\n/// Removed later.\npub fn removed() {}\n");
+        let made = package::pack(
+            &probe.dir.join("Cargo.toml"),
+            &probe.library(),
+            &probe.dir.join("target"),
+        )
+        .unwrap();
+        replace_crate_files(&probe.dir.join("baseline"), &made).unwrap();
+
+        probe.write_lib(
+            "//! Probe.\n\n/// Kept.\npub fn kept() {}\n\n/// Removed later.\npub fn removed() {}\n\n\
+             /// Added.\npub fn added() {}\n",
+        );
+        let additive = probe.check();
+        assert!(additive.passed, "an added item is not breaking:\n{}", additive.report);
+
+        probe.write_lib("//! Probe.\n\n/// Kept.\npub fn kept() {}\n");
+        let breaking = probe.check();
+        assert!(!breaking.passed, "a removed item must fail:\n{}", breaking.report);
+        assert!(breaking.report.contains("function_missing"), "{}", breaking.report);
+        assert!(breaking.report.contains("removed"), "{}", breaking.report);
+    }
+
+    #[test]
+    fn the_baseline_workspace_patches_every_crate() {
+        let text = workspace_manifest(&[
+            ("sas-core".to_owned(), "0.1.0".to_owned()),
+            ("sas-spec".to_owned(), "0.1.0".to_owned()),
+        ]);
+        assert!(text.contains("members = [\n    \"sas-core-0.1.0\",\n    \"sas-spec-0.1.0\",\n]"));
+        assert!(text.contains("sas-spec = { path = \"sas-spec-0.1.0\" }"), "{text}");
+    }
+
+    #[test]
+    fn every_library_has_a_committed_baseline() {
+        let root = crate::project_root().expect("the workspace");
+        let files = crate_files(&root.join(BASELINE_DIR)).unwrap();
+        let names: Vec<String> =
+            files.iter().filter_map(|f| f.file_name()?.to_str().map(str::to_owned)).collect();
+        for library in ["sas-spec", "sas-derive", "sas-core"] {
+            assert!(
+                names
+                    .iter()
+                    .any(|n| package::parse_crate_file_name(n).is_some_and(|(k, _)| k == library)),
+                "no baseline for {library} in {BASELINE_DIR}: {names:?}"
+            );
+        }
+    }
+}
