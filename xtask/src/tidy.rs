@@ -1,5 +1,6 @@
-//! Tidy checks of the source tree, run as tests: every Rust file opens with a `//!` line, and
-//! no file carries trailing white space, ignored tests or leftover todos.
+//! Tidy checks of the source tree, run as tests: every Rust file opens with a `//!` line, no
+//! file carries trailing white space, ignored tests or leftover todos, and sas-core's packaged
+//! spec is the workspace's `spec/` itself.
 
 #[cfg(test)]
 mod tests {
@@ -70,5 +71,24 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// `crates/sas-core/spec` must be the link to `spec/` that `cargo package` follows, not a
+    /// copy that could drift, nor a file holding the link's text (a clone without symbolic
+    /// links).
+    #[test]
+    fn sas_core_packages_the_workspace_spec() {
+        let root = project_root();
+        let link = root.join("crates/sas-core/spec");
+        let meta = std::fs::symlink_metadata(&link).expect("crates/sas-core/spec is missing");
+        assert!(
+            meta.file_type().is_symlink(),
+            "crates/sas-core/spec must be a symbolic link to ../../spec (on Windows, clone with \
+             `git config core.symlinks true`)"
+        );
+        let target = std::fs::canonicalize(&link).expect("crates/sas-core/spec is a broken link");
+        let spec = std::fs::canonicalize(root.join("spec")).expect("spec/ is missing");
+        assert_eq!(target, spec, "crates/sas-core/spec must point at the workspace's spec/");
+        assert!(target.join("sas.toml").is_file(), "spec/sas.toml is missing");
     }
 }
