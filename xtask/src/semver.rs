@@ -69,7 +69,9 @@ pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
         true,
     )?;
     for verdict in &verdicts {
-        print!("{}", verdict.report);
+        let outcome = if verdict.passed { "compatible" } else { "BREAKING" };
+        crate::output::println(&format!("semver: {} is {outcome}:", verdict.name))?;
+        crate::output::print(&verdict.report)?;
     }
     let failed: Vec<&str> =
         verdicts.iter().filter(|v| !v.passed).map(|v| v.name.as_str()).collect();

@@ -78,7 +78,7 @@ mod tests {
     /// links).
     #[test]
     fn sas_core_packages_the_workspace_spec() {
-        let root = project_root();
+        let root = project_root().expect("the workspace");
         let link = root.join("crates/sas-core/spec");
         let meta = std::fs::symlink_metadata(&link).expect("crates/sas-core/spec is missing");
         assert!(
