@@ -14,11 +14,18 @@ use crate::workspace::{Library, Workspace};
 /// verification builds with cargo's default profile, and keeps the workspace's artifacts apart
 /// from the packaged copies of the same crates).
 pub(crate) fn verify(workspace: &Workspace) -> anyhow::Result<()> {
+    let target_dir = workspace.target_dir.join("package-verify");
+    // A cargo home of its own, so the packages cargo unpacks for the verification (it never
+    // unpacks a registry package twice) can be cleared without touching anyone else's.
+    let cargo_home = target_dir.join("cargo-home");
+    forget_unpacked_packages(&cargo_home)?;
+    forget_packaged_builds(&target_dir, &workspace.libraries)?;
     let status = Command::new(crate::cargo())
+        .env("CARGO_HOME", &cargo_home)
         .args(["package", "--locked", "--allow-dirty"])
         .args(workspace.package_args())
         .arg("--target-dir")
-        .arg(workspace.target_dir.join("package-verify"))
+        .arg(&target_dir)
         .current_dir(&workspace.root)
         .status()
         .context("cannot start cargo package")?;
@@ -26,6 +33,47 @@ pub(crate) fn verify(workspace: &Workspace) -> anyhow::Result<()> {
         bail!("cargo package failed ({status})");
     }
     Ok(())
+}
+
+/// Removes the sources cargo unpacked from the verification's local registries
+/// (`registry/src/-<hash>/` in `cargo_home`; crates.io's folder is named after its host).
+fn forget_unpacked_packages(cargo_home: &Path) -> anyhow::Result<()> {
+    let sources = cargo_home.join("registry").join("src");
+    let Ok(entries) = std::fs::read_dir(&sources) else { return Ok(()) };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with('-') {
+            std::fs::remove_dir_all(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops cargo's fingerprints of the library crates from an earlier verification in
+/// `target_dir`. The verification builds each crate as a registry package of an unchanged
+/// version, which cargo takes to be immutable: without this, a later run would link what the
+/// earlier one built (a sas-core verified against last run's sas-spec). Their dependencies from
+/// crates.io stay built.
+fn forget_packaged_builds(target_dir: &Path, libraries: &[Library]) -> anyhow::Result<()> {
+    let fingerprints = target_dir.join("debug").join(".fingerprint");
+    let Ok(entries) = std::fs::read_dir(&fingerprints) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if libraries.iter().any(|lib| is_build_of(&name, &lib.name)) {
+            std::fs::remove_dir_all(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a `.fingerprint` folder name (`sas-core-1f0882f324a6ffbc`) is a build of `package`.
+fn is_build_of(folder: &str, package: &str) -> bool {
+    folder
+        .strip_prefix(package)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .is_some_and(|hash| !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Packages `libraries` of the workspace at `manifest` without verifying them, and returns the
@@ -71,6 +119,14 @@ pub(crate) fn parse_crate_file_name(file: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_are_matched_by_package() {
+        assert!(is_build_of("sas-core-1f0882f324a6ffbc", "sas-core"));
+        assert!(!is_build_of("sas-core-extra-1f0882f324a6ffbc", "sas-core"));
+        assert!(!is_build_of("sas-spec-0c87c46a58ecc733", "sas-core"));
+        assert!(!is_build_of("sas-core", "sas-core"));
+    }
 
     #[test]
     fn crate_file_names_round_trip() {
