@@ -167,8 +167,10 @@ fn unpack_baseline(baseline_dir: &Path, out: &Path, lock: &Path) -> anyhow::Resu
         }
         fs::create_dir_all(&src).with_context(|| format!("cannot create {}", src.display()))?;
         for file in &files {
+            // `-m`: the files get the time of unpacking, not the archive's, so cargo sees them
+            // as changed and rebuilds the baseline crates instead of an earlier baseline's.
             let status = Command::new("tar")
-                .arg("-xzf")
+                .arg("-xzmf")
                 .arg(file)
                 .arg("-C")
                 .arg(&src)
