@@ -9,7 +9,9 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 pub(crate) enum BodyError {
     /// The body is longer than the limit (bytes).
     TooLarge(usize),
-    /// The connection failed or timed out while reading.
+    /// The connection failed or timed out while reading (the client reports the cause; the
+    /// server answers without it).
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
     Read(Box<dyn std::error::Error + Send + Sync>),
 }
 

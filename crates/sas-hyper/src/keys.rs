@@ -7,14 +7,28 @@
 
 use std::sync::Arc;
 
-use sas_core::auth::{AppKeys, MerchantKeys, Signing, Verifying};
+use sas_core::auth::{AppKeys, MerchantKeys};
+#[cfg(feature = "client")]
+use sas_core::auth::Signing;
+#[cfg(feature = "server")]
+use sas_core::auth::Verifying;
+#[cfg(feature = "server")]
 use sas_core::callback::{self, EncryptedCallback, OpenError, Opened, PayloadCallback};
+#[cfg(feature = "server")]
+use sas_core::crypto::ApiV3Key;
 use sas_core::crypto::{
-    ApiV3Key, AppKey, AuthorizationSigner, FreshnessWindow, PublicKeySet, RsaPrivateKey, SecretKey,
+    AppKey, AuthorizationSigner, FreshnessWindow, PublicKeySet, RsaPrivateKey, SecretKey,
 };
+#[cfg(any(feature = "client", feature = "server"))]
 use sas_core::endpoint::ApiRequest;
-use sas_core::error::{FromHttpRequestError, IntoHttpError};
-use sas_core::request::{Authenticated, IncomingRequest, OutgoingRequest};
+#[cfg(feature = "server")]
+use sas_core::error::FromHttpRequestError;
+#[cfg(feature = "client")]
+use sas_core::error::IntoHttpError;
+#[cfg(feature = "client")]
+use sas_core::request::OutgoingRequest;
+#[cfg(feature = "server")]
+use sas_core::request::{Authenticated, IncomingRequest};
 
 pub use sas_core::time::UnixTime;
 
@@ -174,6 +188,7 @@ impl VerifyingKeys {
         self
     }
 
+    #[cfg(feature = "server")]
     pub(crate) fn prefix(&self) -> &str {
         &self.path_prefix
     }
@@ -194,6 +209,7 @@ impl std::fmt::Debug for VerifyingKeys {
 
 /// Signs `message` for `target` (a base URL for endpoints, the full URL for callbacks) at `now`
 /// with `nonce`.
+#[cfg(feature = "client")]
 pub(crate) fn sign<T: ApiRequest>(
     message: &T,
     target: &str,
@@ -217,6 +233,7 @@ pub(crate) fn sign<T: ApiRequest>(
     message.try_into_http_request(target, &signing)
 }
 
+#[cfg(feature = "server")]
 fn verifying<'a>(keys: &'a VerifyingKeys, now: UnixTime) -> Verifying<'a> {
     let mut verifying = Verifying::new(now)
         .window(keys.window)
@@ -240,6 +257,7 @@ fn verifying<'a>(keys: &'a VerifyingKeys, now: UnixTime) -> Verifying<'a> {
 }
 
 /// Verifies a received request over its exact bytes, then parses it.
+#[cfg(feature = "server")]
 pub(crate) fn verify<T: ApiRequest, B: AsRef<[u8]>>(
     request: &http::Request<B>,
     keys: &VerifyingKeys,
@@ -249,6 +267,7 @@ pub(crate) fn verify<T: ApiRequest, B: AsRef<[u8]>>(
 }
 
 /// Verifies an encrypted callback, then decrypts its resource.
+#[cfg(feature = "server")]
 pub(crate) fn open<C: EncryptedCallback, B: AsRef<[u8]>>(
     request: &http::Request<B>,
     keys: &VerifyingKeys,
@@ -259,6 +278,7 @@ pub(crate) fn open<C: EncryptedCallback, B: AsRef<[u8]>>(
 }
 
 /// Verifies a virtual callback, then parses its payload.
+#[cfg(feature = "server")]
 pub(crate) fn read_payload<C: PayloadCallback, B: AsRef<[u8]>>(
     request: &http::Request<B>,
     keys: &VerifyingKeys,

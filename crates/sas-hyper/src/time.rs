@@ -111,6 +111,7 @@ pub(crate) fn random_hex_128() -> String {
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// A uniformly random duration in `[0, max]` (full jitter).
+#[cfg(feature = "client")]
 pub(crate) fn jitter(max: Duration) -> Duration {
     let mut bytes = [0u8; 8];
     if getrandom::getrandom(&mut bytes).is_err() {

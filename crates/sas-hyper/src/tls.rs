@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+#[cfg(feature = "client")]
 use rustls::RootCertStore;
 use rustls::crypto::CryptoProvider;
 use rustls_pki_types::pem::PemObject;
@@ -38,8 +39,9 @@ pub(crate) fn certificates(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, T
     Ok(certificates)
 }
 
-/// A client configuration trusting webpki's roots (when `webpki` is set) and `extra`, offering
-/// HTTP/2 and HTTP/1.1 by ALPN.
+/// A client configuration trusting webpki's roots (when `webpki` is set) and `extra` (the
+/// connector offers HTTP/2, with the `http2` feature, and HTTP/1.1 by ALPN).
+#[cfg(feature = "client")]
 pub(crate) fn client_config(
     webpki: bool,
     extra: &[CertificateDer<'static>],
@@ -59,7 +61,7 @@ pub(crate) fn client_config(
 }
 
 /// A server configuration from a PEM certificate chain and a PEM private key (PKCS#8, PKCS#1
-/// or SEC1), offering HTTP/2 and HTTP/1.1 by ALPN.
+/// or SEC1), offering HTTP/2 and HTTP/1.1 by ALPN (the server speaks both).
 ///
 /// # Errors
 ///

@@ -4,12 +4,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+#[cfg(feature = "tls")]
 use rustls_pki_types::CertificateDer;
 
 use super::transport::{PoolOptions, pool};
 use super::{Client, Inner, RetryPolicy};
 use crate::keys::SigningKeys;
 use crate::time::{Clock, NonceSource, OsNonces, SystemClock};
+#[cfg(feature = "tls")]
 use crate::tls::{TlsError, certificates};
 
 /// The default limit of a response body: 4 MiB.
@@ -19,10 +21,12 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// The base URL is not an absolute `http(s)` URL without a query.
+    /// The base URL is not an absolute `http(s)` URL without a query (`http` only without the
+    /// `tls` feature).
     #[error("{0:?} is not an absolute http(s) base URL without query or fragment")]
     BaseUrl(String),
     /// An extra root certificate could not be read, or rustls refused the configuration.
+    #[cfg(feature = "tls")]
     #[error(transparent)]
     Tls(#[from] TlsError),
 }
@@ -34,7 +38,9 @@ pub struct ClientBuilder {
     keys: SigningKeys,
     clock: Arc<dyn Clock>,
     nonces: Arc<dyn NonceSource>,
+    #[cfg(feature = "tls")]
     webpki_roots: bool,
+    #[cfg(feature = "tls")]
     extra_roots: Vec<Vec<u8>>,
     connect_timeout: Duration,
     timeout: Duration,
@@ -42,6 +48,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     pool_idle_timeout: Duration,
     pool_max_idle_per_host: usize,
+    #[cfg(feature = "http2")]
     http2_prior_knowledge: bool,
 }
 
@@ -58,7 +65,9 @@ impl ClientBuilder {
             keys: SigningKeys::new(),
             clock: Arc::new(SystemClock),
             nonces: Arc::new(OsNonces),
+            #[cfg(feature = "tls")]
             webpki_roots: true,
+            #[cfg(feature = "tls")]
             extra_roots: Vec::new(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
@@ -66,6 +75,7 @@ impl ClientBuilder {
             retry: RetryPolicy::default(),
             pool_idle_timeout: Duration::from_secs(90),
             pool_max_idle_per_host: 32,
+            #[cfg(feature = "http2")]
             http2_prior_knowledge: false,
         }
     }
@@ -96,12 +106,14 @@ impl ClientBuilder {
     }
 
     /// Also trust the certificates in `pem` as roots (a private CA, a test certificate).
+    #[cfg(feature = "tls")]
     pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.extra_roots.push(pem.into());
         self
     }
 
     /// Whether to trust the webpki roots (on by default).
+    #[cfg(feature = "tls")]
     pub fn webpki_roots(mut self, trust: bool) -> Self {
         self.webpki_roots = trust;
         self
@@ -145,6 +157,7 @@ impl ClientBuilder {
 
     /// Speak HTTP/2 without negotiation (`http://` to an HTTP/2 server). Over TLS, ALPN picks
     /// HTTP/2 or HTTP/1.1 without this.
+    #[cfg(feature = "http2")]
     pub fn http2_prior_knowledge(mut self, on: bool) -> Self {
         self.http2_prior_knowledge = on;
         self
@@ -157,16 +170,21 @@ impl ClientBuilder {
     /// [`BuildError`]: a malformed base URL or an unreadable root certificate.
     pub fn build(self) -> Result<Client, BuildError> {
         let base_url = self.base_url.map(|url| check_base_url(&url)).transpose()?;
+        #[cfg(feature = "tls")]
         let mut extra_roots: Vec<CertificateDer<'static>> = Vec::new();
+        #[cfg(feature = "tls")]
         for pem in &self.extra_roots {
             extra_roots.extend(certificates(pem)?);
         }
         let pool = pool(&PoolOptions {
+            #[cfg(feature = "tls")]
             webpki_roots: self.webpki_roots,
+            #[cfg(feature = "tls")]
             extra_roots,
             connect_timeout: self.connect_timeout,
             pool_idle_timeout: self.pool_idle_timeout,
             pool_max_idle_per_host: self.pool_max_idle_per_host,
+            #[cfg(feature = "http2")]
             http2_prior_knowledge: self.http2_prior_knowledge,
         })?;
         Ok(Client {
@@ -187,7 +205,11 @@ impl ClientBuilder {
 fn check_base_url(url: &str) -> Result<String, BuildError> {
     let bad = || BuildError::BaseUrl(url.to_owned());
     let uri: http::Uri = url.parse().map_err(|_| bad())?;
-    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    let scheme_ok = match uri.scheme_str() {
+        Some("http") => true,
+        Some("https") => cfg!(feature = "tls"),
+        _ => false,
+    };
     if !scheme_ok || uri.authority().is_none() || uri.query().is_some() || url.contains('#') {
         return Err(bad());
     }

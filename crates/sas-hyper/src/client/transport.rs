@@ -1,53 +1,73 @@
-//! One HTTP exchange over hyper-util's pooled client with hyper-rustls: send the signed bytes,
-//! read the answer up to the size limit, within the time limit.
+//! One HTTP exchange over hyper-util's pooled client with hyper-rustls (plain HTTP only without
+//! the `tls` feature): send the signed bytes, read the answer up to the size limit, within the
+//! time limit.
 
 use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::Full;
+#[cfg(feature = "tls")]
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
+#[cfg(feature = "tls")]
 use rustls_pki_types::CertificateDer;
 
+use super::BuildError;
 use super::retry::{Outcome, retry_after};
 use crate::body::{BodyError, read_limited};
 use crate::error::{Error, Kind};
-use crate::tls::{TlsError, client_config};
+#[cfg(feature = "tls")]
+use crate::tls::client_config;
 
 /// The pooled hyper client.
+#[cfg(feature = "tls")]
 pub(crate) type Pool = HyperClient<HttpsConnector<HttpConnector>, Full<Bytes>>;
+/// The pooled hyper client.
+#[cfg(not(feature = "tls"))]
+pub(crate) type Pool = HyperClient<HttpConnector, Full<Bytes>>;
 
 /// How the pool connects.
 pub(crate) struct PoolOptions {
+    #[cfg(feature = "tls")]
     pub(crate) webpki_roots: bool,
+    #[cfg(feature = "tls")]
     pub(crate) extra_roots: Vec<CertificateDer<'static>>,
     pub(crate) connect_timeout: Duration,
     pub(crate) pool_idle_timeout: Duration,
     pub(crate) pool_max_idle_per_host: usize,
+    #[cfg(feature = "http2")]
     pub(crate) http2_prior_knowledge: bool,
 }
 
-pub(crate) fn pool(options: &PoolOptions) -> Result<Pool, TlsError> {
+pub(crate) fn pool(options: &PoolOptions) -> Result<Pool, BuildError> {
     let mut http = HttpConnector::new();
-    http.enforce_http(false);
+    // Without TLS, an `https://` URL fails to connect rather than going out in plain text.
+    http.enforce_http(!cfg!(feature = "tls"));
     http.set_nodelay(true);
     http.set_connect_timeout(Some(options.connect_timeout));
-    let tls = client_config(options.webpki_roots, &options.extra_roots)?;
-    let connector = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config(tls)
-        .https_or_http()
-        .enable_http1()
-        .enable_http2()
-        .wrap_connector(http);
+    #[cfg(feature = "tls")]
+    let connector = {
+        let tls = client_config(options.webpki_roots, &options.extra_roots)?;
+        let builder = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1();
+        #[cfg(feature = "http2")]
+        let builder = builder.enable_http2();
+        builder.wrap_connector(http)
+    };
+    #[cfg(not(feature = "tls"))]
+    let connector = http;
     let mut builder = HyperClient::builder(TokioExecutor::new());
     builder
         .timer(TokioTimer::new())
         .pool_timer(TokioTimer::new())
         .pool_idle_timeout(options.pool_idle_timeout)
-        .pool_max_idle_per_host(options.pool_max_idle_per_host)
-        .http2_only(options.http2_prior_knowledge);
+        .pool_max_idle_per_host(options.pool_max_idle_per_host);
+    #[cfg(feature = "http2")]
+    builder.http2_only(options.http2_prior_knowledge);
     Ok(builder.build(connector))
 }
 

@@ -1,5 +1,6 @@
 //! Serving any of this crate's services on a TCP listener: HTTP/1.1 and HTTP/2 (hyper-util's
-//! auto builder), optional TLS, connection and time limits, graceful shutdown.
+//! auto builder), optional TLS (the `tls` feature), connection and time limits, graceful
+//! shutdown.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -21,9 +22,11 @@ use super::envelope::{REQUEST_ID_HEADER, ResponseBody, failure, request_id};
 /// How connections are served.
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
+    #[cfg(feature = "tls")]
     tls: Option<Arc<rustls::ServerConfig>>,
     header_read_timeout: Duration,
     request_timeout: Duration,
+    #[cfg(feature = "tls")]
     tls_handshake_timeout: Duration,
     max_connections: usize,
     shutdown_grace: Duration,
@@ -34,9 +37,11 @@ impl Default for ServeConfig {
     /// 1024 connections at once, 30 s for in-flight requests on shutdown.
     fn default() -> Self {
         Self {
+            #[cfg(feature = "tls")]
             tls: None,
             header_read_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
+            #[cfg(feature = "tls")]
             tls_handshake_timeout: Duration::from_secs(10),
             max_connections: 1024,
             shutdown_grace: Duration::from_secs(30),
@@ -47,6 +52,7 @@ impl Default for ServeConfig {
 impl ServeConfig {
     /// Serve over TLS with this configuration (see [`crate::tls::server_config`] to build one
     /// from PEM).
+    #[cfg(feature = "tls")]
     #[must_use]
     pub fn tls(mut self, config: Arc<rustls::ServerConfig>) -> Self {
         self.tls = Some(config);
@@ -69,6 +75,7 @@ impl ServeConfig {
     }
 
     /// The limit of a TLS handshake.
+    #[cfg(feature = "tls")]
     #[must_use]
     pub fn tls_handshake_timeout(mut self, timeout: Duration) -> Self {
         self.tls_handshake_timeout = timeout;
@@ -246,6 +253,12 @@ async fn serve_connection<H>(
         + 'static,
     H::Future: Send + 'static,
 {
+    #[cfg(not(feature = "tls"))]
+    let result = {
+        let _ = config;
+        watcher.watch(builder.serve_connection(TokioIo::new(stream), handler).into_owned()).await
+    };
+    #[cfg(feature = "tls")]
     let result = match &config.tls {
         None => {
             watcher
