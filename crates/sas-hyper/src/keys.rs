@@ -7,11 +7,11 @@
 
 use std::sync::Arc;
 
-use sas_core::auth::{AppKeys, MerchantKeys};
 #[cfg(feature = "client")]
 use sas_core::auth::Signing;
 #[cfg(feature = "server")]
 use sas_core::auth::Verifying;
+use sas_core::auth::{AppKeys, MerchantKeys};
 #[cfg(feature = "server")]
 use sas_core::callback::{self, EncryptedCallback, OpenError, Opened, PayloadCallback};
 #[cfg(feature = "server")]
