@@ -205,11 +205,8 @@ impl ClientBuilder {
 fn check_base_url(url: &str) -> Result<String, BuildError> {
     let bad = || BuildError::BaseUrl(url.to_owned());
     let uri: http::Uri = url.parse().map_err(|_| bad())?;
-    let scheme_ok = match uri.scheme_str() {
-        Some("http") => true,
-        Some("https") => cfg!(feature = "tls"),
-        _ => false,
-    };
+    let scheme_ok = matches!(uri.scheme_str(), Some("http"))
+        || (cfg!(feature = "tls") && matches!(uri.scheme_str(), Some("https")));
     if !scheme_ok || uri.authority().is_none() || uri.query().is_some() || url.contains('#') {
         return Err(bad());
     }
