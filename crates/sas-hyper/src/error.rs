@@ -31,6 +31,8 @@ pub(crate) enum Kind {
     Build,
     /// No connection could be made (refused, DNS, TLS handshake).
     Connect,
+    /// No connection was made within the connect timeout: a connect error and a timeout.
+    ConnectTimeout,
     /// The connect, request or total time limit passed.
     Timeout,
     /// The connection failed after the request may have been sent.
@@ -88,13 +90,15 @@ impl Error {
     }
 
     /// Whether a time limit passed: connecting, the whole request, or the retries' total.
+    /// A connect timeout is both this and [`is_connect`](Self::is_connect).
     pub fn is_timeout(&self) -> bool {
-        self.inner.kind == Kind::Timeout
+        matches!(self.inner.kind, Kind::Timeout | Kind::ConnectTimeout)
     }
 
-    /// Whether no connection could be made (refused, unreachable, TLS handshake failed).
+    /// Whether no connection could be made (refused, unreachable, TLS handshake failed, or not
+    /// within the connect timeout): nothing was sent.
     pub fn is_connect(&self) -> bool {
-        self.inner.kind == Kind::Connect
+        matches!(self.inner.kind, Kind::Connect | Kind::ConnectTimeout)
     }
 
     /// Whether the server answered with a failure: a non-2xx status, or an envelope whose
@@ -178,6 +182,7 @@ impl fmt::Display for Error {
         let what = match self.inner.kind {
             Kind::Build => "cannot build the request",
             Kind::Connect => "cannot connect",
+            Kind::ConnectTimeout => "cannot connect in time",
             Kind::Timeout => "timed out",
             Kind::Transport => "the connection failed",
             Kind::Status => "the server answered with a failure",

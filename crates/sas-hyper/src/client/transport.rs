@@ -71,6 +71,22 @@ pub(crate) fn pool(options: &PoolOptions) -> Result<Pool, BuildError> {
     Ok(builder.build(connector))
 }
 
+/// Whether a connect error is hyper-util's connect timeout (an `io::Error` of kind `TimedOut`
+/// in the chain), or the operating system's.
+fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if error
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
+}
+
 /// Sends `request` and reads the response body (at most `limit` bytes) within `timeout`.
 /// Returns what happened for the retry decision along with the result.
 pub(crate) async fn exchange(
@@ -84,7 +100,8 @@ pub(crate) async fn exchange(
         let response = match pool.request(request).await {
             Ok(response) => response,
             Err(error) if error.is_connect() => {
-                return (Outcome::ConnectFailed, Err(Error::new(Kind::Connect, error)));
+                let kind = if timed_out(&error) { Kind::ConnectTimeout } else { Kind::Connect };
+                return (Outcome::ConnectFailed, Err(Error::new(kind, error)));
             }
             Err(error) => return (Outcome::MaybeSent, Err(Error::new(Kind::Transport, error))),
         };

@@ -186,6 +186,36 @@ async fn a_refused_connection_is_a_connect_error() {
 }
 
 #[tokio::test]
+async fn a_connection_not_made_within_the_connect_timeout_is_a_connect_error_and_a_timeout() {
+    // A listener that never accepts, its backlog full: the kernel drops further SYNs, so a
+    // connect neither succeeds nor is refused.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..4 {
+        let connect = tokio::net::TcpStream::connect(addr);
+        if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_millis(100), connect).await {
+            fillers.push(stream);
+        }
+    }
+    let client = Client::builder()
+        .base_url(format!("http://{addr}"))
+        .keys(sender_signing("example-mchid"))
+        .retry(RetryPolicy::never())
+        .connect_timeout(Duration::from_millis(200))
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = client.send(&check()).await.unwrap_err();
+    assert!(error.is_connect() && error.is_timeout(), "{error:?}");
+    assert!(started.elapsed() < Duration::from_secs(2), "the connect timeout, not the request's");
+    drop((fillers, listener));
+}
+
+#[tokio::test]
 async fn a_response_over_the_size_limit_is_a_body_error() {
     let (server, _) = scripted(|_| status(200, &[], &"x".repeat(5 * 1024 * 1024))).await;
     let error = client(&format!("http://{}", server.local_addr()), RetryPolicy::never())

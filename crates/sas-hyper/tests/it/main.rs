@@ -5,6 +5,7 @@
 mod client;
 mod delivery;
 mod examples;
+mod failures;
 mod receiver;
 mod server;
 mod support;
