@@ -1,4 +1,8 @@
-//! `sas demo`.
+//! `sas demo`: the sandbox and a merchant with its callback endpoints, in-process on loopback,
+//! walking the whole protocol with every step verified.
+
+pub mod merchant;
+pub mod requests;
 
 /// The arguments of `sas demo`.
 #[derive(Debug, clap::Args)]

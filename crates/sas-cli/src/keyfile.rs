@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+mod parts;
+
 /// The keys file (JSON). Secrets are written to files with mode 0600.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -70,6 +72,32 @@ pub struct User {
     pub user_id: String,
     /// The user's OpenID in the demo mini program.
     pub open_id: String,
+    /// The user's `session_key` in the demo mini program (the key of the `signature` of
+    /// `wx.requestVirtualPayment`), Base64 of 16 bytes; empty in files written before it existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub session_key: String,
+}
+
+impl User {
+    /// A user with its IDs and `session_key`.
+    pub fn new(
+        user_id: impl Into<String>,
+        open_id: impl Into<String>,
+        session_key: impl Into<String>,
+    ) -> Self {
+        Self { user_id: user_id.into(), open_id: open_id.into(), session_key: session_key.into() }
+    }
+}
+
+/// A key of the file could not be read as its kind.
+#[derive(Debug, thiserror::Error)]
+#[error("the keys file's {field} is not a valid key: {source}")]
+#[non_exhaustive]
+pub struct BadKey {
+    /// Which field (`merchant.private_key_pem`).
+    pub field: &'static str,
+    /// Why.
+    pub source: sas_core::crypto::KeyError,
 }
 
 /// A keys file could not be read or written.

@@ -1,11 +1,120 @@
-//! `sas sandbox`.
+//! `sas sandbox`: a local superapp backend that serves every endpoint for real.
+//!
+//! [`Sandbox::start`] runs one in-process (tests and `sas demo` do, on `127.0.0.1:0`). Its
+//! parts: `model` (the records), `orders` and `refunds` (the state machines, pure functions),
+//! `store` (the storage seam and its in-memory implementation), `api` (the 15 SAS endpoints,
+//! a `sas_hyper::server::Superapp`), `callbacks` (the callbacks, delivered by sas-hyper's
+//! dispatcher), `admin` (`/sandbox/...`), `log` (one line per request).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::keyfile::KeysFile;
+
+mod admin;
+mod admin_client;
+mod api;
+mod callbacks;
+mod core;
+pub mod error;
+mod log;
+pub mod model;
+pub mod orders;
+pub mod refunds;
+mod start;
+pub mod store;
+pub mod time;
+pub mod users;
+
+pub use self::core::CODE_TTL;
+pub use admin_client::{AdminClient, AdminError};
+pub use start::{Running, Sandbox, SandboxConfig, SharedClock};
 
 /// The arguments of `sas sandbox`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The address to listen on (loopback by default; the sandbox has no TLS and its keys are
+    /// demo keys).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8480")]
+    pub listen: SocketAddr,
+    /// Write the keys a counterpart needs (base URL, SecretKey, APIv3 key, AppKey, the
+    /// merchant's key pair, the platform's certificate, the users) to FILE as JSON, mode 0600.
+    #[arg(long, value_name = "FILE")]
+    pub keys_out: Option<PathBuf>,
+    /// Use the keys of FILE (a `sandbox-config.json` from `sas keys generate`, holding the
+    /// platform's private key) instead of generating fresh ones.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Use the users of FILE (a JSON array of `{user_id, open_id, nickname, avatar, email,
+    /// phone}`) instead of the built-in demo users.
+    #[arg(long, value_name = "FILE")]
+    pub users: Option<PathBuf>,
+}
 
-/// Runs `sas sandbox`.
+/// Runs `sas sandbox` until Ctrl-C.
+///
+/// # Errors
+///
+/// When the keys or users cannot be read, the address cannot be bound, or `--keys-out` cannot
+/// be written.
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    let _ = args;
-    anyhow::bail!("`sas sandbox` is not built yet")
+    init_logging();
+    let mut config = SandboxConfig::default().listen(args.listen);
+    if let Some(path) = &args.config {
+        config = config.keys(KeysFile::load(path)?);
+    }
+    if let Some(path) = &args.users {
+        config = config.users(users::load_profiles(path)?);
+    }
+    let running = Sandbox::start(config).await?;
+    if let Some(path) = &args.keys_out {
+        running.keys.save(path)?;
+    }
+    print_banner(&running, args.keys_out.as_deref());
+    tokio::signal::ctrl_c().await.context("cannot wait for Ctrl-C")?;
+    eprintln!("stopping…");
+    running.shutdown().await;
+    Ok(())
+}
+
+/// Logs to stderr, `info` unless `RUST_LOG` says otherwise.
+pub(crate) fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // A subscriber set earlier (by a test, say) stays.
+    let _ =
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+fn print_banner(running: &Running, keys_out: Option<&std::path::Path>) {
+    let base = &running.base_url;
+    println!("SAS sandbox superapp listening on {base}");
+    match keys_out {
+        Some(path) => println!(
+            "  keys for counterparts: {} (sas call … --keys {})",
+            path.display(),
+            path.display()
+        ),
+        None => println!("  (add --keys-out FILE to write the keys your code needs)"),
+    }
+    println!(
+        "  merchant {}  application {}  mini program {}  mini game {}",
+        running.keys.merchant.mchid,
+        running.keys.application_id,
+        running.keys.mini_app_id,
+        running.keys.mini_game_id
+    );
+    for user in &running.keys.users {
+        println!("  user {}  openid {}", user.user_id, user.open_id);
+    }
+    println!(
+        "  pay an order:      curl -X POST {base}/sandbox/orders/OUT_TRADE_NO/pay -d '{{\"result\":\"SUCCESS\"}}'"
+    );
+    println!(
+        "  complete a refund: curl -X POST {base}/sandbox/refunds/OUT_REFUND_NO/complete -d '{{\"status\":\"SUCCESS\"}}'"
+    );
+    println!("  watch callbacks:   curl {base}/sandbox/deliveries");
+    println!("Ctrl-C stops it.");
 }

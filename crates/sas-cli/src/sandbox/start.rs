@@ -1,0 +1,243 @@
+//! Starting a sandbox in-process: keys (given or generated), the store, the callback
+//! dispatcher, and one axum router serving the SAS endpoints and the admin endpoints.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use sas_hyper::delivery::{Dispatcher, DispatcherConfig, MemoryOutbox, Schedule};
+use sas_hyper::server::SuperappService;
+use sas_hyper::time::{Clock, SystemClock};
+use sas_hyper::{Client, RetryPolicy, SigningKeys};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use super::api::SandboxApp;
+use super::core::Core;
+use super::model::UserProfile;
+use super::store::{MemoryStore, Store};
+use super::{admin, log, users};
+use crate::keyfile::KeysFile;
+
+/// How to start a sandbox.
+#[must_use]
+pub struct SandboxConfig {
+    listen: SocketAddr,
+    keys: Option<KeysFile>,
+    users: Option<Vec<UserProfile>>,
+    clock: Arc<dyn Clock>,
+    schedule: Schedule,
+}
+
+impl std::fmt::Debug for SandboxConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxConfig")
+            .field("listen", &self.listen)
+            .field("keys", &self.keys.as_ref().map(|_| "<given>"))
+            .field("users", &self.users.as_ref().map(Vec::len))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for SandboxConfig {
+    /// On `127.0.0.1:0` (a free port), fresh keys, the built-in users, the system clock, and
+    /// PROTOCOL.md §4's retry schedule for callbacks.
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            keys: None,
+            users: None,
+            clock: Arc::new(SystemClock),
+            schedule: Schedule::protocol(),
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// Where to listen.
+    pub fn listen(mut self, addr: SocketAddr) -> Self {
+        self.listen = addr;
+        self
+    }
+
+    /// These keys instead of fresh ones; they must hold the platform's private key (a file
+    /// `sas keys generate` wrote as `sandbox-config.json`). Their users are the sandbox's,
+    /// with the built-in profiles.
+    pub fn keys(mut self, keys: KeysFile) -> Self {
+        self.keys = Some(keys);
+        self
+    }
+
+    /// These users (a fixture) instead of the built-in ones.
+    pub fn users(mut self, users: Vec<UserProfile>) -> Self {
+        self.users = Some(users);
+        self
+    }
+
+    /// Another clock, for every check and every record (tests expire orders and codes with
+    /// `sas_hyper::time::ManualClock`; clients must then sign with the same clock).
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Another retry schedule for callbacks.
+    pub fn schedule(mut self, schedule: Schedule) -> Self {
+        self.schedule = schedule;
+        self
+    }
+}
+
+/// A sandbox superapp.
+#[derive(Debug)]
+pub struct Sandbox;
+
+/// A running sandbox: where it is, the keys its counterparts use, and the way to stop it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Running {
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// What a counterpart needs (what `--keys-out` writes): no platform private key.
+    pub keys: KeysFile,
+    stop: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Running {
+    /// The address it listens on.
+    pub fn local_addr(&self) -> &str {
+        self.base_url.trim_start_matches("http://")
+    }
+
+    /// Stops serving and delivering, and waits for both (in-flight requests finish; pending
+    /// callbacks stay in the outbox).
+    pub async fn shutdown(self) {
+        self.stop.send_replace(true);
+        for task in self.tasks {
+            if let Err(error) = task.await {
+                tracing::warn!(%error, "a sandbox task ended abnormally");
+            }
+        }
+    }
+}
+
+impl Sandbox {
+    /// Starts a sandbox: generates keys unless given (about a second), binds, and serves the SAS
+    /// endpoints and `/sandbox/...` until [`Running::shutdown`].
+    ///
+    /// # Errors
+    ///
+    /// When keys cannot be generated or read (given keys without the platform's private key),
+    /// or the address cannot be bound.
+    pub async fn start(config: SandboxConfig) -> anyhow::Result<Running> {
+        let mut keys = match config.keys {
+            Some(keys) => keys,
+            None => tokio::task::spawn_blocking(crate::keygen::generate)
+                .await
+                .context("key generation stopped")??,
+        };
+        let platform_key = keys.platform_private_key()?.context(
+            "the sandbox's keys must hold platform.private_key_pem (use the sandbox-config.json \
+             `sas keys generate` writes)",
+        )?;
+        let profiles = match config.users {
+            Some(profiles) => {
+                keys.users = merge_users(&keys, &profiles)?;
+                profiles
+            }
+            None => users::demo_profiles(&keys.users),
+        };
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.listen))?;
+        let addr = listener.local_addr()?;
+        keys.base_url = format!("http://{addr}");
+
+        let signing = SigningKeys::new()
+            .secret_key(keys.secret()?)
+            .platform(platform_key, keys.platform.serial_no.clone())
+            .app_key(keys.app()?);
+        let client = Client::builder()
+            .clock(SharedClock(Arc::clone(&config.clock)))
+            .retry(RetryPolicy::never())
+            .build()?;
+        let dispatcher = Dispatcher::with_client(
+            Arc::new(MemoryOutbox::new()),
+            signing,
+            client,
+            DispatcherConfig::default().schedule(config.schedule),
+        );
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new(profiles));
+        let core = Arc::new(Core {
+            store,
+            clock: Arc::clone(&config.clock),
+            secret: keys.secret()?,
+            api_v3: keys.api_v3()?,
+            dispatcher: dispatcher.clone(),
+        });
+        let service =
+            SuperappService::builder(SandboxApp(Arc::clone(&core)), keys.superapp_verifying()?)
+                .clock(SharedClock(Arc::clone(&config.clock)))
+                .build();
+        let router = axum::Router::new()
+            .nest("/sandbox", admin::routes(Arc::clone(&core)))
+            .fallback_service(service)
+            .layer(axum::middleware::from_fn(log::log_request));
+
+        let (stop, stopped) = watch::channel(false);
+        let until_stopped = |mut stopped: watch::Receiver<bool>| async move {
+            // An error means the sender is gone: stop too.
+            let _ = stopped.wait_for(|stop| *stop).await;
+        };
+        let server = tokio::spawn({
+            let stopped = until_stopped(stopped.clone());
+            async move {
+                if let Err(error) =
+                    axum::serve(listener, router).with_graceful_shutdown(stopped).await
+                {
+                    tracing::error!(%error, "the sandbox server failed");
+                }
+            }
+        });
+        let delivery = tokio::spawn(dispatcher.run(until_stopped(stopped)));
+        tracing::info!(target: "sas::sandbox", base_url = keys.base_url, "sandbox started");
+        Ok(Running {
+            base_url: keys.base_url.clone(),
+            keys: keys.for_counterpart(),
+            stop,
+            tasks: vec![server, delivery],
+        })
+    }
+}
+
+/// The keys file's users for a fixture: each profile's IDs, with the `session_key` the keys
+/// already hold for that user, or a fresh one.
+fn merge_users(
+    keys: &KeysFile,
+    profiles: &[UserProfile],
+) -> anyhow::Result<Vec<crate::keyfile::User>> {
+    use base64::Engine;
+    profiles
+        .iter()
+        .map(|profile| {
+            let known = keys.users.iter().find(|u| u.user_id == profile.user_id);
+            let session_key = match known {
+                Some(user) if !user.session_key.is_empty() => user.session_key.clone(),
+                _ => base64::engine::general_purpose::STANDARD
+                    .encode(crate::keygen::random_alphanumeric(16)?),
+            };
+            Ok(crate::keyfile::User::new(&profile.user_id, &profile.open_id, session_key))
+        })
+        .collect()
+}
+
+/// A shared clock as a [`Clock`]: one clock for a server, its clients and its records.
+#[derive(Clone)]
+pub struct SharedClock(pub Arc<dyn Clock>);
+
+impl Clock for SharedClock {
+    fn now(&self) -> sas_core::time::UnixTime {
+        self.0.now()
+    }
+}
