@@ -3,7 +3,9 @@
 //! given twice in one object is refused (§4 leaves its meaning to the parser; a signed message
 //! must mean one thing), and a type error names the member by its wire path (`amount.total`).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Deserialize;
@@ -18,6 +20,23 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub(crate) fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, JsonError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     refuse_duplicates(bytes)?;
+    parse(bytes)
+}
+
+/// Parses a JSON text cut from one [`from_slice`] already read (a `RawValue` member of it):
+/// its members were checked for repeats with the whole.
+pub(crate) fn from_checked_part<'de, T: Deserialize<'de>>(
+    bytes: &'de [u8],
+) -> Result<T, JsonError> {
+    parse(bytes)
+}
+
+/// Parses without tracking the path, and again with it only to say where a failure is: the
+/// same parser either way, so the answer is the same.
+fn parse<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, JsonError> {
+    if let Ok(value) = serde_json::from_slice(bytes) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
@@ -27,24 +46,60 @@ pub(crate) fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T
     Ok(value)
 }
 
-/// Walks the whole text once, refusing a member name repeated within one object.
+/// Walks the whole text once, refusing a member name repeated within one object. Member names
+/// are borrowed from the text where it has no escapes, and a path is written out only for the
+/// repeat found.
 fn refuse_duplicates(bytes: &[u8]) -> Result<(), JsonError> {
     let duplicate = RefCell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let seed = Unique { path: String::new(), duplicate: &duplicate };
+    let seed = Unique { at: &At::Root, duplicate: &duplicate };
     match seed.deserialize(&mut deserializer).and_then(|()| deserializer.end()) {
         Ok(()) => Ok(()),
         Err(error) => Err(JsonError::new(duplicate.take().unwrap_or_default(), error)),
     }
 }
 
-/// Any JSON value at `path`; on a repeated member, its path goes to `duplicate`.
-struct Unique<'d> {
-    path: String,
+/// Where a value is: a chain of members and indices up to the root, written out on demand.
+enum At<'a> {
+    Root,
+    Member(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The wire path, `a[0].b`.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        self.write(&mut path);
+        path
+    }
+
+    fn write(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        match self {
+            At::Root => {}
+            At::Member(parent, name) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            At::Index(parent, index) => {
+                parent.write(out);
+                let _ = write!(out, "[{index}]");
+            }
+        }
+    }
+}
+
+/// Any JSON value at `at`; on a repeated member, its path goes to `duplicate`.
+struct Unique<'a, 'd> {
+    at: &'a At<'a>,
     duplicate: &'d RefCell<Option<String>>,
 }
 
-impl<'de> DeserializeSeed<'de> for Unique<'_> {
+impl<'de> DeserializeSeed<'de> for Unique<'_, '_> {
     type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -52,7 +107,7 @@ impl<'de> DeserializeSeed<'de> for Unique<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Unique<'_> {
+impl<'de> Visitor<'de> for Unique<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -81,8 +136,8 @@ impl<'de> Visitor<'de> for Unique<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
         loop {
-            let path = format!("{}[{index}]", self.path);
-            if seq.next_element_seed(Unique { path, duplicate: self.duplicate })?.is_none() {
+            let at = At::Index(self.at, index);
+            if seq.next_element_seed(Unique { at: &at, duplicate: self.duplicate })?.is_none() {
                 return Ok(());
             }
             index += 1;
@@ -90,18 +145,51 @@ impl<'de> Visitor<'de> for Unique<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = std::collections::BTreeSet::new();
-        while let Some(name) = map.next_key::<String>()? {
-            let path =
-                if self.path.is_empty() { name.clone() } else { format!("{}.{name}", self.path) };
+        let mut seen = BTreeSet::new();
+        while let Some(name) = map.next_key_seed(MemberName)? {
             if seen.contains(&name) {
-                *self.duplicate.borrow_mut() = Some(path);
+                *self.duplicate.borrow_mut() = Some(At::Member(self.at, &name).path());
                 return Err(de::Error::custom(format_args!("duplicate member {name:?}")));
             }
-            map.next_value_seed(Unique { path, duplicate: self.duplicate })?;
+            let at = At::Member(self.at, &name);
+            map.next_value_seed(Unique { at: &at, duplicate: self.duplicate })?;
             seen.insert(name);
         }
         Ok(())
+    }
+}
+
+/// A member name, borrowed from the text when it holds no escape.
+struct MemberName;
+
+impl<'de> DeserializeSeed<'de> for MemberName {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberName {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_borrowed_str<E>(self, name: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(name))
+    }
+
+    fn visit_str<E>(self, name: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(name.to_owned()))
+    }
+
+    fn visit_string<E>(self, name: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(name))
     }
 }
 
@@ -116,5 +204,33 @@ mod tests {
         assert_eq!(error.path(), "a[0].b");
         assert!(from_slice::<serde_json::Value>(b"\xEF\xBB\xBF\xEF\xBB\xBF{}").is_err());
         assert!(from_slice::<serde_json::Value>(b"{} {}").is_err());
+    }
+
+    #[test]
+    fn a_repeat_spelled_with_an_escape_is_a_repeat_and_its_path_is_written_out() {
+        let error = from_slice::<serde_json::Value>(br#"{"x":{"a":[1,{"b c":1,"b\u0020c":2}]}}"#)
+            .unwrap_err();
+        assert_eq!(error.path(), "x.a[1].b c");
+        let error = from_slice::<serde_json::Value>(br#"[[0],[1,{"k":1,"k":2}]]"#).unwrap_err();
+        assert_eq!(error.path(), "[1][1].k");
+        // Siblings of the same name in different objects are not repeats.
+        assert!(from_slice::<serde_json::Value>(br#"[{"k":1},{"k":2},{"a":{"k":3}}]"#).is_ok());
+    }
+
+    #[test]
+    fn a_type_error_names_its_path_as_before() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Inner {
+            #[allow(dead_code)]
+            total: u64,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Outer {
+            #[allow(dead_code)]
+            amount: Inner,
+        }
+        let error = from_slice::<Outer>(br#"{"amount":{"total":"1"}}"#).unwrap_err();
+        assert_eq!(error.path(), "amount.total");
+        assert!(from_slice::<Outer>(br#"{"amount":{"total":1}}"#).is_ok());
     }
 }

@@ -207,8 +207,16 @@ fn to_wire<T: ApiRequest>(
 }
 
 fn into_http(base: &str, wire: WireRequest) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
-    let uri = format!("{base}{}", wire.canonical_url());
-    let mut builder = http::Request::builder().method(wire.method).uri(uri);
+    let uri = http::Uri::try_from(format!("{base}{}", wire.canonical_url()))
+        .map_err(http::Error::from)?;
+    // Parts set in place rather than through `http::request::Builder`, which moves the whole
+    // request through every call.
+    let mut request = http::Request::new(wire.body);
+    *request.method_mut() =
+        http::Method::from_bytes(wire.method.as_bytes()).map_err(http::Error::from)?;
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    headers.reserve(wire.headers.len());
     for (name, value) in &wire.headers {
         let bad = |problem| IntoHttpError::BadHeaderValue { name, problem };
         if let Some(problem) = wire::field_value_problem(value) {
@@ -218,9 +226,9 @@ fn into_http(base: &str, wire: WireRequest) -> Result<http::Request<Vec<u8>>, In
             HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad("an invalid header name"))?;
         let header_value = HeaderValue::from_bytes(value.as_bytes())
             .map_err(|_| bad("bytes the http crate refuses"))?;
-        builder = builder.header(header_name, header_value);
+        headers.append(header_name, header_value);
     }
-    Ok(builder.body(wire.body)?)
+    Ok(request)
 }
 
 /// Replaces the plaintext of every header the spec marks `encrypted` with its ciphertext.

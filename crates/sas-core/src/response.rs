@@ -132,7 +132,7 @@ fn read_envelope<T: DeserializeOwned>(
         return Err(FromHttpResponseError::Status { status, body: body.to_vec() });
     }
     let raw = envelope.data.map_or("null", RawValue::get);
-    let response = crate::json::from_slice(raw.as_bytes())
+    let response = crate::json::from_checked_part(raw.as_bytes())
         .map_err(|error| FromHttpResponseError::Data { error, body: body.to_vec() })?;
     Ok(Received { response, request_id, return_message, status })
 }

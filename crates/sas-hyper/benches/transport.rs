@@ -7,8 +7,22 @@
 //! ```
 //!
 //! Prints requests per second, p50 and p99 latency for each, and the ratios (targets: at least
-//! 0.9× bare hyper on both sides). `SAS_BENCH_SECS` sets the measured seconds per case
-//! (default 3), `SAS_BENCH_CONCURRENCY` the requests in flight (default 32).
+//! 0.9× bare hyper on both sides). Each side runs ours and bare in alternating rounds and the
+//! ratio is the median of the rounds' ratios, so that a machine whose load changes during the
+//! run still gives a fair comparison. `SAS_BENCH_SECS` sets the measured seconds per case
+//! (default 3), `SAS_BENCH_ROUNDS` the rounds they are split into (default 6), and
+//! `SAS_BENCH_CONCURRENCY` the requests in flight (default 32).
+//!
+//! Timing on a shared machine is noisy; instruction counts are not. `SAS_BENCH_CASE` set to
+//! `server-sas`, `client-sas` or `bare` sends `SAS_BENCH_REQUESTS` requests (default 2000) of
+//! that case only, to be counted under callgrind:
+//!
+//! ```sh
+//! SAS_BENCH_CASE=server-sas valgrind --tool=callgrind target/release/deps/transport-<hash>
+//! ```
+//!
+//! In each case both ends run in this process, so the difference between `server-sas` (or
+//! `client-sas`) and `bare`, divided by the requests, is what sas-hyper adds to one exchange.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -98,20 +112,31 @@ struct Figures {
     name: &'static str,
     requests: usize,
     elapsed: Duration,
+    cpu: Duration,
     p50: Duration,
     p99: Duration,
 }
 
 impl Figures {
+    fn new(name: &'static str, runs: Vec<Run>) -> Self {
+        let elapsed = runs.iter().map(|run| run.elapsed).sum();
+        let cpu = runs.iter().map(|run| run.cpu).sum();
+        let mut latencies: Vec<Duration> = runs.into_iter().flat_map(|run| run.latencies).collect();
+        latencies.sort();
+        let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q) as usize];
+        Self { name, requests: latencies.len(), elapsed, cpu, p50: at(0.5), p99: at(0.99) }
+    }
+
     fn rate(&self) -> f64 {
         self.requests as f64 / self.elapsed.as_secs_f64()
     }
 
     fn print(&self) {
         println!(
-            "{:<34} {:>10.0} req/s   p50 {:>7.1} µs   p99 {:>7.1} µs   ({} requests)",
+            "{:<34} {:>8.0} req/s  {:>6.1} µs CPU/req   p50 {:>7.1} µs   p99 {:>7.1} µs   ({} requests)",
             self.name,
             self.rate(),
+            self.cpu.as_secs_f64() * 1e6 / self.requests.max(1) as f64,
             self.p50.as_secs_f64() * 1e6,
             self.p99.as_secs_f64() * 1e6,
             self.requests
@@ -119,42 +144,151 @@ impl Figures {
     }
 }
 
-/// Runs `concurrency` loops of `one` for `secs` after a short warm-up.
-async fn drive<F, Fut>(name: &'static str, concurrency: usize, secs: Duration, one: F) -> Figures
+/// The CPU time this process has used (all threads, user and system), from `/proc/self/stat`
+/// in clock ticks of 10 ms; zero where that file is missing.
+fn cpu_time() -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return Duration::ZERO };
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+}
+
+/// What one run measured.
+struct Run {
+    latencies: Vec<Duration>,
+    elapsed: Duration,
+    cpu: Duration,
+}
+
+impl Run {
+    fn rate(&self) -> f64 {
+        self.latencies.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    /// CPU time per request, in µs: both ends run in this process, so this is the cost of one
+    /// exchange, whatever else the machine is doing.
+    fn cpu_per_request(&self) -> f64 {
+        self.cpu.as_secs_f64() * 1e6 / self.latencies.len().max(1) as f64
+    }
+}
+
+/// Runs `concurrency` loops of `one` for `length`; returns every latency and the time taken.
+async fn drive<F, Fut>(concurrency: usize, length: Duration, one: F) -> Run
 where
     F: Fn() -> Fut + Clone + Send + 'static,
     Fut: Future<Output = ()> + Send,
 {
-    let run = |length: Duration| {
+    let deadline = Instant::now() + length;
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
         let one = one.clone();
-        async move {
-            let deadline = Instant::now() + length;
-            let mut tasks = Vec::new();
-            for _ in 0..concurrency {
-                let one = one.clone();
-                tasks.push(tokio::spawn(async move {
-                    let mut latencies = Vec::new();
-                    while Instant::now() < deadline {
-                        let started = Instant::now();
-                        one().await;
-                        latencies.push(started.elapsed());
-                    }
-                    latencies
-                }));
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            while Instant::now() < deadline {
+                let started = Instant::now();
+                one().await;
+                latencies.push(started.elapsed());
             }
-            let started = Instant::now();
-            let mut all = Vec::new();
-            for task in tasks {
-                all.extend(task.await.unwrap());
-            }
-            (all, started.elapsed())
-        }
-    };
-    run(Duration::from_millis(500)).await;
-    let (mut latencies, elapsed) = run(secs).await;
-    latencies.sort();
-    let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q) as usize];
-    Figures { name, requests: latencies.len(), elapsed, p50: at(0.5), p99: at(0.99) }
+            latencies
+        }));
+    }
+    let (started, cpu) = (Instant::now(), cpu_time());
+    let mut latencies = Vec::new();
+    for task in tasks {
+        latencies.extend(task.await.unwrap());
+    }
+    Run { latencies, elapsed: started.elapsed(), cpu: cpu_time().saturating_sub(cpu) }
+}
+
+/// Sends `requests` requests with `one`, `concurrency` at a time: a fixed amount of work, for
+/// counting instructions under callgrind.
+async fn fixed<F, Fut>(requests: usize, concurrency: usize, one: F)
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = ()> + Send,
+{
+    let tasks: Vec<_> = (0..concurrency)
+        .map(|task| {
+            let one = one.clone();
+            let share = requests / concurrency + usize::from(task < requests % concurrency);
+            tokio::spawn(async move {
+                for _ in 0..share {
+                    one().await;
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+}
+
+/// One comparison: ours against bare, in `rounds` alternating rounds (ABBA order, so a load
+/// that drifts during the run weighs on both alike). Each ratio is the median of the rounds'.
+struct Comparison {
+    ours: Figures,
+    bare: Figures,
+    /// Requests per second, ours over bare, per round.
+    ratios: Vec<f64>,
+    /// CPU time per request, bare over ours, per round: the throughput ratio a machine with
+    /// nothing else to do would see.
+    cpu_ratios: Vec<f64>,
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut values = values.to_vec();
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn listed(values: &[f64]) -> String {
+    values.iter().map(|r| format!("{r:.2}")).collect::<Vec<_>>().join(", ")
+}
+
+async fn compare<A, AF, B, BF>(
+    names: (&'static str, &'static str),
+    concurrency: usize,
+    secs: Duration,
+    rounds: u32,
+    ours: A,
+    bare: B,
+) -> Comparison
+where
+    A: Fn() -> AF + Clone + Send + 'static,
+    AF: Future<Output = ()> + Send,
+    B: Fn() -> BF + Clone + Send + 'static,
+    BF: Future<Output = ()> + Send,
+{
+    // Warm-up: connections, caches, the allocator.
+    drive(concurrency, Duration::from_millis(300), ours.clone()).await;
+    drive(concurrency, Duration::from_millis(300), bare.clone()).await;
+    let length = secs / rounds;
+    let (mut ours_all, mut bare_all) = (Vec::new(), Vec::new());
+    let (mut ratios, mut cpu_ratios) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let (a, b) = if round % 2 == 0 {
+            let a = drive(concurrency, length, ours.clone()).await;
+            (a, drive(concurrency, length, bare.clone()).await)
+        } else {
+            let b = drive(concurrency, length, bare.clone()).await;
+            (drive(concurrency, length, ours.clone()).await, b)
+        };
+        ratios.push(a.rate() / b.rate());
+        cpu_ratios.push(b.cpu_per_request() / a.cpu_per_request());
+        ours_all.push(a);
+        bare_all.push(b);
+    }
+    Comparison {
+        ours: Figures::new(names.0, ours_all),
+        bare: Figures::new(names.1, bare_all),
+        ratios,
+        cpu_ratios,
+    }
 }
 
 fn bare_client() -> HyperClient<HttpConnector, Full<Bytes>> {
@@ -182,10 +316,6 @@ async fn bare_call(
     let _ = response.into_body().collect().await.unwrap();
 }
 
-fn ratio(ours: &Figures, bare: &Figures) -> f64 {
-    ours.rate() / bare.rate()
-}
-
 #[tokio::main]
 async fn main() {
     let secs = Duration::from_secs(
@@ -193,6 +323,8 @@ async fn main() {
     );
     let concurrency =
         std::env::var("SAS_BENCH_CONCURRENCY").ok().and_then(|s| s.parse().ok()).unwrap_or(32);
+    let rounds: u32 =
+        std::env::var("SAS_BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(6).max(1);
     let secret = SecretKey::new(SECRET).unwrap();
     // Signed once: TC-Signature covers the timestamp only, valid for the 300 s window.
     let signed = Arc::new(
@@ -204,7 +336,8 @@ async fn main() {
             .unwrap(),
     );
     println!(
-        "checkUser on loopback: {concurrency} requests in flight, {} s per case\n",
+        "checkUser on loopback: {concurrency} requests in flight, {} s per case in {rounds} \
+         alternating rounds\n",
         secs.as_secs()
     );
 
@@ -216,21 +349,14 @@ async fn main() {
     let ours_addr = ours.local_addr();
     let bare_addr = bare_server(answer_bytes()).await;
     let client = bare_client();
-    let (c, s) = (client.clone(), Arc::clone(&signed));
-    let server_ours = drive("server: sas-hyper", concurrency, secs, move || {
-        let (c, s) = (c.clone(), Arc::clone(&s));
-        async move { bare_call(&c, ours_addr, &s).await }
-    })
-    .await;
-    let (c, s) = (client.clone(), Arc::clone(&signed));
-    let server_bare = drive("server: bare hyper (same bytes)", concurrency, secs, move || {
-        let (c, s) = (c.clone(), Arc::clone(&s));
-        async move { bare_call(&c, bare_addr, &s).await }
-    })
-    .await;
-
-    // Clients: sas-hyper's (sign, send, read the envelope) and bare hyper's (send the same
-    // bytes, read the body), against one bare server.
+    let bare_sender = |addr: SocketAddr| {
+        let (c, s) = (client.clone(), Arc::clone(&signed));
+        move || {
+            let (c, s) = (c.clone(), Arc::clone(&s));
+            async move { bare_call(&c, addr, &s).await }
+        }
+    };
+    // The sas-hyper client, against the bare server.
     let sas_client = Client::builder()
         .base_url(format!("http://{bare_addr}"))
         .keys(SigningKeys::new().secret_key(secret))
@@ -238,32 +364,64 @@ async fn main() {
         .pool_max_idle_per_host(1024)
         .build()
         .unwrap();
-    let client_ours = drive("client: sas-hyper", concurrency, secs, move || {
+    let ours_sender = move || {
         let c = sas_client.clone();
         async move {
             let answer = c.send(&request()).await.unwrap();
             assert!(answer.response.data);
         }
-    })
-    .await;
-    let (c, s) = (client.clone(), Arc::clone(&signed));
-    let client_bare = drive("client: bare hyper (same bytes)", concurrency, secs, move || {
-        let (c, s) = (c.clone(), Arc::clone(&s));
-        async move { bare_call(&c, bare_addr, &s).await }
-    })
+    };
+
+    if let Ok(case) = std::env::var("SAS_BENCH_CASE") {
+        let requests =
+            std::env::var("SAS_BENCH_REQUESTS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
+        match case.as_str() {
+            "server-sas" => fixed(requests, concurrency, bare_sender(ours_addr)).await,
+            "bare" => fixed(requests, concurrency, bare_sender(bare_addr)).await,
+            "client-sas" => fixed(requests, concurrency, ours_sender).await,
+            other => panic!("SAS_BENCH_CASE is server-sas, client-sas or bare, not {other}"),
+        }
+        println!("{case}: {requests} requests");
+        ours.shutdown().await;
+        return;
+    }
+
+    let server = compare(
+        ("server: sas-hyper", "server: bare hyper (same bytes)"),
+        concurrency,
+        secs,
+        rounds,
+        bare_sender(ours_addr),
+        bare_sender(bare_addr),
+    )
     .await;
 
-    for figures in [&server_ours, &server_bare, &client_ours, &client_bare] {
-        figures.print();
+    // Clients: sas-hyper's (sign, send, read the envelope) and bare hyper's (send the same
+    // bytes, read the body), against one bare server.
+    let client = compare(
+        ("client: sas-hyper", "client: bare hyper (same bytes)"),
+        concurrency,
+        secs,
+        rounds,
+        ours_sender,
+        bare_sender(bare_addr),
+    )
+    .await;
+
+    for comparison in [&server, &client] {
+        comparison.ours.print();
+        comparison.bare.print();
     }
     println!();
-    println!(
-        "server ratio (sas-hyper / bare hyper): {:.2}× (target ≥ 0.9×)",
-        ratio(&server_ours, &server_bare)
-    );
-    println!(
-        "client ratio (sas-hyper / bare hyper): {:.2}× (target ≥ 0.9×)",
-        ratio(&client_ours, &client_bare)
-    );
+    for (side, comparison) in [("server", &server), ("client", &client)] {
+        println!(
+            "{side} ratio (sas-hyper / bare hyper): {:.2}× by req/s [{}], {:.2}× by CPU per \
+             request [{}] (target ≥ 0.9×)",
+            median(&comparison.ratios),
+            listed(&comparison.ratios),
+            median(&comparison.cpu_ratios),
+            listed(&comparison.cpu_ratios),
+        );
+    }
     ours.shutdown().await;
 }

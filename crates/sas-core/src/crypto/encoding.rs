@@ -8,9 +8,12 @@ use super::error::CryptoError;
 /// Hex values up to this many bytes are decoded and encoded on the stack.
 const STACK: usize = 64;
 
-/// Decodes hex of either case.
+/// Decodes hex of either case (`hex::decode_to_slice`, several times faster than the iterator
+/// behind `hex::decode`; it refuses an odd number of digits as the length check).
 pub(crate) fn decode_hex(value: &str, what: &'static str) -> Result<Vec<u8>, CryptoError> {
-    hex::decode(value).map_err(|_| CryptoError::InvalidHex { what })
+    let mut bytes = vec![0; value.len() / 2];
+    hex::decode_to_slice(value, &mut bytes).map_err(|_| CryptoError::InvalidHex { what })?;
+    Ok(bytes)
 }
 
 /// Calls `f` with the bytes of `value`, hex of either case, decoded on the stack when short
@@ -78,4 +81,18 @@ pub(crate) fn decode_base64(value: &str, what: &'static str) -> Result<Vec<u8>, 
 /// Encodes standard, padded Base64 (RFC 4648 §4).
 pub(crate) fn encode_base64(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_hex;
+
+    #[test]
+    fn hex_of_either_case_decodes_and_odd_or_foreign_digits_are_refused() {
+        assert_eq!(decode_hex("00aBfF", "x").unwrap(), [0x00, 0xab, 0xff]);
+        assert_eq!(decode_hex("", "x").unwrap(), Vec::<u8>::new());
+        for bad in ["0", "abc", "0g", "ü0", " 00"] {
+            assert!(decode_hex(bad, "x").is_err(), "{bad:?}");
+        }
+    }
 }
