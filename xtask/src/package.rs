@@ -11,8 +11,8 @@ use anyhow::{Context, bail};
 use crate::workspace::{Library, Workspace};
 
 /// The CI step: packages and verifies every library crate, in a target folder of its own (the
-/// verification builds with cargo's default profile, and keeps the workspace's artifacts apart
-/// from the packaged copies of the same crates).
+/// verification builds with cargo's default profile, without debug info, and keeps the
+/// workspace's artifacts apart from the packaged copies of the same crates).
 pub(crate) fn verify(workspace: &Workspace) -> anyhow::Result<()> {
     let target_dir = workspace.target_dir.join("package-verify");
     // A cargo home of its own, so the packages cargo unpacks for the verification (it never
@@ -22,6 +22,8 @@ pub(crate) fn verify(workspace: &Workspace) -> anyhow::Result<()> {
     forget_packaged_builds(&target_dir, &workspace.libraries)?;
     let status = Command::new(crate::cargo())
         .env("CARGO_HOME", &cargo_home)
+        // The verification proves the packages build; debug info would only slow it down.
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
         .args(["package", "--locked", "--allow-dirty"])
         .args(workspace.package_args())
         .arg("--target-dir")
