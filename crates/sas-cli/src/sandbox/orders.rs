@@ -4,9 +4,8 @@
 //!
 //! ```text
 //! NOTPAY ──pay SUCCESS──▶ SUCCESS ──refund SUCCESS──▶ REFUND
-//!   │ ▲                     
-//!   │ └──pay again── PAYERROR ◀──pay PAYERROR── NOTPAY
-//!   └──close, or time_expire passes──▶ CLOSED   (PAYERROR closes too)
+//! NOTPAY ──pay PAYERROR─▶ PAYERROR ──pay again──▶ SUCCESS or PAYERROR
+//! NOTPAY, PAYERROR ──close, or time_expire passes──▶ CLOSED
 //! ```
 
 use sas_core::time::UnixTime;
