@@ -53,8 +53,8 @@ pub use error::{
 pub use field_cipher::{decrypt_user_info, encrypt_user_info};
 pub use freshness::FreshnessWindow;
 pub use hmac_sig::{
-    REQUEST_MIDAS_PAYMENT_GAME_ITEM, REQUEST_VIRTUAL_PAYMENT, VIRTUAL_REFUND_URI, pay_event_sig,
-    pay_sig, refund_pay_sig, user_signature, verify_pay_event_sig, verify_pay_sig,
+    REQUEST_MIDAS_PAYMENT_GAME_ITEM, REQUEST_VIRTUAL_PAYMENT, VIRTUAL_REFUND_URI, hmac_message,
+    pay_event_sig, pay_sig, refund_pay_sig, user_signature, verify_pay_event_sig, verify_pay_sig,
     verify_refund_pay_sig, verify_user_signature,
 };
 pub use keys::{ApiV3Key, AppKey, SecretKey, SessionKey};

@@ -143,7 +143,27 @@ pub fn verify_user_signature(
     verify(session_key.hmac(), None, sign_data.as_bytes(), signature, SignatureKind::UserSignature)
 }
 
-/// HMAC over `prefix & data` without building the joined message.
+/// The message the AppKey signatures cover: `prefix & data`, i.e. the UTF-8 bytes of `prefix`
+/// (the method of [`pay_sig`], the event of [`pay_event_sig`], the uri of [`refund_pay_sig`]),
+/// one `&` (0x26), then `data` exactly as sent (`signData`, the payload string, the body).
+/// The signing functions HMAC these bytes without joining them; this is for showing them.
+///
+/// ```
+/// use sas_core::crypto::{VIRTUAL_REFUND_URI, hmac_message};
+///
+/// let message = hmac_message(VIRTUAL_REFUND_URI, br#"{"out_refund_no":"R1"}"#);
+/// assert_eq!(message, br#"/vpay/refund/refunds&{"out_refund_no":"R1"}"#);
+/// ```
+#[must_use]
+pub fn hmac_message(prefix: &str, data: &[u8]) -> Vec<u8> {
+    let mut message = Vec::with_capacity(prefix.len() + 1 + data.len());
+    message.extend_from_slice(prefix.as_bytes());
+    message.push(b'&');
+    message.extend_from_slice(data);
+    message
+}
+
+/// HMAC over `prefix & data` ([`hmac_message`]) without building the joined message.
 fn prefixed(key: &hmac::Key, prefix: &str, data: &[u8]) -> hmac::Tag {
     let mut context = hmac::Context::with_key(key);
     context.update(prefix.as_bytes());

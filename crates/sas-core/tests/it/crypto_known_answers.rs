@@ -165,3 +165,39 @@ fn pay_sign_vector() {
     verify_pay_sign(&public_key("wechatpay-test.pub"), &fields, expected).unwrap();
     verify_pay_sign(&key.public_key(), &fields, expected).unwrap();
 }
+
+/// `hmac_message` is the exact input of every AppKey signature: HMAC-SHA256 over it gives the
+/// published values of PROTOCOL.md §3.6.
+#[test]
+fn hmac_message_is_what_the_app_key_signatures_cover() {
+    use sas_core::crypto::hmac_message;
+
+    let key = AppKey::new("12345").unwrap();
+    let ring_key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, b"12345");
+    let hmac = |message: &[u8]| hex::encode(ring::hmac::sign(&ring_key, message).as_ref());
+    let sign_data = r#"{"offerId":"123","buyQuantity":1,"env":0,"currencyType":"USD","productId":"testproductId","goodsPrice":10,"outTradeNo":"xxxxxx","attach":"testdata"}"#;
+    let payload = r#"{"OpenId":"o1","OutTradeNo":"xxxxxx"}"#;
+    let body = br#"{"out_trade_no":"xxxxxx","out_refund_no":"R123456","amount":{"refund":10,"total":10,"currency":"USD"}}"#;
+    let cases = [
+        (
+            hmac_message(REQUEST_VIRTUAL_PAYMENT, sign_data.as_bytes()),
+            pay_sig(&key, REQUEST_VIRTUAL_PAYMENT, sign_data),
+            "44480ad89b30129db3ed3822822ca281cb65cf8d5a73558e4d1fd7fccc748d43",
+        ),
+        (
+            hmac_message("xpay_goods_deliver_notify", payload.as_bytes()),
+            pay_event_sig(&key, "xpay_goods_deliver_notify", payload),
+            "3ef2e3cbaa581608a4cba4397c2ca3e92da87fd7067dd219669050a7d52e5c5e",
+        ),
+        (
+            hmac_message(VIRTUAL_REFUND_URI, body),
+            refund_pay_sig(&key, VIRTUAL_REFUND_URI, body),
+            "b38a0318e7e1d624438e09d24c3108ced3714dc0c9110b4d83c2b2e09ea5e15f",
+        ),
+    ];
+    for (message, signed, published) in cases {
+        assert_eq!(hmac(&message), published);
+        assert_eq!(signed, published);
+    }
+    assert_eq!(hmac_message("p", b""), b"p&");
+}
