@@ -1,42 +1,96 @@
 //! `sas sign`, `sas verify`, `sas encrypt`, `sas decrypt`: one subcommand per scheme, and
 //! failures explained step by step.
+//!
+//! | Module | What it holds |
+//! |---|---|
+//! | [`capture`] | a captured request: raw HTTP (CRLF or LF) or parts |
+//! | [`keyring`] | the keys, from `--keys FILE` and flags |
+//! | [`explain`] | the explainer: request + keys → [`explain::Explanation`] (steps, verdict, likely causes) |
+//! | [`render`] | explanations as text |
+//! | [`sign`], [`verify`], [`cipher`] | the subcommands |
 
-/// The arguments of `sas sign`.
-#[derive(Debug, clap::Args)]
-pub struct SignArgs {}
+pub mod capture;
+pub mod cipher;
+pub mod explain;
+pub mod keyring;
+pub mod render;
+pub mod sign;
+pub mod verify;
 
-/// The arguments of `sas verify`.
-#[derive(Debug, clap::Args)]
-pub struct VerifyArgs {}
+use sas_core::time::UnixTime;
 
-/// The arguments of `sas encrypt`.
-#[derive(Debug, clap::Args)]
-pub struct EncryptArgs {}
-
-/// The arguments of `sas decrypt`.
-#[derive(Debug, clap::Args)]
-pub struct DecryptArgs {}
+pub use cipher::{DecryptArgs, EncryptArgs};
+pub use sign::SignArgs;
+pub use verify::VerifyArgs;
 
 /// Runs `sas sign`.
+///
+/// # Errors
+///
+/// Keys that cannot be loaded or inputs that cannot be read or signed.
 pub fn sign(args: SignArgs) -> anyhow::Result<()> {
-    let _ = args;
-    anyhow::bail!("`sas sign` is not built yet")
+    sign::run(args)
 }
 
 /// Runs `sas verify`.
+///
+/// # Errors
+///
+/// An input that cannot be read, or a request that does not verify (after its explanation
+/// is printed).
 pub fn verify(args: VerifyArgs) -> anyhow::Result<()> {
-    let _ = args;
-    anyhow::bail!("`sas verify` is not built yet")
+    verify::run(args)
 }
 
 /// Runs `sas encrypt`.
+///
+/// # Errors
+///
+/// Keys that cannot be loaded or inputs that cannot be read.
 pub fn encrypt(args: EncryptArgs) -> anyhow::Result<()> {
-    let _ = args;
-    anyhow::bail!("`sas encrypt` is not built yet")
+    cipher::encrypt(args)
 }
 
 /// Runs `sas decrypt`.
+///
+/// # Errors
+///
+/// Keys that cannot be loaded, or a ciphertext that does not open.
 pub fn decrypt(args: DecryptArgs) -> anyhow::Result<()> {
-    let _ = args;
-    anyhow::bail!("`sas decrypt` is not built yet")
+    cipher::decrypt(args)
+}
+
+/// The system clock, as sas-core's time.
+pub fn system_now() -> UnixTime {
+    let since_epoch =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    UnixTime::from_millis(u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Parses a `--now` value: Unix seconds (10 digits) or milliseconds (13 digits).
+///
+/// # Errors
+///
+/// Any other value.
+pub fn parse_now(value: &str) -> Result<UnixTime, String> {
+    UnixTime::parse_timestamp(value)
+        .map(|(time, _)| time)
+        .map_err(|_| format!("{value:?}: give Unix seconds (10 digits) or milliseconds (13)"))
+}
+
+/// Reads a file, or stdin for `-`.
+///
+/// # Errors
+///
+/// The file cannot be read.
+pub fn read_input(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    use anyhow::Context as _;
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read stdin")?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    }
 }

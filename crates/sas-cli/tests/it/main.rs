@@ -1,10 +1,13 @@
 //! Integration tests of the `sas` command: the sandbox driven through sas-hyper's client, the
-//! demo, `sas call` and `sas keys generate` as separate processes.
+//! demo, `sas call` and `sas keys generate` as separate processes; `sas verify` and the
+//! explainer, and `sas listen` in-process.
 
 #![allow(clippy::unwrap_used, missing_docs, unreachable_pub)]
 
 mod support;
 
+mod listen;
 mod sandbox_orders;
 mod sandbox_refunds;
 mod sandbox_users;
+mod tools;
