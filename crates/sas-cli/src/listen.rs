@@ -28,6 +28,12 @@ use crate::tools::keyring::{KeyArgs, Keyring};
 /// Example: `sas listen --keys keys.json --fail-first 2`, then point your sender's
 /// `TC-Payment-Callback` at `http://127.0.0.1:8090/notify`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Each delivery prints one line (number, method, path, status, what it was or \
+why it was refused), then the decrypted resource or signed payload, or the explanation of the \
+failure as `sas verify` gives it. Answers: the acknowledging envelope (200, returnCode \"0\") \
+when it verifies, 401 when it does not, 500 for the first --fail-first deliveries."
+)]
 pub struct Args {
     /// The address to listen on (loopback by default).
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8090")]

@@ -17,6 +17,10 @@ use super::render::escape_lines;
 /// Sign a message with one of the protocol's schemes; prints the signature (or header value)
 /// on stdout and the exact signed message on stderr.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  sas sign tc-signature --keys keys.json --timestamp 1735293931220
+  sas sign authorization --keys keys.json --url /v3/pay/transactions/jsapi --body order.json
+  sas sign event-sig --app-key 12345 --event xpay_goods_deliver_notify --payload '{\"OpenId\":\"o1\"}'")]
 pub struct SignArgs {
     /// The scheme.
     #[command(subcommand)]

@@ -7,7 +7,7 @@ use sas_core::crypto::FreshnessWindow;
 use sas_core::time::UnixTime;
 
 use super::capture::Captured;
-use super::explain::{Context, Scheme, explain};
+use super::explain::{Context, Scheme, Verdict, explain};
 use super::keyring::{KeyArgs, Keyring};
 use super::render::render;
 
@@ -21,6 +21,13 @@ use super::render::render;
 ///
 /// Example: `sas verify --keys keys.json captured.http`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  sas verify --keys keys.json captured.http
+  sas verify --keys keys.json - < captured.http
+  sas verify --keys keys.json -H 'Authorization: WECHATPAY2-SHA256-RSA2048 mchid=…' \\
+      --method POST --url /v3/pay/transactions/jsapi --body body.json
+
+Exits 0 when the request verifies, 1 with the explanation printed when it does not.")]
 pub struct VerifyArgs {
     /// A captured raw HTTP request (`-` for stdin); without it, give --header and --body.
     #[arg(value_name = "REQUEST")]
@@ -76,5 +83,11 @@ pub fn run(args: VerifyArgs) -> anyhow::Result<()> {
     context.app_id = args.app_id.as_deref();
     let explanation = explain(&captured, args.scheme, &context)?;
     print!("{}", render(&explanation));
-    if explanation.is_verified() { Ok(()) } else { anyhow::bail!("the request does not verify") }
+    match explanation.verdict {
+        Verdict::Verified => Ok(()),
+        Verdict::Unchecked { missing } => {
+            anyhow::bail!("the request was not checked: give the {missing}")
+        }
+        _ => anyhow::bail!("the request does not verify"),
+    }
 }

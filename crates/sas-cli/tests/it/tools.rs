@@ -446,3 +446,53 @@ fn the_binary_verifies_a_captured_file_and_explains_a_failure() {
     // No secret is printed.
     assert!(!stdout.contains(SECRET) && !stdout.contains(API_V3_KEY));
 }
+
+#[test]
+fn without_keys_nothing_is_claimed() {
+    let order = jsapi_order(NOW, &merchant_signer(), "https://superapp.example");
+    let keys = Keyring::default();
+    let explanation = explain(&order, None, &Context::new(&keys, NOW)).unwrap();
+    assert!(
+        matches!(&explanation.verdict, Verdict::Unchecked { missing } if missing == "merchant public key"),
+        "{}",
+        render(&explanation)
+    );
+}
+
+#[test]
+fn a_virtual_callback_payload_reserialised_is_found() {
+    use sas_core::api::virtual_payment::mini_program_payment_notification;
+    use sas_core::auth::virtual_callback;
+
+    let secret = SecretKey::new(SECRET).unwrap();
+    let app_key = AppKey::new(APP_KEY).unwrap();
+    let notification = mini_program_payment_notification::Request::example();
+    let http = notification
+        .try_into_http_request(
+            "http://127.0.0.1/notify",
+            &virtual_callback::Signing::new(NOW, &secret, &app_key),
+        )
+        .unwrap();
+    let good = captured(&http);
+    let verified = explain_at(&good, NOW);
+    assert_eq!(verified.scheme, Scheme::EventSig);
+    assert_eq!(verified.verdict, Verdict::Verified, "{}", render(&verified));
+
+    let mut tampered = good.clone();
+    let mut body: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(&tampered.body).unwrap();
+    let payload = body["Payload"].as_str().unwrap().as_bytes().to_vec();
+    let spaced = String::from_utf8(spaced(&payload)).unwrap();
+    assert_ne!(spaced.as_bytes(), payload.as_slice());
+    body.insert("Payload".to_owned(), spaced.into());
+    tampered.body = serde_json::to_vec(&body).unwrap();
+    let explanation = explain_at(&tampered, NOW);
+    assert!(
+        has(
+            &explanation,
+            |c| matches!(c, Cause::BodyReserialised { what, .. } if what == "Payload")
+        ),
+        "{}",
+        render(&explanation)
+    );
+}

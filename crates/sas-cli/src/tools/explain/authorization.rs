@@ -55,6 +55,10 @@ pub(crate) fn explain(report: &mut Report, captured: &Captured, context: &Contex
         || keys.rsa.iter().any(|key| key.role == KeyRole::Given);
     let chosen = keys.find_rsa(authorization.serial_no(), merchant_keys);
     let known: Vec<String> = keys.rsa_keys(merchant_keys).map(|key| key.id.clone()).collect();
+    if keys.rsa.is_empty() {
+        report.missing("merchant public key");
+        return;
+    }
     {
         let status = if chosen.is_some() { Status::Passed } else { Status::Failed };
         let step = report.step("Choose the key by mchid and serial_no", status);
@@ -67,10 +71,6 @@ pub(crate) fn explain(report: &mut Report, captured: &Captured, context: &Contex
                 known
             )),
         };
-    }
-    if keys.rsa.is_empty() {
-        report.missing("merchant public key");
-        return;
     }
     if !known_merchant {
         report.fail(Cause::UnknownMerchant {
