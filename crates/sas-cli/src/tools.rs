@@ -7,7 +7,7 @@
 //! | [`keyring`] | the keys, from `--keys FILE` and flags |
 //! | [`explain`] | the explainer: request + keys → [`explain::Explanation`] (steps, verdict, likely causes) |
 //! | [`render`] | explanations as text |
-//! | [`sign`], [`verify`], [`cipher`] | the subcommands |
+//! | [`sign`](mod@sign), [`verify`](mod@verify), [`cipher`] | the subcommands |
 
 pub mod capture;
 pub mod cipher;
