@@ -99,27 +99,42 @@ pub(crate) fn check_against(
 ) -> anyhow::Result<Vec<Verdict>> {
     let lock = manifest.with_file_name("Cargo.lock");
     let baseline = unpack_baseline(baseline_dir, &work_dir.join("baseline"), &lock)?;
-    let mut verdicts = Vec::new();
+    let mut compared = Vec::new();
     for library in libraries {
-        let Some((_, version)) = baseline.crates.iter().find(|(name, _)| *name == library.name)
-        else {
-            println!("semver: {} has no baseline in {}; skipped", library.name, BASELINE_DIR);
-            continue;
-        };
+        match baseline.crates.iter().find(|(name, _)| *name == library.name) {
+            Some((_, version)) => compared.push((library, version)),
+            None => {
+                println!("semver: {} has no baseline in {}; skipped", library.name, BASELINE_DIR)
+            }
+        }
+    }
+    // One target folder for both sides, every current crate first and then every baseline
+    // crate: the dependencies from crates.io are built once, and only the workspace's own
+    // crates are built again for the baseline. Each JSON is copied out as soon as it is made,
+    // since both sides write the same file name.
+    let target = work_dir.join("target");
+    let json = work_dir.join("json");
+    fs::create_dir_all(&json).with_context(|| format!("cannot create {}", json.display()))?;
+    let mut sides = Vec::new();
+    for (side, manifest, locked) in
+        [("current", manifest, locked), ("baseline", baseline.manifest.as_path(), false)]
+    {
+        for (library, _) in &compared {
+            let made = rustdoc_json(manifest, &library.name, &target, locked)?;
+            let kept = json.join(format!("{side}-{}.json", library.name));
+            fs::copy(&made, &kept).with_context(|| format!("cannot copy {}", made.display()))?;
+            sides.push(kept);
+        }
+    }
+    let mut verdicts = Vec::new();
+    for (index, (library, version)) in compared.iter().enumerate() {
         println!("semver: {} {} against baseline {version}", library.name, library.version);
-        let current =
-            rustdoc_json(manifest, &library.name, &work_dir.join("current-target"), locked)?;
-        let previous = rustdoc_json(
-            &baseline.manifest,
-            &library.name,
-            &work_dir.join("baseline-target"),
-            false,
-        )?;
+        let (current, previous) = (&sides[index], &sides[compared.len() + index]);
         let output = Command::new(crate::cargo())
             .args(["semver-checks", "--color", "never", "--current-rustdoc"])
-            .arg(&current)
+            .arg(current)
             .arg("--baseline-rustdoc")
-            .arg(&previous)
+            .arg(previous)
             .output()
             .context(
                 "cannot start cargo semver-checks (cargo install --locked cargo-semver-checks)",
