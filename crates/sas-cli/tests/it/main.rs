@@ -6,6 +6,8 @@
 
 mod support;
 
+mod call;
+mod demo;
 mod listen;
 mod sandbox_orders;
 mod sandbox_refunds;
