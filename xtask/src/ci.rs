@@ -50,10 +50,7 @@ const STEPS: &[Step] = &[
             libraries: false,
         },
     },
-    cargo_step(
-        "main job (README)",
-        &["run", "--locked", "--quiet", "-p", "sas-core", "--example", "catalogue"],
-    ),
+    cargo_step("main job (README)", &["run", "--locked", "--quiet", "-p", "sas-cli", "--", "demo"]),
     Step { name: "layering", action: Action::Task(|_| check_layering()) },
     Step {
         name: "features (cargo hack --each-feature)",

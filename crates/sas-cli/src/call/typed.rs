@@ -28,7 +28,7 @@ struct Parts<'a> {
 }
 
 impl Parts<'_> {
-    fn from_keys(&self, name: &str) -> Option<String> {
+    fn keys_value(&self, name: &str) -> Option<String> {
         let keys = self.keys?;
         let user = keys.users.first();
         match name.to_ascii_lowercase().as_str() {
@@ -48,7 +48,7 @@ impl PartSource for Parts<'_> {
             WirePart::Header => self.given.headers.get(&n.to_ascii_lowercase()).cloned(),
             _ => self.given.params.get(n).cloned(),
         });
-        given.or_else(|| names().find_map(|n| self.from_keys(n))).or_else(|| {
+        given.or_else(|| names().find_map(|n| self.keys_value(n))).or_else(|| {
             self.example.iter().find(|(p, n, _)| *p == part && *n == name).map(|(.., v)| v.clone())
         })
     }

@@ -9,6 +9,7 @@ mod support;
 mod call;
 mod demo;
 mod listen;
+mod sandbox_delivery;
 mod sandbox_orders;
 mod sandbox_refunds;
 mod sandbox_users;
