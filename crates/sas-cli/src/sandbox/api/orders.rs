@@ -77,8 +77,8 @@ impl Core {
     /// Stores `draft` unless its number is taken: the same order again gives the first.
     fn place(&self, draft: Order) -> Result<Order, SandboxError> {
         let now = self.now();
+        let key = draft.key();
         let mut draft = Some(draft);
-        let key = draft.as_ref().map(Order::key).unwrap_or(OrderKey::new("", ""));
         self.store.update_order(&key, &mut |existing| {
             let draft =
                 draft.take().ok_or_else(|| SandboxError::Internal("placed twice".into()))?;
