@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 
 use crate::workspace::Workspace;
-use crate::{cargo, msrv, output, package, project_root, semver, tools};
+use crate::{cargo, msrv, output, package, postgres, project_root, semver, tools};
 
 /// One step: a name and what it runs.
 struct Step {
@@ -69,10 +69,12 @@ const STEPS: &[Step] = &[
 pub(crate) fn run() -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let workspace = Workspace::load(&project_root()?.join("Cargo.toml"))?;
+    // The store tests' PostgreSQL, for every cargo command; a throwaway one stops on return.
+    let database = postgres::ensure()?;
     let mut timings = Vec::new();
     for step in STEPS {
         let step_started = Instant::now();
-        run_step(step, &workspace)?;
+        run_step(step, &workspace, &database.env())?;
         let took = step_started.elapsed();
         output::println(&format!("ci: {} passed in {took:.0?}", step.name))?;
         timings.push((step.name, took));
@@ -81,12 +83,15 @@ pub(crate) fn run() -> anyhow::Result<ExitCode> {
         output::println(&format!("ci: {:>8.1}s  {name}", took.as_secs_f64()))?;
     }
     output::println(&format!("ci: all checks passed in {:.0?}", started.elapsed()))?;
+    if database.is_throwaway() {
+        output::println("ci: stopping the throwaway PostgreSQL")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_step(step: &Step, workspace: &Workspace) -> anyhow::Result<()> {
+fn run_step(step: &Step, workspace: &Workspace, env: &[(&str, String)]) -> anyhow::Result<()> {
     match &step.action {
-        Action::Cargo { args, env, libraries } => {
+        Action::Cargo { args, env: step_env, libraries } => {
             let libraries = if *libraries { workspace.package_args() } else { Vec::new() };
             let line =
                 format!("ci: {} (cargo {} {})", step.name, args.join(" "), libraries.join(" "));
@@ -94,7 +99,8 @@ fn run_step(step: &Step, workspace: &Workspace) -> anyhow::Result<()> {
             let status = Command::new(cargo())
                 .args(*args)
                 .args(&libraries)
-                .envs(env.iter().copied())
+                .envs(step_env.iter().copied())
+                .envs(env.iter().map(|(name, value)| (*name, value.as_str())))
                 .current_dir(&workspace.root)
                 .status()
                 .with_context(|| format!("cannot start cargo for {}", step.name))?;

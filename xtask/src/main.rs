@@ -8,6 +8,7 @@ mod flags;
 mod msrv;
 mod output;
 mod package;
+mod postgres;
 mod semver;
 mod spec_check;
 mod tidy;

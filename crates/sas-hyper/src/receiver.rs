@@ -287,51 +287,61 @@ impl<C: Notification, H: Handler<C>, S: SeenStore> Receiver<C, H, S> {
             tracing::warn!(%mismatch, "the business check failed");
             return failure(StatusCode::BAD_REQUEST, &mismatch.to_string(), &id);
         }
-        match shared.seen.claim(&notification_id).await {
-            Claim::Done => {
-                tracing::info!("duplicate acknowledged");
-                return acknowledge::<C>(&id);
-            }
-            Claim::InProgress => {
-                return failure(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "this notification is being handled",
-                    &id,
-                );
-            }
-            Claim::New => {}
+        let delivered =
+            Delivered { callback, event, identity, notification_id, request_id: id.clone() };
+        // Claiming, handling and recording run to the end in a task of their own: a sender
+        // that hangs up mid-handling (it crashed, or its attempt timed out) must not leave the
+        // notification claimed but never completed or released.
+        let handling = tokio::spawn(
+            claim_and_handle(Arc::clone(&self.shared), delivered, id.clone()).in_current_span(),
+        );
+        match handling.await {
+            Ok(response) => response,
+            Err(_) => failure(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the notification could not be handled",
+                &id,
+            ),
         }
-        let delivered = Delivered {
-            callback,
-            event,
-            identity,
-            notification_id: notification_id.clone(),
-            request_id: id.clone(),
-        };
-        let handled = AssertUnwindSafe(shared.handler.handle(delivered)).catch_unwind().await;
-        match handled {
-            Ok(Ok(())) => {
-                shared.seen.complete(&notification_id).await;
-                acknowledge::<C>(&id)
-            }
-            Ok(Err(error)) => {
-                shared.seen.release(&notification_id).await;
-                tracing::error!(%error, "the handler failed");
-                failure(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the notification could not be handled",
-                    &id,
-                )
-            }
-            Err(_) => {
-                shared.seen.release(&notification_id).await;
-                tracing::error!("the handler panicked");
-                failure(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the notification could not be handled",
-                    &id,
-                )
-            }
+    }
+}
+
+/// Claims the notification, calls the handler if it is new, and records the outcome.
+async fn claim_and_handle<C: Notification, H: Handler<C>, S: SeenStore>(
+    shared: Arc<Shared<C, H, S>>,
+    delivered: Delivered<C>,
+    id: String,
+) -> http::Response<ResponseBody> {
+    let notification_id = delivered.notification_id.clone();
+    match shared.seen.claim(&notification_id).await {
+        Claim::Done => {
+            tracing::info!("duplicate acknowledged");
+            return acknowledge::<C>(&id);
+        }
+        Claim::InProgress => {
+            return failure(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "this notification is being handled",
+                &id,
+            );
+        }
+        Claim::New => {}
+    }
+    let handled = AssertUnwindSafe(shared.handler.handle(delivered)).catch_unwind().await;
+    match handled {
+        Ok(Ok(())) => {
+            shared.seen.complete(&notification_id).await;
+            acknowledge::<C>(&id)
+        }
+        Ok(Err(error)) => {
+            shared.seen.release(&notification_id).await;
+            tracing::error!(%error, "the handler failed");
+            failure(StatusCode::INTERNAL_SERVER_ERROR, "the notification could not be handled", &id)
+        }
+        Err(_) => {
+            shared.seen.release(&notification_id).await;
+            tracing::error!("the handler panicked");
+            failure(StatusCode::INTERNAL_SERVER_ERROR, "the notification could not be handled", &id)
         }
     }
 }

@@ -9,7 +9,7 @@
 //! - **One holder at a time**: SQLite takes leases with one `UPDATE … RETURNING` under its one
 //!   writer; PostgreSQL with `SELECT … FOR UPDATE SKIP LOCKED`, so dispatchers never wait on each
 //!   other's rows.
-//! - **The transactional outbox**: [`SqliteStore::enqueue_in`] and [`PostgresStore::enqueue_in`]
+//! - **The transactional outbox**: `SqliteStore::enqueue_in` and `PostgresStore::enqueue_in`
 //!   enqueue a callback inside the application's own transaction, beside the order's change:
 //!   both commit or neither does (`examples/transactional_outbox.rs`).
 //! - **Handled once across restarts**: the duplicate store keeps handled notifications in the
@@ -40,8 +40,8 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `sqlite` | on | [`SqliteStore`] (SQLite compiled in, through sqlx) |
-//! | `postgres` | off | [`PostgresStore`] (sqlx's PostgreSQL driver) |
+//! | `sqlite` | on | `SqliteStore` (SQLite compiled in, through sqlx) |
+//! | `postgres` | off | `PostgresStore` (sqlx's PostgreSQL driver) |
 //! | `postgres-tls` | off | `postgres` with TLS to the server (rustls with ring, the webpki roots), for `sslmode=require` and stricter |
 
 #![cfg_attr(docsrs, feature(doc_cfg))]

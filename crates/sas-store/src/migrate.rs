@@ -2,8 +2,8 @@
 //! is opened, each once, recorded in the table `sas_store_migrations`.
 //!
 //! The table holds several sets: this crate's own (`"sas-store"`) and any an application adds
-//! for its tables in the same database ([`SqliteStore::migrate`](crate::SqliteStore::migrate),
-//! [`PostgresStore::migrate`](crate::PostgresStore::migrate)). It is not sqlx's
+//! for its tables in the same database (`SqliteStore::migrate`, `PostgresStore::migrate`). It
+//! is not sqlx's
 //! `_sqlx_migrations`, so an application's own `sqlx::migrate!` on the same database is
 //! unaffected.
 

@@ -3,7 +3,9 @@
 //! forms).
 
 use sas_hyper::UnixTime;
-use sas_hyper::delivery::{Attempt, Callback, CallbackId, Lease, Leased, OutboxError, Record, State};
+use sas_hyper::delivery::{
+    Attempt, Callback, CallbackId, Lease, Leased, OutboxError, Record, State,
+};
 
 /// A time as stored: milliseconds since the epoch (saturating at `i64::MAX`).
 pub(crate) fn millis(time: UnixTime) -> i64 {
@@ -80,8 +82,7 @@ impl RecordRow {
     /// The record.
     pub(crate) fn into_record(self) -> Result<Record, OutboxError> {
         let callback: Callback = serde_json::from_str(&self.callback).map_err(storage)?;
-        let mut record =
-            Record::new(callback_id(self.id), callback, time(self.enqueued_at));
+        let mut record = Record::new(callback_id(self.id), callback, time(self.enqueued_at));
         record.state = state(&self.state)?;
         record.next_attempt_at = time(self.next_attempt_at);
         record.attempts = serde_json::from_str(&self.attempts).map_err(storage)?;
@@ -100,16 +101,16 @@ pub(crate) struct LeasedRow {
 }
 
 /// The leased callbacks, soonest due first, each leased until `until`.
-pub(crate) fn leased(mut rows: Vec<LeasedRow>, until: UnixTime) -> Result<Vec<Leased>, OutboxError> {
+pub(crate) fn leased(
+    mut rows: Vec<LeasedRow>,
+    until: UnixTime,
+) -> Result<Vec<Leased>, OutboxError> {
     rows.sort_by_key(|row| (row.next_attempt_at, row.id));
     rows.into_iter()
         .map(|row| {
             let callback: Callback = serde_json::from_str(&row.callback).map_err(storage)?;
-            let lease = Lease::new(
-                callback_id(row.id),
-                u64::try_from(row.token).unwrap_or(0),
-                until,
-            );
+            let lease =
+                Lease::new(callback_id(row.id), u64::try_from(row.token).unwrap_or(0), until);
             Ok(Leased::new(lease, callback, u32::try_from(row.round_attempts).unwrap_or(u32::MAX)))
         })
         .collect()

@@ -20,11 +20,11 @@ use sqlx::sqlite::{
 };
 use sqlx::{Connection, Sqlite, SqliteConnection, Transaction};
 
+use crate::StoreError;
 use crate::migrate::{self, Migration};
 use crate::retention::{Prune, Pruned, Retention};
 use crate::row;
 use crate::seen::SeenConfig;
-use crate::StoreError;
 
 /// This crate's migrations for SQLite.
 const MIGRATIONS: &[Migration] = &[
@@ -151,13 +151,15 @@ impl SqliteStore {
                 source,
             };
             sqlx::raw_sql(migration.sql).execute(&mut *tx).await.map_err(failed)?;
-            sqlx::query("INSERT INTO sas_store_migrations (set_name, version, name) VALUES (?, ?, ?)")
-                .bind(set)
-                .bind(migration.version)
-                .bind(migration.name)
-                .execute(&mut *tx)
-                .await
-                .map_err(failed)?;
+            sqlx::query(
+                "INSERT INTO sas_store_migrations (set_name, version, name) VALUES (?, ?, ?)",
+            )
+            .bind(set)
+            .bind(migration.version)
+            .bind(migration.name)
+            .execute(&mut *tx)
+            .await
+            .map_err(failed)?;
         }
         tx.commit().await?;
         Ok(())
@@ -207,13 +209,12 @@ impl SqliteStore {
 
 impl Prune for SqliteStore {
     async fn prune(&self, now: UnixTime, retention: &Retention) -> Result<Pruned, StoreError> {
-        let callbacks = sqlx::query(
-            "DELETE FROM sas_callbacks WHERE state = 'delivered' AND finished_at <= ?",
-        )
-        .bind(row::millis(retention.delivered_before(now)))
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
+        let callbacks =
+            sqlx::query("DELETE FROM sas_callbacks WHERE state = 'delivered' AND finished_at <= ?")
+                .bind(row::millis(retention.delivered_before(now)))
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
         let seen = sqlx::query(
             "DELETE FROM sas_seen WHERE (done = 1 AND completed_at <= ?1)
                 OR (done = 0 AND claimed_at <= ?1)",

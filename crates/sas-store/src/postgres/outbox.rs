@@ -7,7 +7,7 @@ use sas_hyper::delivery::{
     Attempt, Callback, CallbackId, Lease, Leased, Outbox, OutboxError, Record, State,
 };
 use sqlx::postgres::PgRow;
-use sqlx::{Row, PgConnection};
+use sqlx::{PgConnection, Row};
 
 use super::PostgresStore;
 use crate::row::{self, LeasedRow, RecordRow, storage};
@@ -170,11 +170,12 @@ impl Outbox for PostgresStore {
     }
 
     async fn get(&self, id: CallbackId) -> Result<Record, OutboxError> {
-        let found = sqlx::query(&format!("SELECT {RECORD_COLUMNS} FROM sas_callbacks WHERE id = $1"))
-            .bind(row::id(id))
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(storage)?;
+        let found =
+            sqlx::query(&format!("SELECT {RECORD_COLUMNS} FROM sas_callbacks WHERE id = $1"))
+                .bind(row::id(id))
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(storage)?;
         found.as_ref().map(record).unwrap_or(Err(OutboxError::NotFound(id)))
     }
 

@@ -168,11 +168,12 @@ impl Outbox for SqliteStore {
     }
 
     async fn get(&self, id: CallbackId) -> Result<Record, OutboxError> {
-        let found = sqlx::query(&format!("SELECT {RECORD_COLUMNS} FROM sas_callbacks WHERE id = ?"))
-            .bind(row::id(id))
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(storage)?;
+        let found =
+            sqlx::query(&format!("SELECT {RECORD_COLUMNS} FROM sas_callbacks WHERE id = ?"))
+                .bind(row::id(id))
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(storage)?;
         found.as_ref().map(record).unwrap_or(Err(OutboxError::NotFound(id)))
     }
 

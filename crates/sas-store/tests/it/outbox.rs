@@ -93,7 +93,10 @@ async fn failures_reschedule_then_kill_and_dead_ones_come_back_on_request(
     let next = at(MINUTE);
     outbox.reschedule(leased[0].lease, failed(T0), Some(next)).await.unwrap();
     let record = outbox.get(id).await.unwrap();
-    assert_eq!((record.state, record.next_attempt_at, record.round_attempts), (State::Pending, next, 1));
+    assert_eq!(
+        (record.state, record.next_attempt_at, record.round_attempts),
+        (State::Pending, next, 1)
+    );
     assert!(outbox.lease_due(at(MINUTE / 2), 10, MINUTE).await.unwrap().is_empty());
     let leased = outbox.lease_due(next, 10, MINUTE).await.unwrap();
     assert_eq!(leased[0].attempts_made, 1);

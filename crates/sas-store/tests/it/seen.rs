@@ -86,9 +86,7 @@ suite! {
 
 /// Reopened (a new pool, as after a restart), a store remembers handled notifications and
 /// claims in progress; a claim older than the timeout is handed over.
-async fn durable_claims<S: SeenStore>(
-    open: impl AsyncFn(Arc<ManualClock>) -> S,
-) {
+async fn durable_claims<S: SeenStore>(open: impl AsyncFn(Arc<ManualClock>) -> S) {
     let clock = Arc::new(ManualClock::new(T0));
     let before = open(Arc::clone(&clock)).await;
     assert_eq!(before.claim("handled").await, Claim::New);

@@ -17,13 +17,15 @@ use sas_core::api::virtual_payment::mini_game_payment_notification;
 use sas_core::crypto::{AppKey, SecretKey};
 use sas_core::endpoint::Example;
 use sas_core::types::JsonString;
-use sas_hyper::delivery::{Callback, CallbackEntry, Dispatcher, DispatcherConfig, Outbox, Schedule};
+use sas_hyper::delivery::{
+    Callback, CallbackEntry, Dispatcher, DispatcherConfig, Outbox, Schedule,
+};
 use sas_hyper::receiver::{Delivered, Receiver, SeenStore};
 use sas_hyper::server::{HandlerError, ResponseBody, Running, ServeConfig, serve};
 use sas_hyper::{Client, RetryPolicy, SigningKeys, UnixTime, VerifyingKeys};
+use sas_store::{PostgresStore, SqliteStore};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, Executor, PgConnection};
-use sas_store::{PostgresStore, SqliteStore};
 use tokio::net::TcpListener;
 
 /// The server the tests use when `SAS_TEST_DATABASE_URL` is not set.
@@ -35,11 +37,9 @@ pub async fn database_url() -> String {
     if let Ok(url) = std::env::var("SAS_TEST_DATABASE_URL") {
         return url;
     }
-    let probe = tokio::time::timeout(
-        Duration::from_secs(5),
-        PgConnection::connect(DEFAULT_DATABASE_URL),
-    )
-    .await;
+    let probe =
+        tokio::time::timeout(Duration::from_secs(5), PgConnection::connect(DEFAULT_DATABASE_URL))
+            .await;
     match probe {
         Ok(Ok(connection)) => {
             connection.close().await.ok();
@@ -82,6 +82,10 @@ impl PgSchema {
         Self { url, name }
     }
 
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// Connection options whose tables live in this schema.
     pub fn options(&self) -> PgConnectOptions {
         let options: PgConnectOptions = self.url.parse().unwrap();
@@ -104,7 +108,8 @@ impl PgSchema {
 
     pub async fn drop(self) {
         let mut admin = PgConnection::connect(&self.url).await.unwrap();
-        admin.execute(format!("DROP SCHEMA {} CASCADE", self.name).as_str()).await.unwrap();
+        let drop = format!("DROP SCHEMA {} CASCADE", self.name());
+        admin.execute(drop.as_str()).await.unwrap();
         admin.close().await.ok();
     }
 }
@@ -166,7 +171,9 @@ pub const APP_KEY: &str = "12345";
 
 /// What the superapp signs 3.2 callbacks with.
 pub fn signing_keys() -> SigningKeys {
-    SigningKeys::new().secret_key(SecretKey::new(SECRET).unwrap()).app_key(AppKey::new(APP_KEY).unwrap())
+    SigningKeys::new()
+        .secret_key(SecretKey::new(SECRET).unwrap())
+        .app_key(AppKey::new(APP_KEY).unwrap())
 }
 
 /// What the merchant checks them with.
@@ -309,7 +316,8 @@ where
 /// The order a 3.2 body is about (its `Payload`'s `OutTradeNo`).
 fn order_of(body: &[u8]) -> String {
     let body: serde_json::Value = serde_json::from_slice(body).unwrap();
-    let payload: serde_json::Value = serde_json::from_str(body["Payload"].as_str().unwrap()).unwrap();
+    let payload: serde_json::Value =
+        serde_json::from_str(body["Payload"].as_str().unwrap()).unwrap();
     payload["OutTradeNo"].as_str().unwrap().to_owned()
 }
 
