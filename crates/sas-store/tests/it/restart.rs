@@ -29,15 +29,15 @@ async fn deliver_across_a_restart<S: SeenStore>(open: impl AsyncFn() -> S) -> us
 
     let listener = TcpListener::bind(addr).await.unwrap();
     let second = serve_receiver(listener, &watch, open().await, Duration::ZERO);
-    // The sender delivers the same notification again (its acknowledgement was lost, say).
+    // The sender delivers the same notification again (its acknowledgement was lost, say). An
+    // attempt over a connection the first receiver closed fails and is retried 15 ms later.
     dispatcher.enqueue(game_callback("ORDER-R", &url)).await.unwrap();
-    assert_eq!(dispatcher.run_once().await.unwrap(), 1);
+    eventually(Duration::from_secs(10), "the second delivery acknowledged", async || {
+        dispatcher.run_once().await.unwrap();
+        outbox.list(State::Delivered).await.unwrap().len() == 2
+    })
+    .await;
     second.shutdown().await;
-
-    let delivered = outbox.list(State::Delivered).await.unwrap();
-    assert_eq!(delivered.len(), 2, "both deliveries acknowledged");
-    assert!(delivered.iter().all(|r| r.attempts.len() == 1));
-    assert_eq!(watch.requests(), 2);
     watch.handled_calls()
 }
 
