@@ -79,8 +79,10 @@ pub(crate) async fn call<R: ApiRequest>(
     request.read_parts(&Parts { given, keys, example: parts })?;
     let received = client.send(&request).await?;
     let response = serde_json::to_value(&received.response)?;
+    // A response whose only member is the envelope's `data` prints as that value; one with
+    // members beside it (the temporary code's `code`) prints whole, so nothing is dropped.
     let data = match response {
-        Value::Object(mut fields) if fields.contains_key("data") => {
+        Value::Object(mut fields) if fields.len() == 1 && fields.contains_key("data") => {
             fields.remove("data").unwrap_or(Value::Null)
         }
         other => other,

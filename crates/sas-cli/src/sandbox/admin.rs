@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -42,6 +43,7 @@ pub(crate) fn routes(core: Arc<Core>) -> Router {
         .route("/deliveries", get(list_deliveries))
         .route("/users", get(list_users))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(core)
 }
 
@@ -64,10 +66,30 @@ fn request_id() -> String {
     crate::keygen::random_hex(16).unwrap_or_default().to_ascii_lowercase()
 }
 
-async fn not_found() -> Response {
-    let api = ApiError::new(http::StatusCode::NOT_FOUND, "NOT_FOUND", "no such admin endpoint");
+/// A failure envelope with `status`, its number as the `returnCode`, and `message`.
+fn refuse(status: http::StatusCode, message: &str) -> Response {
+    let api = ApiError::new(status, status.as_u16().to_string(), message);
     let (parts, body) = sas_core::response::error_response(&api, &request_id()).into_parts();
     Response::from_parts(parts, axum::body::Body::from(body))
+}
+
+async fn not_found() -> Response {
+    refuse(http::StatusCode::NOT_FOUND, "no such admin endpoint")
+}
+
+async fn method_not_allowed() -> Response {
+    refuse(http::StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this admin endpoint")
+}
+
+/// The path parameter and the body of a `POST`, or the status and reason that refuse them (a
+/// path that is not UTF-8, a body over axum's limit).
+fn path_and_body(
+    path: Result<Path<String>, PathRejection>,
+    bytes: Result<Bytes, BytesRejection>,
+) -> Result<(String, Bytes), (http::StatusCode, String)> {
+    let Path(path) = path.map_err(|e| (e.status(), e.body_text()))?;
+    let bytes = bytes.map_err(|e| (e.status(), e.body_text()))?;
+    Ok((path, bytes))
 }
 
 /// Reads a JSON body, refusing anything else with an envelope.
@@ -95,10 +117,14 @@ struct PayBody {
 
 async fn pay(
     State(core): State<Arc<Core>>,
-    Path(out_trade_no): Path<String>,
+    path: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
-    bytes: Bytes,
+    bytes: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let (out_trade_no, bytes) = match path_and_body(path, bytes) {
+        Ok(parts) => parts,
+        Err((status, reason)) => return refuse(status, &reason),
+    };
     let result = async {
         let PayBody { result } = body(&bytes)?;
         let mchid = mchid(query.as_deref());
@@ -121,10 +147,14 @@ struct CompleteBody {
 
 async fn complete(
     State(core): State<Arc<Core>>,
-    Path(out_refund_no): Path<String>,
+    path: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
-    bytes: Bytes,
+    bytes: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let (out_refund_no, bytes) = match path_and_body(path, bytes) {
+        Ok(parts) => parts,
+        Err((status, reason)) => return refuse(status, &reason),
+    };
     let result = async {
         let CompleteBody { status } = body(&bytes)?;
         let mchid = mchid(query.as_deref());

@@ -40,11 +40,20 @@ pub fn place(
     now: UnixTime,
 ) -> Result<Placed, SandboxError> {
     if let Some(existing) = existing {
-        return if existing.fingerprint == draft.fingerprint {
-            Ok(Placed::Again(existing.clone()))
-        } else {
-            Err(SandboxError::OutTradeNoUsed(draft.out_trade_no))
+        if existing.fingerprint != draft.fingerprint {
+            return Err(SandboxError::OutTradeNoUsed(draft.out_trade_no));
+        }
+        // The same order again gets the same prepayId only while it can still be paid.
+        return match state_at(existing, now) {
+            TradeState::Notpay | TradeState::Payerror => Ok(Placed::Again(existing.clone())),
+            state => Err(state_error(existing, state, "place again")),
         };
+    }
+    if draft.total <= 0 {
+        return Err(SandboxError::Invalid(format!(
+            "order {:?}: amount.total {} is not a positive number of cents",
+            draft.out_trade_no, draft.total
+        )));
     }
     if draft.time_expire.is_some_and(|expire| expire <= now.as_millis()) {
         return Err(SandboxError::Invalid(format!(
@@ -190,6 +199,37 @@ pub(super) mod tests {
             Err(SandboxError::OutTradeNoUsed("A1".into()))
         );
         assert!(matches!(place(None, order("A2", 1), AFTER), Err(SandboxError::Invalid(_))));
+    }
+
+    #[test]
+    fn an_order_of_no_or_negative_amount_is_refused() {
+        for total in [0, -1, i64::MIN] {
+            assert!(
+                matches!(place(None, order("A1", total), BEFORE), Err(SandboxError::Invalid(_))),
+                "{total}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_order_again_once_paid_closed_or_expired_is_refused_not_given_its_prepay_id() {
+        let placed = order("A1", 100);
+        let paid = pay(&placed, PayResult::Success, BEFORE).unwrap();
+        let closed = close(&placed).unwrap();
+        for (existing, at, state) in [
+            (&paid, BEFORE, "SUCCESS"),
+            (&mark_refunded(&paid), BEFORE, "REFUND"),
+            (&closed, BEFORE, "CLOSED"),
+            (&placed, AFTER, "CLOSED"),
+        ] {
+            let again = place(Some(existing), order("A1", 100), at);
+            assert!(
+                matches!(&again, Err(SandboxError::OrderState { state: s, .. }) if *s == state),
+                "{state}: {again:?}"
+            );
+        }
+        let failed = pay(&placed, PayResult::Payerror, BEFORE).unwrap();
+        assert!(matches!(place(Some(&failed), order("A1", 100), BEFORE), Ok(Placed::Again(_))));
     }
 
     #[test]

@@ -59,14 +59,18 @@ pub fn request(
             draft.out_refund_no, draft.total, order.out_trade_no, order.total
         )));
     }
-    let so_far: i64 =
-        refunds.iter().filter(|r| r.state != RefundState::Closed).map(|r| r.refund).sum();
-    let would_total = so_far.saturating_add(draft.refund);
-    if would_total > order.total {
+    // In i128: a sum of i64 amounts cannot overflow it, so no total wraps past the paid one.
+    let so_far: i128 = refunds
+        .iter()
+        .filter(|r| r.state != RefundState::Closed)
+        .map(|r| i128::from(r.refund))
+        .sum();
+    let would_total = so_far + i128::from(draft.refund);
+    if would_total > i128::from(order.total) {
         return Err(SandboxError::OverRefund {
             out_trade_no: order.out_trade_no.clone(),
             requested: draft.refund,
-            would_total,
+            would_total: i64::try_from(would_total).unwrap_or(i64::MAX),
             paid: order.total,
         });
     }
@@ -148,6 +152,26 @@ mod tests {
         assert!(matches!(
             request(&order, &[], None, refund("R3", 10, 99)),
             Err(SandboxError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn refunds_of_the_largest_amounts_never_wrap_past_what_was_paid() {
+        let order = paid(i64::MAX);
+        let first = refund("R1", i64::MAX, i64::MAX);
+        assert!(request(&order, &[], None, first.clone()).is_ok());
+        for amount in [i64::MAX, 1] {
+            let again =
+                request(&order, std::slice::from_ref(&first), None, refund("R2", amount, i64::MAX));
+            assert!(
+                matches!(again, Err(SandboxError::OverRefund { paid: i64::MAX, .. })),
+                "{amount}: {again:?}"
+            );
+        }
+        let two = [first.clone(), refund("R2", i64::MAX, i64::MAX)];
+        assert!(matches!(
+            request(&order, &two, None, refund("R3", 1, i64::MAX)),
+            Err(SandboxError::OverRefund { would_total: i64::MAX, .. })
         ));
     }
 

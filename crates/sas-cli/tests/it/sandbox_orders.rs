@@ -225,5 +225,48 @@ async fn admin_endpoints_answer_bad_input_with_an_envelope() {
     assert!(matches!(missing, AdminError::Refused { status: 404, .. }), "{missing:?}");
     let nowhere = world.admin.list("nothing-here").await.unwrap_err();
     assert!(matches!(nowhere, AdminError::Refused { status: 404, .. }), "{nowhere:?}");
+
+    // What axum itself refuses is answered in the envelope too.
+    let addr = world.sandbox.base_url.trim_start_matches("http://").to_owned();
+    let big = format!("{{\"result\":\"SUCCESS\",\"pad\":\"{}\"}}", "x".repeat(3 << 20));
+    for (method, path, body, status) in [
+        ("POST", "/sandbox/orders", String::new(), 405),
+        ("FOO", "/sandbox/orders", String::new(), 405),
+        ("GET", "/sandbox/orders/X/pay", String::new(), 405),
+        ("POST", "/sandbox/orders/%ff/pay", r#"{"result":"SUCCESS"}"#.to_owned(), 400),
+        ("POST", "/sandbox/refunds/%ff/complete", r#"{"status":"SUCCESS"}"#.to_owned(), 400),
+        ("POST", "/sandbox/orders/X/pay", big, 413),
+    ] {
+        let (got, json) = raw(&addr, method, path, body).await;
+        assert_eq!(got, status, "{method} {path}: {json}");
+        assert_eq!(json["returnCode"], status.to_string(), "{method} {path}: {json}");
+        assert!(json["requestId"].as_str().is_some_and(|id| !id.is_empty()), "{json}");
+    }
     world.sandbox.shutdown().await;
+}
+
+/// Sends one raw HTTP/1.1 request and reads the status and the JSON body of the answer.
+async fn raw(addr: &str, method: &str, path: &str, body: String) -> (u16, serde_json::Value) {
+    use std::io::{Read, Write};
+    let (addr, request) = (
+        addr.to_owned(),
+        format!(
+            "{method} {path} HTTP/1.1\r\nHost: sandbox\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        // The server may answer and close before reading a large body: a failed write is fine.
+        let _ = stream.write_all(request.as_bytes());
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        let status = text.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = text.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+        (status, serde_json::from_str(body).unwrap_or(serde_json::Value::Null))
+    })
+    .await
+    .unwrap()
 }

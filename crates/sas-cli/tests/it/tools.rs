@@ -397,6 +397,32 @@ fn tc_signature_made_with_another_key_names_it() {
 }
 
 #[test]
+fn a_tc_signature_that_is_not_hex_of_whole_blocks_is_malformed_not_a_wrong_key() {
+    let request = check_user::Request::new("openid-1", "mpvc3tdaldpq7zpu", "user-1");
+    let secret = SecretKey::new(API_V3_KEY).unwrap();
+    for bad in ["zz", "abc", "0123456789abcdef0123456789abcde", "g123456789abcdef0123456789abcdef"]
+    {
+        let mut http = request
+            .try_into_http_request(
+                "https://superapp.example",
+                &Signing::new(NOW).secret_key(&secret),
+            )
+            .unwrap();
+        http.headers_mut().insert("TC-Signature", http::HeaderValue::from_static(bad));
+        let explanation = explain_at(&captured(&http), NOW);
+        assert!(
+            has(
+                &explanation,
+                |c| matches!(c, Cause::Malformed { what, .. } if what == "TC-Signature")
+            ),
+            "{bad}: {:?}",
+            explanation.likely_causes
+        );
+        assert!(!has(&explanation, |c| matches!(c, Cause::WrongKey { .. })), "{bad}");
+    }
+}
+
+#[test]
 fn raw_captures_read_with_crlf_lf_and_curl_prefixes() {
     let crlf =
         b"POST /notify?x=1 HTTP/1.1\r\nHost: a\r\nTC-Timestamp: 1\r\nContent-Length: 2\r\n\r\n{}\n";

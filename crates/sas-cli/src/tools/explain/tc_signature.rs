@@ -111,6 +111,20 @@ fn diagnose(
     signature: &str,
 ) {
     let step = report.step("Look for what was signed, and with which key", Status::Done);
+    let whole_blocks = !signature.is_empty()
+        && signature.len().is_multiple_of(32)
+        && signature.bytes().all(|b| b.is_ascii_hexdigit());
+    if !whole_blocks {
+        step.text(format!(
+            "{} characters: not the hex of whole 16-byte AES blocks, so no key could have made it",
+            signature.len()
+        ));
+        report.fail(Cause::Malformed {
+            what: "TC-Signature".to_owned(),
+            reason: "it is not hex of whole AES blocks (32 hex digits per block)".to_owned(),
+        });
+        return;
+    }
     if tc_signature_legacy_cbc(key, timestamp).eq_ignore_ascii_case(signature) {
         step.text("the legacy AES-CBC form of this timestamp: matches");
         report.fail(Cause::LegacyCbc);
@@ -148,8 +162,7 @@ fn diagnose(
                 }),
                 None => report.fail(Cause::WrongKey {
                     expected: "the SecretKey".to_owned(),
-                    signed_with: "a key that is not the SecretKey (no key known matches)"
-                        .to_owned(),
+                    signed_with: "another key, not one of those given".to_owned(),
                 }),
             }
         }
