@@ -277,7 +277,7 @@ impl Walk {
         report
             .step(SUPERAPP, MERCHANT, "POST <TC-Payment-Callback> (2.2)")
             .fact(format!(
-                "{} {}: transaction {}, {} {} paid",
+                "{} {}: transaction {}, {} cents ({}) paid",
                 paid.callback.event_type.as_str(),
                 no,
                 paid.event.transaction_id,
