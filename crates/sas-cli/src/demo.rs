@@ -49,8 +49,12 @@ pub async fn walk(json: bool) -> Report {
         report.base_url.clone_from(&walk.sandbox.base_url);
         report.merchant_url.clone_from(&walk.merchant.base_url);
         report.say(&format!(
-            "Sandbox superapp at {} (keys generated in-process); merchant callbacks at {}.\n",
-            walk.sandbox.base_url, walk.merchant.base_url
+            "Sandbox superapp at {} (keys generated in-process); merchant callbacks at {}.\n\
+             Its console: {}/ (orders, refunds, callbacks), its cashier: {}/cashier.\n",
+            walk.sandbox.base_url,
+            walk.merchant.base_url,
+            walk.sandbox.base_url,
+            walk.sandbox.base_url
         ));
         let result = walk.run(&mut report).await;
         walk.stop().await;

@@ -4,7 +4,7 @@
 //! parts: `model` (the records), `orders` and `refunds` (the state machines, pure functions),
 //! `store` (the storage seam and its in-memory implementation), `api` (the 15 SAS endpoints,
 //! a `sas_hyper::server::Superapp`), `callbacks` (the callbacks, delivered by sas-hyper's
-//! dispatcher), `admin` (`/sandbox/...`), `log` (one line per request).
+//! dispatcher), `admin` (`/sandbox/...`), `log` (one line per request), `web` (the console at `/` and the cashier at `/cashier`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,6 +27,7 @@ mod start;
 pub mod store;
 pub mod time;
 pub mod users;
+mod web;
 
 pub use self::core::CODE_TTL;
 pub use admin_client::{AdminClient, AdminError};
@@ -91,6 +92,7 @@ pub(crate) fn init_logging() {
 fn print_banner(running: &Running, keys_out: Option<&std::path::Path>) {
     let base = &running.base_url;
     println!("SAS sandbox superapp listening on {base}");
+    println!("  console: {base}/   cashier: {base}/cashier");
     match keys_out {
         Some(path) => println!(
             "  keys for counterparts: {} (sas call … --keys {})",

@@ -16,7 +16,7 @@ use super::api::SandboxApp;
 use super::core::Core;
 use super::model::UserProfile;
 use super::store::{MemoryStore, Store};
-use super::{admin, log, users};
+use super::{admin, log, users, web};
 use crate::keyfile::KeysFile;
 
 /// How to start a sandbox.
@@ -180,8 +180,10 @@ impl Sandbox {
             SuperappService::builder(SandboxApp(Arc::clone(&core)), keys.superapp_verifying()?)
                 .clock(SharedClock(Arc::clone(&config.clock)))
                 .build();
+        let pages = web::Web::new(Arc::clone(&core), &keys)?;
         let router = axum::Router::new()
             .nest("/sandbox", admin::routes(Arc::clone(&core)))
+            .merge(web::routes(Arc::new(pages)))
             .fallback_service(service)
             .layer(axum::middleware::from_fn(log::log_request));
 

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod browser;
 mod call;
 mod demo;
 mod listen;
