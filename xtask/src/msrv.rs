@@ -1,5 +1,5 @@
-//! The MSRV check: the library crates build with the toolchain whose version is their declared
-//! `rust-version`, installed with rustup when absent.
+//! The MSRV and feature check: each library crate, with each feature alone, builds with the
+//! toolchain whose version is its declared `rust-version`, installed with rustup when absent.
 
 use std::collections::BTreeSet;
 use std::process::{Command, Stdio};
@@ -8,8 +8,36 @@ use anyhow::{Context, bail};
 
 use crate::workspace::Workspace;
 
-/// The CI step.
+/// The CI step: every library crate, with each of its features alone, checked with the
+/// toolchain of the declared `rust-version` (`cargo hack check --each-feature`), installed with
+/// rustup when absent. One pass proves both that each feature builds on its own and that the
+/// crates build on their MSRV. Where the toolchain cannot be installed (an offline machine),
+/// the features are checked with the current toolchain and the declaration offline.
 pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
+    let rust_version = declared_rust_version(workspace)?;
+    let toolchain = toolchain_name(&rust_version);
+    if !is_installed(&toolchain)? {
+        println!("ci: installing the MSRV toolchain {toolchain} (rustup toolchain install)");
+        let status = Command::new("rustup")
+            .args(["toolchain", "install", &toolchain, "--profile", "minimal"])
+            .status();
+        if !status.is_ok_and(|status| status.success()) || !is_installed(&toolchain)? {
+            // No toolchain to be had: each feature with this toolchain, and the declaration.
+            check_each_feature(workspace, None)?;
+            return check_declaration(workspace, &rust_version, &toolchain);
+        }
+    }
+    check_each_feature(workspace, Some(&toolchain)).map_err(|error| {
+        error.context(format!(
+            "the library crates do not build with Rust {toolchain}, their rust-version, or a \
+             feature does not build alone: raise rust-version (see the README's versioning \
+             policy), avoid the newer feature, or fix the feature's dependencies"
+        ))
+    })
+}
+
+/// The one `rust-version` every library crate declares.
+fn declared_rust_version(workspace: &Workspace) -> anyhow::Result<String> {
     let declared: BTreeSet<&str> =
         workspace.libraries.iter().filter_map(|lib| lib.rust_version.as_deref()).collect();
     let undeclared: Vec<&str> = workspace
@@ -24,30 +52,36 @@ pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
     let [rust_version] = declared.into_iter().collect::<Vec<_>>()[..] else {
         bail!("the library crates declare different rust-versions; they share the workspace's");
     };
-    let toolchain = toolchain_name(rust_version);
-    if !is_installed(&toolchain)? {
-        println!("ci: installing the MSRV toolchain {toolchain} (rustup toolchain install)");
-        let status = Command::new("rustup")
-            .args(["toolchain", "install", &toolchain, "--profile", "minimal"])
-            .status();
-        if !status.is_ok_and(|status| status.success()) || !is_installed(&toolchain)? {
-            // No toolchain to be had (an offline machine): check the declaration instead.
-            return check_declaration(workspace, rust_version, &toolchain);
+    Ok(rust_version.to_owned())
+}
+
+/// `cargo hack check --each-feature` over the library crates, with `toolchain` (through
+/// `rustup run`) or the current one, in a target folder of its own.
+fn check_each_feature(workspace: &Workspace, toolchain: Option<&str>) -> anyhow::Result<()> {
+    let mut command = match toolchain {
+        Some(toolchain) => {
+            let mut command = Command::new("rustup");
+            command.args(["run", toolchain, "cargo"]);
+            command
         }
-    }
-    let status = Command::new("rustup")
-        .args(["run", &toolchain, "cargo", "check", "--locked", "--all-features"])
+        None => Command::new(crate::cargo()),
+    };
+    let target_dir = workspace.target_dir.join(match toolchain {
+        Some(_) => "msrv",
+        None => "each-feature",
+    });
+    let status = command
+        .args(["hack", "check", "--each-feature", "--locked"])
         .args(workspace.package_args())
         .arg("--target-dir")
-        .arg(workspace.target_dir.join("msrv"))
+        .arg(target_dir)
+        // The cargo that starts cargo-hack names itself in `CARGO`; ours must not leak in.
+        .env_remove("CARGO")
         .current_dir(&workspace.root)
         .status()
-        .context("cannot start rustup run")?;
+        .context("cannot start cargo hack")?;
     if !status.success() {
-        bail!(
-            "the library crates do not build with Rust {toolchain}, their rust-version ({status}): \
-             raise rust-version (see the README's versioning policy) or avoid the newer feature"
-        );
+        bail!("cargo hack check --each-feature failed ({status})");
     }
     Ok(())
 }
