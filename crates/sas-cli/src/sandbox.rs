@@ -2,14 +2,19 @@
 //!
 //! [`Sandbox::start`] runs one in-process (tests and `sas demo` do, on `127.0.0.1:0`). Its
 //! parts: `model` (the records), `orders` and `refunds` (the state machines, pure functions),
-//! `store` (the storage seam and its in-memory implementation), `api` (the 15 SAS endpoints,
+//! `store` (the storage seam and its in-memory implementation), `store_sqlite` (the same in
+//! SQLite), `data` (the `--data` folder: database, keys, lock), `api` (the 15 SAS endpoints,
 //! a `sas_hyper::server::Superapp`), `callbacks` (the callbacks, delivered by sas-hyper's
-//! dispatcher), `admin` (`/sandbox/...`), `log` (one line per request), `web` (the console at `/` and the cashier at `/cashier`).
+//! dispatcher over `outbox`), `admin` (`/sandbox/...`), `log` (one line per request), `web`
+//! (the console at `/` and the cashier at `/cashier`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
+
+use sas_hyper::delivery::Schedule;
 
 use crate::keyfile::KeysFile;
 
@@ -18,13 +23,17 @@ mod admin_client;
 mod api;
 mod callbacks;
 mod core;
+mod data;
 pub mod error;
 mod log;
 pub mod model;
 pub mod orders;
+mod outbox;
 pub mod refunds;
 mod start;
 pub mod store;
+mod store_async;
+mod store_sqlite;
 pub mod time;
 pub mod users;
 mod web;
@@ -52,6 +61,19 @@ pub struct Args {
     /// phone}`) instead of the built-in demo users.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
+    /// Keep the state in the folder DIR (created if missing) instead of in memory: users,
+    /// temporary codes, orders, refunds, messages and every callback with its attempts in the
+    /// SQLite database DIR/sandbox.db, and the keys (unless --config is given) in
+    /// DIR/sandbox-config.json. Started again on DIR, the sandbox knows every record and
+    /// delivers the callbacks still pending, also after a crash. One sandbox at a time per
+    /// folder.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The delays between callback attempts, in milliseconds, comma-separated (after the
+    /// attempt that follows the last delay the callback is dead); PROTOCOL.md §4's schedule
+    /// by default, 15 s, 15 s, 30 s, 3 min … 6 h (16 attempts over about 24 h).
+    #[arg(long, value_name = "MS,...", value_delimiter = ',')]
+    pub callback_retry_ms: Option<Vec<u64>>,
 }
 
 /// Runs `sas sandbox` until Ctrl-C.
@@ -69,11 +91,17 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     if let Some(path) = &args.users {
         config = config.users(users::load_profiles(path)?);
     }
+    if let Some(dir) = &args.data {
+        config = config.data(dir);
+    }
+    if let Some(delays) = &args.callback_retry_ms {
+        config = config.schedule(Schedule::new(delays.iter().map(|&ms| Duration::from_millis(ms))));
+    }
     let running = Sandbox::start(config).await?;
     if let Some(path) = &args.keys_out {
         running.keys.save(path)?;
     }
-    print_banner(&running, args.keys_out.as_deref());
+    print_banner(&running, args.keys_out.as_deref(), args.data.as_deref());
     tokio::signal::ctrl_c().await.context("cannot wait for Ctrl-C")?;
     eprintln!("stopping…");
     running.shutdown().await;
@@ -89,7 +117,11 @@ pub(crate) fn init_logging() {
         tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
-fn print_banner(running: &Running, keys_out: Option<&std::path::Path>) {
+fn print_banner(
+    running: &Running,
+    keys_out: Option<&std::path::Path>,
+    data: Option<&std::path::Path>,
+) {
     let base = &running.base_url;
     println!("SAS sandbox superapp listening on {base}");
     println!("  console: {base}/   cashier: {base}/cashier");
@@ -100,6 +132,10 @@ fn print_banner(running: &Running, keys_out: Option<&std::path::Path>) {
             path.display()
         ),
         None => println!("  (add --keys-out FILE to write the keys your code needs)"),
+    }
+    match data {
+        Some(dir) => println!("  state kept in {} (restart on it to resume)", dir.display()),
+        None => println!("  state in memory (add --data DIR to keep it across restarts)"),
     }
     println!(
         "  merchant {}  application {}  mini program {}  mini game {}",

@@ -110,6 +110,14 @@ fn to_json(value: impl serde::Serialize) -> Response {
     }
 }
 
+/// A list read from the store, or the failure envelope.
+fn listed(read: Result<impl serde::Serialize, SandboxError>) -> Response {
+    match read {
+        Ok(list) => to_json(list),
+        Err(error) => fail(&error),
+    }
+}
+
 #[derive(Deserialize)]
 struct PayBody {
     result: PayResult,
@@ -172,9 +180,11 @@ async fn complete(
 
 async fn list_orders(State(core): State<Arc<Core>>) -> Response {
     let now = core.now();
-    let orders: Vec<_> = core
-        .store
-        .orders()
+    let orders = match core.store.orders().await {
+        Ok(orders) => orders,
+        Err(error) => return fail(&error),
+    };
+    let orders: Vec<_> = orders
         .into_iter()
         .map(|mut order| {
             order.state = orders::state_at(&order, now);
@@ -185,15 +195,15 @@ async fn list_orders(State(core): State<Arc<Core>>) -> Response {
 }
 
 async fn list_refunds(State(core): State<Arc<Core>>) -> Response {
-    to_json(core.store.refunds())
+    listed(core.store.refunds().await)
 }
 
 async fn list_messages(State(core): State<Arc<Core>>) -> Response {
-    to_json(core.store.messages())
+    listed(core.store.messages().await)
 }
 
 async fn list_users(State(core): State<Arc<Core>>) -> Response {
-    to_json(core.store.users())
+    listed(core.store.users().await)
 }
 
 async fn list_deliveries(State(core): State<Arc<Core>>) -> Response {

@@ -7,26 +7,27 @@ use std::time::Duration;
 
 use sas_core::crypto::{ApiV3Key, SecretKey};
 use sas_core::time::UnixTime;
-use sas_hyper::delivery::{Callback, CallbackId, Deliverable, Dispatcher, MemoryOutbox};
+use sas_hyper::delivery::{Callback, CallbackId, Deliverable, Dispatcher};
 use sas_hyper::time::Clock;
 
 use super::callbacks;
 use super::error::SandboxError;
 use super::model::{Order, OrderKey, Refund, RefundState};
 use super::orders::{self, PayResult};
+use super::outbox::SandboxOutbox;
 use super::refunds;
-use super::store::Store;
+use super::store_async::AsyncStore;
 
 /// How long a temporary code of 1.2 works.
 pub const CODE_TTL: Duration = Duration::from_secs(300);
 
 /// Everything the sandbox's endpoints share.
 pub(crate) struct Core {
-    pub(crate) store: Arc<dyn Store>,
+    pub(crate) store: Arc<dyn AsyncStore>,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) secret: SecretKey,
     pub(crate) api_v3: ApiV3Key,
-    pub(crate) dispatcher: Dispatcher<MemoryOutbox>,
+    pub(crate) dispatcher: Dispatcher<SandboxOutbox>,
 }
 
 impl Core {
@@ -45,7 +46,7 @@ impl Core {
     ///
     /// Errors: [`SandboxError::OrderNotFound`]; [`SandboxError::Invalid`] when several
     /// merchants use the number and none is named.
-    pub(crate) fn find_order(
+    pub(crate) async fn find_order(
         &self,
         out_trade_no: &str,
         mchid: Option<&str>,
@@ -54,10 +55,16 @@ impl Core {
             return self
                 .store
                 .order(&OrderKey::new(mchid, out_trade_no))
+                .await?
                 .ok_or_else(|| SandboxError::OrderNotFound(out_trade_no.to_owned()));
         }
-        let mut found: Vec<Order> =
-            self.store.orders().into_iter().filter(|o| o.out_trade_no == out_trade_no).collect();
+        let mut found: Vec<Order> = self
+            .store
+            .orders()
+            .await?
+            .into_iter()
+            .filter(|o| o.out_trade_no == out_trade_no)
+            .collect();
         match found.len() {
             0 => Err(SandboxError::OrderNotFound(out_trade_no.to_owned())),
             1 => Ok(found.remove(0)),
@@ -68,7 +75,7 @@ impl Core {
     }
 
     /// The one refund numbered `out_refund_no` (of `mchid`, when given).
-    pub(crate) fn find_refund(
+    pub(crate) async fn find_refund(
         &self,
         out_refund_no: &str,
         mchid: Option<&str>,
@@ -76,6 +83,7 @@ impl Core {
         let mut found: Vec<Refund> = self
             .store
             .refunds()
+            .await?
             .into_iter()
             .filter(|r| r.out_refund_no == out_refund_no && mchid.is_none_or(|m| r.mchid == m))
             .collect();
@@ -96,13 +104,16 @@ impl Core {
         mchid: Option<&str>,
         result: PayResult,
     ) -> Result<(Order, CallbackId), SandboxError> {
-        let order = self.find_order(out_trade_no, mchid)?;
+        let order = self.find_order(out_trade_no, mchid).await?;
         let now = self.now();
-        let paid = self.store.update_order(&order.key(), &mut |current| {
-            let current =
-                current.ok_or_else(|| SandboxError::OrderNotFound(out_trade_no.into()))?;
-            orders::pay(current, result, now)
-        })?;
+        let paid = self
+            .store
+            .update_order(&order.key(), &mut |current| {
+                let current =
+                    current.ok_or_else(|| SandboxError::OrderNotFound(out_trade_no.into()))?;
+                orders::pay(current, result, now)
+            })
+            .await?;
         let url = paid.callback_url.as_str();
         let id = match callbacks::payment(self, &paid)? {
             callbacks::Payment::Jsapi(message) => self.enqueue(&message, url).await?,
@@ -120,18 +131,21 @@ impl Core {
         mchid: Option<&str>,
         status: RefundState,
     ) -> Result<(Refund, CallbackId), SandboxError> {
-        let refund = self.find_refund(out_refund_no, mchid)?;
+        let refund = self.find_refund(out_refund_no, mchid).await?;
         let now = self.now().as_millis();
         let key = (refund.mchid.clone(), refund.out_refund_no.clone());
-        let (done, order) = self.store.update_refund(&key, &mut |current, order| {
-            let done = refunds::complete(current, status, now)?;
-            let order = if status == RefundState::Success {
-                orders::mark_refunded(order)
-            } else {
-                order.clone()
-            };
-            Ok((done, order))
-        })?;
+        let (done, order) = self
+            .store
+            .update_refund(&key, &mut |current, order| {
+                let done = refunds::complete(current, status, now)?;
+                let order = if status == RefundState::Success {
+                    orders::mark_refunded(order)
+                } else {
+                    order.clone()
+                };
+                Ok((done, order))
+            })
+            .await?;
         let id = if done.is_virtual {
             self.enqueue(&callbacks::virtual_refund(self, &done, &order)?, &done.callback_url)
                 .await?

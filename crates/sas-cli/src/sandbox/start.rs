@@ -1,8 +1,11 @@
-//! Starting a sandbox in-process: keys (given or generated), the store, the callback
+//! Starting a sandbox in-process: keys (given, kept in the data folder, or generated), the
+//! store and the callback outbox (in memory, or SQLite in the data folder), the callback
 //! dispatcher, and one axum router serving the SAS endpoints and the admin endpoints.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use sas_hyper::delivery::{Dispatcher, DispatcherConfig, MemoryOutbox, Schedule};
@@ -14,8 +17,11 @@ use tokio::task::JoinHandle;
 
 use super::api::SandboxApp;
 use super::core::Core;
+use super::data::DataDir;
 use super::model::UserProfile;
-use super::store::{MemoryStore, Store};
+use super::outbox::SandboxOutbox;
+use super::store::MemoryStore;
+use super::store_async::AsyncStore;
 use super::{admin, log, users, web};
 use crate::keyfile::KeysFile;
 
@@ -27,6 +33,7 @@ pub struct SandboxConfig {
     users: Option<Vec<UserProfile>>,
     clock: Arc<dyn Clock>,
     schedule: Schedule,
+    data: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SandboxConfig {
@@ -35,13 +42,14 @@ impl std::fmt::Debug for SandboxConfig {
             .field("listen", &self.listen)
             .field("keys", &self.keys.as_ref().map(|_| "<given>"))
             .field("users", &self.users.as_ref().map(Vec::len))
+            .field("data", &self.data)
             .finish_non_exhaustive()
     }
 }
 
 impl Default for SandboxConfig {
-    /// On `127.0.0.1:0` (a free port), fresh keys, the built-in users, the system clock, and
-    /// PROTOCOL.md §4's retry schedule for callbacks.
+    /// On `127.0.0.1:0` (a free port), fresh keys, the built-in users, the system clock,
+    /// PROTOCOL.md §4's retry schedule for callbacks, and the state in memory.
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -49,6 +57,7 @@ impl Default for SandboxConfig {
             users: None,
             clock: Arc::new(SystemClock),
             schedule: Schedule::protocol(),
+            data: None,
         }
     }
 }
@@ -86,6 +95,17 @@ impl SandboxConfig {
         self.schedule = schedule;
         self
     }
+
+    /// Keeps the state in the folder `dir` (created if missing) instead of in memory: the
+    /// users, codes, orders, refunds and messages, and the callback outbox with every attempt,
+    /// in the SQLite database `dir/sandbox.db`; the keys in `dir/sandbox-config.json` when
+    /// none are given (generated on the first start, read on the next). A sandbox started
+    /// again on `dir` knows every record and delivers the callbacks still pending. The folder
+    /// is locked while the sandbox runs.
+    pub fn data(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.data = Some(dir.into());
+        self
+    }
 }
 
 /// A sandbox superapp.
@@ -102,6 +122,8 @@ pub struct Running {
     pub keys: KeysFile,
     stop: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
+    /// The data folder's lock, released when the sandbox stops.
+    data: Option<DataDir>,
 }
 
 impl Running {
@@ -119,6 +141,7 @@ impl Running {
                 tracing::warn!(%error, "a sandbox task ended abnormally");
             }
         }
+        drop(self.data);
     }
 }
 
@@ -129,13 +152,21 @@ impl Sandbox {
     /// # Errors
     ///
     /// When keys cannot be generated or read (given keys without the platform's private key),
-    /// or the address cannot be bound.
+    /// the address cannot be bound, or the data folder cannot be locked (another sandbox runs
+    /// on it), opened, or was written by a newer sandbox.
     pub async fn start(config: SandboxConfig) -> anyhow::Result<Running> {
-        let mut keys = match config.keys {
-            Some(keys) => keys,
-            None => tokio::task::spawn_blocking(crate::keygen::generate)
-                .await
-                .context("key generation stopped")??,
+        let data = config.data.as_deref().map(DataDir::lock).transpose()?;
+        let mut keys = match (config.keys, &data) {
+            (Some(keys), _) => keys,
+            (None, Some(data)) => match data.keys()? {
+                Some(keys) => keys,
+                None => {
+                    let keys = generate_keys().await?;
+                    data.save_keys(&keys)?;
+                    keys
+                }
+            },
+            (None, None) => generate_keys().await?,
         };
         let platform_key = keys.platform_private_key()?.context(
             "the sandbox's keys must hold platform.private_key_pem (use the sandbox-config.json \
@@ -148,6 +179,7 @@ impl Sandbox {
             }
             None => users::demo_profiles(&keys.users),
         };
+        let (store, outbox) = open_state(data.as_ref(), profiles).await?;
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
@@ -163,12 +195,13 @@ impl Sandbox {
             .retry(RetryPolicy::never())
             .build()?;
         let dispatcher = Dispatcher::with_client(
-            Arc::new(MemoryOutbox::new()),
+            Arc::new(outbox),
             signing,
             client,
-            DispatcherConfig::default().schedule(config.schedule),
+            // A lease outlives an attempt (10 s) and is not much longer: a callback leased
+            // by a sandbox that was killed waits no more than this before it is tried again.
+            DispatcherConfig::default().schedule(config.schedule).lease_for(LEASE),
         );
-        let store: Arc<dyn Store> = Arc::new(MemoryStore::new(profiles));
         let core = Arc::new(Core {
             store,
             clock: Arc::clone(&config.clock),
@@ -209,8 +242,34 @@ impl Sandbox {
             keys: keys.for_counterpart(),
             stop,
             tasks: vec![server, delivery],
+            data,
         })
     }
+}
+
+/// How long the dispatcher holds a callback it is delivering.
+const LEASE: Duration = Duration::from_secs(15);
+
+/// Fresh keys (about a second).
+async fn generate_keys() -> anyhow::Result<KeysFile> {
+    Ok(tokio::task::spawn_blocking(crate::keygen::generate)
+        .await
+        .context("key generation stopped")??)
+}
+
+/// The store and the outbox: in the data folder's database, or in memory.
+async fn open_state(
+    data: Option<&DataDir>,
+    profiles: Vec<UserProfile>,
+) -> anyhow::Result<(Arc<dyn AsyncStore>, SandboxOutbox)> {
+    Ok(match data {
+        Some(data) => {
+            let store = data.open_store(profiles).await?;
+            let outbox = SandboxOutbox::Sqlite(store.database().clone());
+            (Arc::new(store), outbox)
+        }
+        None => (Arc::new(MemoryStore::new(profiles)), SandboxOutbox::Memory(MemoryOutbox::new())),
+    })
 }
 
 /// The keys file's users for a fixture: each profile's IDs, with the `session_key` the keys

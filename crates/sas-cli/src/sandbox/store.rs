@@ -1,5 +1,7 @@
 //! The storage seam: every operation the sandbox makes on its state, each atomic, and
-//! [`MemoryStore`], the in-memory implementation.
+//! [`MemoryStore`], the in-memory implementation. The sandbox reaches a store through the
+//! asynchronous form of this seam, which every [`Store`] has and which the durable SQLite
+//! store of `sas sandbox --data` implements directly.
 //!
 //! Read-modify-write operations take a closure that sees the current records and returns the
 //! new ones (the pure functions of `orders` and `refunds`); an implementation runs it inside

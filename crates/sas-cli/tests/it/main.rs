@@ -10,6 +10,7 @@ mod browser;
 mod call;
 mod demo;
 mod listen;
+mod sandbox_data;
 mod sandbox_delivery;
 mod sandbox_orders;
 mod sandbox_refunds;

@@ -75,17 +75,19 @@ impl Core {
     }
 
     /// Stores `draft` unless its number is taken: the same order again gives the first.
-    fn place(&self, draft: Order) -> Result<Order, SandboxError> {
+    async fn place(&self, draft: Order) -> Result<Order, SandboxError> {
         let now = self.now();
         let key = draft.key();
         let mut draft = Some(draft);
-        self.store.update_order(&key, &mut |existing| {
-            let draft =
-                draft.take().ok_or_else(|| SandboxError::Internal("placed twice".into()))?;
-            orders::place(existing, draft, now).map(|placed| match placed {
-                Placed::New(order) | Placed::Again(order) => order,
+        self.store
+            .update_order(&key, &mut |existing| {
+                let draft =
+                    draft.take().ok_or_else(|| SandboxError::Internal("placed twice".into()))?;
+                orders::place(existing, draft, now).map(|placed| match placed {
+                    Placed::New(order) | Placed::Again(order) => order,
+                })
             })
-        })
+            .await
     }
 
     pub(crate) async fn create_jsapi_order(
@@ -115,7 +117,7 @@ impl Core {
         )?;
         draft.attach.clone_from(&request.attach);
         draft.time_expire = Some(time_expire.as_millis());
-        let order = self.place(draft)?;
+        let order = self.place(draft).await?;
         Ok(create_jsapi_order::Response::new(create_jsapi_order::Prepay::new(order.prepay_id)))
     }
 
@@ -125,7 +127,7 @@ impl Core {
         request: query_order::Request,
     ) -> Result<query_order::Response, SandboxError> {
         same_merchant(mchid, &request.mchid)?;
-        let order = self.find_order(&request.out_trade_no, Some(mchid))?;
+        let order = self.find_order(&request.out_trade_no, Some(mchid)).await?;
         let state = orders::state_at(&order, self.now());
         let mut view = query_order::Order::from(query_order::OrderInit {
             app_id: &order.appid,
@@ -167,11 +169,13 @@ impl Core {
     ) -> Result<close_order::Response, SandboxError> {
         same_merchant(mchid, &request.mchid)?;
         let key = OrderKey::new(mchid, &request.out_trade_no);
-        self.store.update_order(&key, &mut |existing| {
-            let order = existing
-                .ok_or_else(|| SandboxError::OrderNotFound(request.out_trade_no.clone()))?;
-            orders::close(order)
-        })?;
+        self.store
+            .update_order(&key, &mut |existing| {
+                let order = existing
+                    .ok_or_else(|| SandboxError::OrderNotFound(request.out_trade_no.clone()))?;
+                orders::close(order)
+            })
+            .await?;
         Ok(close_order::Response::new("OK".to_owned()))
     }
 
@@ -193,22 +197,24 @@ impl Core {
             order_source: request.order_source,
             event: request.event.clone(),
         };
-        let order = self.place_virtual(
-            OrderKind::MiniGame,
-            mchid,
-            VirtualRequest {
-                out_trade_no: &sign_data.out_trade_no,
-                currency: &sign_data.currency_type,
-                attach: sign_data.attach.as_deref(),
-                mini_app_id: &request.mini_app_id,
-                application_id: &request.application_id,
-                user_id: &request.user_id,
-                open_id: &request.platform_user_id,
-                callback_url: &request.payment_callback,
-            },
-            goods,
-            fingerprint(&request)?,
-        )?;
+        let order = self
+            .place_virtual(
+                OrderKind::MiniGame,
+                mchid,
+                VirtualRequest {
+                    out_trade_no: &sign_data.out_trade_no,
+                    currency: &sign_data.currency_type,
+                    attach: sign_data.attach.as_deref(),
+                    mini_app_id: &request.mini_app_id,
+                    application_id: &request.application_id,
+                    user_id: &request.user_id,
+                    open_id: &request.platform_user_id,
+                    callback_url: &request.payment_callback,
+                },
+                goods,
+                fingerprint(&request)?,
+            )
+            .await?;
         Ok(create_mini_game_order::Response::new(create_mini_game_order::Prepay::new(
             order.prepay_id,
         )))
@@ -232,28 +238,30 @@ impl Core {
             order_source: request.order_source,
             event: request.event.clone(),
         };
-        let order = self.place_virtual(
-            OrderKind::MiniProgram,
-            mchid,
-            VirtualRequest {
-                out_trade_no: &sign_data.out_trade_no,
-                currency: &sign_data.currency_type,
-                attach: sign_data.attach.as_deref(),
-                mini_app_id: &request.mini_app_id,
-                application_id: &request.application_id,
-                user_id: &request.user_id,
-                open_id: &request.platform_user_id,
-                callback_url: &request.payment_callback,
-            },
-            goods,
-            fingerprint(&request)?,
-        )?;
+        let order = self
+            .place_virtual(
+                OrderKind::MiniProgram,
+                mchid,
+                VirtualRequest {
+                    out_trade_no: &sign_data.out_trade_no,
+                    currency: &sign_data.currency_type,
+                    attach: sign_data.attach.as_deref(),
+                    mini_app_id: &request.mini_app_id,
+                    application_id: &request.application_id,
+                    user_id: &request.user_id,
+                    open_id: &request.platform_user_id,
+                    callback_url: &request.payment_callback,
+                },
+                goods,
+                fingerprint(&request)?,
+            )
+            .await?;
         Ok(create_mini_program_order::Response::new(create_mini_program_order::Prepay::new(
             order.prepay_id,
         )))
     }
 
-    fn place_virtual(
+    async fn place_virtual(
         &self,
         kind: OrderKind,
         mchid: &str,
@@ -283,7 +291,7 @@ impl Core {
         )?;
         draft.attach = request.attach.map(str::to_owned);
         draft.goods = Some(goods);
-        self.place(draft)
+        self.place(draft).await
     }
 }
 

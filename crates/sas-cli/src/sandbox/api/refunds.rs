@@ -30,10 +30,10 @@ struct RefundRequest<'a> {
 
 impl Core {
     /// The refunded order: by `out_trade_no`, else by `transaction_id`.
-    fn refunded_order(&self, request: &RefundRequest<'_>) -> Result<Order, SandboxError> {
+    async fn refunded_order(&self, request: &RefundRequest<'_>) -> Result<Order, SandboxError> {
         let found = match (request.out_trade_no, request.transaction_id) {
-            (Some(no), _) => self.store.order(&OrderKey::new(request.mchid, no)),
-            (None, Some(id)) => self.store.order_by_transaction(request.mchid, id),
+            (Some(no), _) => self.store.order(&OrderKey::new(request.mchid, no)).await?,
+            (None, Some(id)) => self.store.order_by_transaction(request.mchid, id).await?,
             (None, None) => {
                 return Err(SandboxError::Invalid(
                     "name the order by out_trade_no or transaction_id".to_owned(),
@@ -52,9 +52,9 @@ impl Core {
         Ok(order)
     }
 
-    fn request_refund(&self, request: RefundRequest<'_>) -> Result<Refund, SandboxError> {
+    async fn request_refund(&self, request: RefundRequest<'_>) -> Result<Refund, SandboxError> {
         check_callback_url(request.callback_url)?;
-        let order = self.refunded_order(&request)?;
+        let order = self.refunded_order(&request).await?;
         let draft = Refund {
             is_virtual: request.is_virtual,
             mchid: request.mchid.to_owned(),
@@ -74,13 +74,15 @@ impl Core {
         };
         let key = (draft.mchid.clone(), draft.out_refund_no.clone());
         let mut draft = Some(draft);
-        self.store.request_refund(&order.key(), &key, &mut |order, so_far, existing| {
-            let draft =
-                draft.take().ok_or_else(|| SandboxError::Internal("requested twice".into()))?;
-            refunds::request(order, so_far, existing, draft).map(|requested| match requested {
-                Requested::New(refund) | Requested::Again(refund) => refund,
+        self.store
+            .request_refund(&order.key(), &key, &mut |order, so_far, existing| {
+                let draft =
+                    draft.take().ok_or_else(|| SandboxError::Internal("requested twice".into()))?;
+                refunds::request(order, so_far, existing, draft).map(|requested| match requested {
+                    Requested::New(refund) | Requested::Again(refund) => refund,
+                })
             })
-        })
+            .await
     }
 
     pub(crate) async fn create_refund(
@@ -88,19 +90,21 @@ impl Core {
         mchid: &str,
         request: create_refund::Request,
     ) -> Result<create_refund::Response, SandboxError> {
-        let refund = self.request_refund(RefundRequest {
-            is_virtual: false,
-            mchid,
-            out_trade_no: request.out_trade_no.as_deref(),
-            transaction_id: request.transaction_id.as_deref(),
-            out_refund_no: &request.out_refund_no,
-            refund: request.amount.refund,
-            total: request.amount.total,
-            currency: &request.amount.currency,
-            reason: request.reason.as_deref(),
-            callback_url: &request.payment_callback,
-            fingerprint: fingerprint(&request)?,
-        })?;
+        let refund = self
+            .request_refund(RefundRequest {
+                is_virtual: false,
+                mchid,
+                out_trade_no: request.out_trade_no.as_deref(),
+                transaction_id: request.transaction_id.as_deref(),
+                out_refund_no: &request.out_refund_no,
+                refund: request.amount.refund,
+                total: request.amount.total,
+                currency: &request.amount.currency,
+                reason: request.reason.as_deref(),
+                callback_url: &request.payment_callback,
+                fingerprint: fingerprint(&request)?,
+            })
+            .await?;
         Ok(create_refund::Response::new(view(&refund)))
     }
 
@@ -112,6 +116,7 @@ impl Core {
         let refund = self
             .store
             .refund(&(mchid.to_owned(), request.out_refund_no.clone()))
+            .await?
             .ok_or_else(|| SandboxError::RefundNotFound(request.out_refund_no.clone()))?;
         Ok(query_refund::Response::new(view(&refund)))
     }
@@ -127,19 +132,21 @@ impl Core {
                 request.merchant_id
             )));
         }
-        let refund = self.request_refund(RefundRequest {
-            is_virtual: true,
-            mchid,
-            out_trade_no: request.out_trade_no.as_deref(),
-            transaction_id: request.transaction_id.as_deref(),
-            out_refund_no: &request.out_refund_no,
-            refund: request.amount.refund,
-            total: request.amount.total,
-            currency: &request.amount.currency,
-            reason: request.reason.as_deref(),
-            callback_url: &request.payment_callback,
-            fingerprint: fingerprint(&request)?,
-        })?;
+        let refund = self
+            .request_refund(RefundRequest {
+                is_virtual: true,
+                mchid,
+                out_trade_no: request.out_trade_no.as_deref(),
+                transaction_id: request.transaction_id.as_deref(),
+                out_refund_no: &request.out_refund_no,
+                refund: request.amount.refund,
+                total: request.amount.total,
+                currency: &request.amount.currency,
+                reason: request.reason.as_deref(),
+                callback_url: &request.payment_callback,
+                fingerprint: fingerprint(&request)?,
+            })
+            .await?;
         Ok(create_virtual_refund::Response::new(view(&refund)))
     }
 }

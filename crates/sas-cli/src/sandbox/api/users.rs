@@ -15,22 +15,25 @@ use crate::sandbox::model::{InfoKind, Message, TemporaryCode, UserProfile};
 use crate::sandbox::users::{mask_email, mask_phone};
 
 impl Core {
-    fn profile(&self, user_id: &str) -> Result<UserProfile, SandboxError> {
-        self.store.user(user_id).ok_or_else(|| SandboxError::UserNotFound(user_id.to_owned()))
+    async fn profile(&self, user_id: &str) -> Result<UserProfile, SandboxError> {
+        self.store
+            .user(user_id)
+            .await?
+            .ok_or_else(|| SandboxError::UserNotFound(user_id.to_owned()))
     }
 
     pub(crate) async fn check_user(
         &self,
         request: check_user::Request,
     ) -> Result<check_user::Response, SandboxError> {
-        Ok(check_user::Response::new(self.store.user(&request.user_id).is_some()))
+        Ok(check_user::Response::new(self.store.user(&request.user_id).await?.is_some()))
     }
 
     pub(crate) async fn temporary_code(
         &self,
         request: get_user_info_temporary_code::Request,
     ) -> Result<get_user_info_temporary_code::Response, SandboxError> {
-        let user = self.profile(&request.user_id)?;
+        let user = self.profile(&request.user_id).await?;
         let (kind, masked) = match request.info_type {
             InfoType::Email => (InfoKind::Email, mask_email(&user.email)),
             InfoType::Phone => (InfoKind::Phone, mask_phone(&user.phone)),
@@ -41,34 +44,36 @@ impl Core {
         let ttl = u64::try_from(CODE_TTL.as_millis()).unwrap_or(u64::MAX);
         let expires_at =
             sas_core::time::UnixTime::from_millis(self.now().as_millis().saturating_add(ttl));
-        self.store.insert_code(TemporaryCode {
-            code: code.clone(),
-            user_id: user.user_id,
-            kind,
-            expires_at,
-        });
+        self.store
+            .insert_code(TemporaryCode {
+                code: code.clone(),
+                user_id: user.user_id,
+                kind,
+                expires_at,
+            })
+            .await?;
         Ok(get_user_info_temporary_code::Response::new(UserInfoTemporaryCode::new(masked, code)))
     }
 
     /// Takes `code` and returns the user it unlocks `kind` of.
-    fn redeem(
+    async fn redeem(
         &self,
         code: &str,
         user_id: &str,
         kind: InfoKind,
     ) -> Result<UserProfile, SandboxError> {
-        let taken = self.store.take_code(code).ok_or(SandboxError::BadCode)?;
+        let taken = self.store.take_code(code).await?.ok_or(SandboxError::BadCode)?;
         if taken.user_id != user_id || taken.kind != kind || taken.expires_at <= self.now() {
             return Err(SandboxError::BadCode);
         }
-        self.profile(user_id)
+        self.profile(user_id).await
     }
 
     pub(crate) async fn user_email(
         &self,
         request: get_user_email::Request,
     ) -> Result<get_user_email::Response, SandboxError> {
-        let user = self.redeem(&request.temporary_code, &request.user_id, InfoKind::Email)?;
+        let user = self.redeem(&request.temporary_code, &request.user_id, InfoKind::Email).await?;
         Ok(get_user_email::Response::new(encrypt_user_info(&self.secret, &user.email)))
     }
 
@@ -76,7 +81,7 @@ impl Core {
         &self,
         request: get_user_phone_number::Request,
     ) -> Result<get_user_phone_number::Response, SandboxError> {
-        let user = self.redeem(&request.temporary_code, &request.user_id, InfoKind::Phone)?;
+        let user = self.redeem(&request.temporary_code, &request.user_id, InfoKind::Phone).await?;
         Ok(get_user_phone_number::Response::new(encrypt_user_info(&self.secret, &user.phone)))
     }
 
@@ -84,14 +89,14 @@ impl Core {
         &self,
         request: get_user_nick::Request,
     ) -> Result<get_user_nick::Response, SandboxError> {
-        Ok(get_user_nick::Response::new(self.profile(&request.user_id)?.nickname))
+        Ok(get_user_nick::Response::new(self.profile(&request.user_id).await?.nickname))
     }
 
     pub(crate) async fn user_avatar(
         &self,
         request: get_user_avatar::Request,
     ) -> Result<get_user_avatar::Response, SandboxError> {
-        Ok(get_user_avatar::Response::new(self.profile(&request.user_id)?.avatar))
+        Ok(get_user_avatar::Response::new(self.profile(&request.user_id).await?.avatar))
     }
 
     /// Keeps the message (listed at `GET /sandbox/messages`); accepted when its user exists.
@@ -99,11 +104,13 @@ impl Core {
         &self,
         request: send_message::Request,
     ) -> Result<send_message::Response, SandboxError> {
-        let accepted = self.store.user(&request.account_id).is_some();
+        let accepted = self.store.user(&request.account_id).await?.is_some();
         if accepted {
             let message = serde_json::to_value(&request)
                 .map_err(|e| SandboxError::Internal(e.to_string()))?;
-            self.store.push_message(Message { received_at: self.now().as_millis(), message });
+            self.store
+                .push_message(Message { received_at: self.now().as_millis(), message })
+                .await?;
         }
         Ok(send_message::Response::new(accepted))
     }

@@ -59,9 +59,14 @@ fn parse(text: &str) -> Result<Received, Vec<Failure>> {
 }
 
 /// Parses and checks `text` against the sandbox's state now.
-fn check_text(web: &Web, text: &str) -> Result<Sheet, Vec<Failure>> {
+async fn check_text(web: &Web, text: &str) -> Result<Sheet, Vec<Failure>> {
     let received = parse(text)?;
-    let all_orders = web.core.store.orders();
+    let all_orders = web
+        .core
+        .store
+        .orders()
+        .await
+        .map_err(|e| vec![Failure { check: "sandbox state", reason: e.to_string() }])?;
     let ctx = Context {
         merchant_keys: &web.merchant_keys,
         app_key: &web.app_key,
@@ -91,7 +96,10 @@ pub(super) async fn page(
         (!object.is_empty()).then(|| serde_json::Value::Object(object).to_string())
     });
     let note_text = query.get("note").map(String::as_str);
-    let result = given.as_deref().map(|text| check_text(&web, text));
+    let result = match given.as_deref() {
+        Some(text) => Some(check_text(&web, text).await),
+        None => None,
+    };
     html(render(given.as_deref().unwrap_or(""), note_text, query.contains_key("bad"), result))
 }
 
@@ -105,7 +113,7 @@ pub(super) async fn submit(
     State(web): State<Arc<Web>>,
     Form(form): Form<CheckForm>,
 ) -> Html<String> {
-    let result = check_text(&web, &form.json);
+    let result = check_text(&web, &form.json).await;
     html(render(&form.json, None, false, Some(result)))
 }
 
@@ -183,7 +191,7 @@ pub(super) struct ActForm {
 
 /// `POST /cashier/pay`: checks again, then pays, fails or cancels.
 pub(super) async fn act(State(web): State<Arc<Web>>, Form(form): Form<ActForm>) -> Response {
-    let sheet = match check_text(&web, &form.json) {
+    let sheet = match check_text(&web, &form.json).await {
         Ok(sheet) => sheet,
         Err(failures) => {
             return html(render(&form.json, None, false, Some(Err(failures)))).into_response();
@@ -251,7 +259,7 @@ pub(super) async fn result_live(
 
 async fn result_part(web: &Web, query: &ResultQuery, raw: &str) -> Markup {
     let now = web.core.now();
-    let order = web.core.find_order(&query.out_trade_no, Some(&query.mchid));
+    let order = web.core.find_order(&query.out_trade_no, Some(&query.mchid)).await;
     let records = web.deliveries().await.unwrap_or_default();
     let mine: Vec<_> = records.into_iter().filter(|r| r.id == CallbackId(query.callback)).collect();
     let pending = super::markup::any_pending(&mine);

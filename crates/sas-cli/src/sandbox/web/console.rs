@@ -16,6 +16,7 @@ use super::markup::{self, deliveries, maybe_time, preview, refund_state, time, t
 use super::{Web, back, back_bad, html};
 use crate::sandbox::model::{RefundState, TradeState};
 use crate::sandbox::orders::{self, PayResult};
+use crate::sandbox::store_async::or_empty;
 
 /// `?note=…&bad=1`: the result of the last action.
 #[derive(Deserialize, Default)]
@@ -45,19 +46,16 @@ pub(super) async fn live(State(web): State<Arc<Web>>) -> Html<String> {
 
 async fn live_part(web: &Web) -> Markup {
     let now = web.core.now();
-    let all_orders: Vec<_> = web
-        .core
-        .store
-        .orders()
+    let all_orders: Vec<_> = or_empty("orders", web.core.store.orders().await)
         .into_iter()
         .map(|mut order| {
             order.state = orders::state_at(&order, now);
             order
         })
         .collect();
-    let refunds = web.core.store.refunds();
-    let users = web.core.store.users();
-    let messages = web.core.store.messages();
+    let refunds = or_empty("refunds", web.core.store.refunds().await);
+    let users = or_empty("users", web.core.store.users().await);
+    let messages = or_empty("messages", web.core.store.messages().await);
     let records = web.deliveries().await;
     let pending = records.as_deref().is_ok_and(markup::any_pending);
     html! {
@@ -203,14 +201,19 @@ pub(super) struct OrderForm {
 }
 
 pub(super) async fn close(State(web): State<Arc<Web>>, Form(form): Form<OrderForm>) -> Redirect {
-    let result = web.core.find_order(&form.out_trade_no, Some(&form.mchid)).and_then(|order| {
-        web.core.store.update_order(&order.key(), &mut |current| match current {
-            Some(current) => orders::close(current),
-            None => {
-                Err(crate::sandbox::error::SandboxError::OrderNotFound(form.out_trade_no.clone()))
-            }
-        })
-    });
+    let result = async {
+        let order = web.core.find_order(&form.out_trade_no, Some(&form.mchid)).await?;
+        web.core
+            .store
+            .update_order(&order.key(), &mut |current| match current {
+                Some(current) => orders::close(current),
+                None => Err(crate::sandbox::error::SandboxError::OrderNotFound(
+                    form.out_trade_no.clone(),
+                )),
+            })
+            .await
+    }
+    .await;
     match result {
         Ok(order) => back("/", &format!("Order {} is closed", order.out_trade_no)),
         Err(error) => back_bad("/", &error.to_string()),
