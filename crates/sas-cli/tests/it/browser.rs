@@ -100,6 +100,8 @@ async fn the_cashier_pays_a_valid_object_and_the_console_shows_the_callback_deli
     assert_eq!(text(&browser, "#deliveries tr[data-callback] [data-state]").await, "DELIVERED");
     let attempt = text(&browser, "#deliveries .attempt").await;
     assert!(attempt.contains("200"), "{attempt}");
+    let answer = text(&browser, "#deliveries .attempt .answer").await;
+    assert!(answer.contains(r#""returnCode":"0""#), "the start of the merchant's answer: {answer}");
     assert!(text(&browser, "#deliveries").await.contains(&world.merchant.url(paths::PAYMENT)));
     let console = browser.screenshot("console.png").await;
 

@@ -271,15 +271,21 @@ impl<O: Outbox> Dispatcher<O> {
             return_code = tracing::field::Empty,
         );
         let _enter = span.enter();
-        let (status, return_code, error) =
+        let (status, return_code, error, body) =
             match leased.callback.sign(&inner.keys, at, &inner.client.nonce()) {
-                Err(error) => (None, None, Some(error.to_string())),
+                Err(error) => (None, None, Some(error.to_string()), None),
                 Ok(request) => {
                     match inner.client.exchange_once(request, inner.config.attempt_timeout).await {
-                        Err(error) => {
-                            (error.status().map(|s| s.as_u16()), None, Some(error.to_string()))
+                        Err(error) => (
+                            error.status().map(|s| s.as_u16()),
+                            None,
+                            Some(error.to_string()),
+                            None,
+                        ),
+                        Ok(response) => {
+                            let (status, return_code, error) = judge(&response);
+                            (status, return_code, error, Some(response.into_body()))
                         }
-                        Ok(response) => judge(&response),
                     }
                 }
             };
@@ -289,7 +295,10 @@ impl<O: Outbox> Dispatcher<O> {
         if let Some(code) = &return_code {
             span.record("return_code", code.as_str());
         }
-        let record = Attempt::new(at, status, return_code, started.elapsed(), error);
+        let mut record = Attempt::new(at, status, return_code, started.elapsed(), error);
+        if let Some(body) = body {
+            record = record.with_body_start(&body);
+        }
         let result = if record.error.is_none() {
             tracing::info!("delivered");
             inner.outbox.mark_delivered(leased.lease, record).await

@@ -45,6 +45,11 @@ pub struct Attempt {
     pub latency: Duration,
     /// What went wrong, when it did.
     pub error: Option<String>,
+    /// The start of the response body, when one arrived: at most [`Attempt::BODY_START_LIMIT`]
+    /// bytes, as UTF-8 (invalid sequences replaced with U+FFFD), cut at a character boundary.
+    /// Records stored without it read back as `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_start: Option<String>,
 }
 
 impl Attempt {
@@ -56,7 +61,28 @@ impl Attempt {
         latency: Duration,
         error: Option<String>,
     ) -> Self {
-        Self { at, status, return_code, latency, error }
+        Self { at, status, return_code, latency, error, body_start: None }
+    }
+
+    /// How many bytes of a response body [`Attempt::with_body_start`] keeps.
+    pub const BODY_START_LIMIT: usize = 256;
+
+    /// The same record, keeping the start of the response `body` (see
+    /// [`Attempt::body_start`]).
+    #[must_use]
+    pub fn with_body_start(mut self, body: &[u8]) -> Self {
+        let mut start =
+            String::from_utf8_lossy(&body[..body.len().min(Self::BODY_START_LIMIT)]).into_owned();
+        // A replacement character counts three bytes: keep the limit in bytes.
+        if start.len() > Self::BODY_START_LIMIT {
+            let mut end = Self::BODY_START_LIMIT;
+            while !start.is_char_boundary(end) {
+                end -= 1;
+            }
+            start.truncate(end);
+        }
+        self.body_start = Some(start);
+        self
     }
 }
 
@@ -231,5 +257,37 @@ mod millis {
         deserializer: D,
     ) -> Result<UnixTime, D::Error> {
         u64::deserialize(deserializer).map(UnixTime::from_millis)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt() -> Attempt {
+        Attempt::new(UnixTime::from_millis(0), Some(200), None, Duration::ZERO, None)
+    }
+
+    #[test]
+    fn the_body_start_is_cut_at_the_limit_on_a_character_boundary() {
+        assert_eq!(attempt().with_body_start(b"ok").body_start.as_deref(), Some("ok"));
+        let long = "é".repeat(Attempt::BODY_START_LIMIT);
+        let start = attempt().with_body_start(long.as_bytes()).body_start.unwrap();
+        assert_eq!(start, "é".repeat(Attempt::BODY_START_LIMIT / 2));
+        // Invalid UTF-8 is replaced, and the replacements still fit the limit in bytes.
+        let invalid = vec![0xff; Attempt::BODY_START_LIMIT * 2];
+        let start = attempt().with_body_start(&invalid).body_start.unwrap();
+        assert!(start.len() <= Attempt::BODY_START_LIMIT && start.chars().all(|c| c == '\u{fffd}'));
+    }
+
+    #[test]
+    fn records_stored_without_a_body_start_read_back() {
+        // What a store wrote before the field existed.
+        let stored = serde_json::to_string(&attempt()).unwrap();
+        assert!(!stored.contains("body_start"), "{stored}");
+        let attempt: Attempt = serde_json::from_str(&stored).unwrap();
+        assert_eq!(attempt.body_start, None);
+        let written = serde_json::to_string(&attempt.with_body_start(b"{}")).unwrap();
+        assert!(written.ends_with(r#","body_start":"{}"}"#), "{written}");
     }
 }

@@ -116,11 +116,14 @@ async fn receiver_down_then_up_every_callback_is_handled_exactly_once() {
             record.attempts
         );
         assert!(record.attempts[0].status.is_none() && record.attempts[0].error.is_some());
+        assert_eq!(record.attempts[0].body_start, None, "nobody answered");
         let last = record.attempts.last().unwrap();
         assert_eq!(
             (last.status, last.return_code.as_deref(), &last.error),
             (Some(200), Some("0"), &None)
         );
+        let answer = last.body_start.as_deref().unwrap_or_default();
+        assert!(answer.contains(r#""returnCode":"0""#), "the answer's body: {answer:?}");
     }
     stop.send(()).ok();
     running.await.unwrap();
@@ -161,6 +164,12 @@ async fn a_receiver_answering_500_five_times_then_ok_gets_it_on_the_sixth_attemp
             .iter()
             .all(|a| a.error.as_deref() == Some("HTTP 500 Internal Server Error"))
     );
+    // The receiver's error envelope is kept, and says nothing of the handler's cause.
+    for attempt in &record.attempts[..5] {
+        let answer = attempt.body_start.as_deref().unwrap_or_default();
+        assert!(answer.starts_with('{') && answer.contains("returnCode"), "{answer:?}");
+        assert!(!answer.contains("database"), "{answer:?}");
+    }
     assert!(record.attempts.windows(2).all(|w| w[0].at <= w[1].at));
     assert_eq!(failures.load(Ordering::SeqCst), 6);
     server.shutdown().await;

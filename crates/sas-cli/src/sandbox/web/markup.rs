@@ -61,7 +61,7 @@ pub(crate) fn preview(text: &str, max: usize) -> String {
 }
 
 /// The deliveries table: each callback, where it went, its state, and every attempt with its
-/// time, HTTP status, `returnCode`, latency and error. `actions` adds the Redeliver buttons.
+/// time, HTTP status, `returnCode`, latency, error and the start of the answer's body. `actions` adds the Redeliver buttons.
 pub(crate) fn deliveries(records: &[Record], actions: bool) -> Markup {
     html! {
         @if records.is_empty() {
@@ -70,7 +70,7 @@ pub(crate) fn deliveries(records: &[Record], actions: bool) -> Markup {
             div.scroll { table #deliveries {
                 thead { tr {
                     th { "#" } th { "Callback" } th { "Target URL" } th { "State" }
-                    th { "Attempts (time · status · returnCode · latency · error)" } th { "Body sent" }
+                    th { "Attempts (time · status · returnCode · latency · error · answer)" } th { "Body sent" }
                     @if actions { th {} }
                 } }
                 tbody {
@@ -94,6 +94,9 @@ pub(crate) fn deliveries(records: &[Record], actions: bool) -> Markup {
                                         " · " (attempt.latency.as_millis()) " ms"
                                         @if let Some(error) = &attempt.error {
                                             " · " span.bad { (preview(error, BODY_PREVIEW)) }
+                                        }
+                                        @if let Some(body) = attempt.body_start.as_deref().filter(|body| !body.is_empty()) {
+                                            " · " code.answer title="The start of the response body" { (preview(body, BODY_PREVIEW)) }
                                         }
                                     }
                                 }
