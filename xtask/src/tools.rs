@@ -1,6 +1,6 @@
 //! The cargo subcommands CI needs beyond the toolchain (`cargo-semver-checks`, `cargo-hack`),
-//! installed from crates.io with `cargo install --locked` when absent, so a fresh machine runs
-//! `cargo xtask ci` unaided.
+//! installed from crates.io with `cargo install --locked` when absent (built without LTO, which
+//! would only slow the install), so a fresh machine runs `cargo xtask ci` unaided.
 
 use std::process::{Command, Stdio};
 
@@ -40,6 +40,10 @@ pub(crate) fn ensure_installed() -> anyhow::Result<()> {
         println!("ci: installing {} (cargo install --locked {})", tool.krate, tool.krate);
         let status = Command::new(crate::cargo())
             .args(["install", "--locked", tool.krate])
+            // cargo-semver-checks asks for fat LTO in one codegen unit: over ten minutes of
+            // one core on a fresh machine. A tool CI runs once a build needs none of it.
+            .env("CARGO_PROFILE_RELEASE_LTO", "off")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
             .status()
             .with_context(|| format!("cannot start cargo install {}", tool.krate))?;
         if !status.success() || !is_installed(tool) {
