@@ -17,7 +17,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run a local superapp backend that serves every endpoint for real.
-    Sandbox(sandbox::Args),
+    Sandbox(sandbox::Command),
     /// Walk the whole protocol on loopback: a sandbox and a merchant, every step verified.
     Demo(demo::Args),
     /// Call an endpoint by its spec name or path, signed as the spec says.
@@ -43,7 +43,7 @@ enum Command {
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Sandbox(args) => sandbox::run(args).await,
+        Command::Sandbox(command) => sandbox::run_command(command).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Call(args) => call::run(args).await,
         Command::Entries(args) => call::entries(args),

@@ -61,6 +61,13 @@ pub struct Args {
     /// phone}`) instead of the built-in demo users.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
+}
+
+/// The arguments of `sas sandbox` beside [`Args`]: where the state is kept and when callbacks
+/// are tried again.
+#[derive(Debug, Default, clap::Args)]
+#[non_exhaustive]
+pub struct StateArgs {
     /// Keep the state in the folder DIR (created if missing) instead of in memory: users,
     /// temporary codes, orders, refunds, messages and every callback with its attempts in the
     /// SQLite database DIR/sandbox.db, and the keys (unless --config is given) in
@@ -76,6 +83,18 @@ pub struct Args {
     pub callback_retry_ms: Option<Vec<u64>>,
 }
 
+/// Everything `sas sandbox` takes: [`Args`] and [`StateArgs`].
+#[derive(Debug, clap::Args)]
+#[non_exhaustive]
+pub struct Command {
+    /// Where it listens, its keys and users.
+    #[command(flatten)]
+    pub args: Args,
+    /// Where it keeps its state, and its callback schedule.
+    #[command(flatten)]
+    pub state: StateArgs,
+}
+
 /// Runs `sas sandbox` until Ctrl-C.
 ///
 /// # Errors
@@ -83,7 +102,20 @@ pub struct Args {
 /// When the keys or users cannot be read, the address cannot be bound, or `--keys-out` cannot
 /// be written.
 pub async fn run(args: Args) -> anyhow::Result<()> {
+    run_command(Command { args, state: StateArgs::default() }).await
+}
+
+/// Runs `sas sandbox` with every argument until Ctrl-C.
+///
+/// # Errors
+///
+/// As [`run`]; also when the data folder cannot be locked (another sandbox runs on it),
+/// opened, or was written by a newer sandbox.
+pub async fn run_command(command: Command) -> anyhow::Result<()> {
+    let Command { args, state } = command;
     init_logging();
+    // Listened for from the start: a Ctrl-C while the sandbox starts stops it gracefully too.
+    let interrupted = interrupted()?;
     let mut config = SandboxConfig::default().listen(args.listen);
     if let Some(path) = &args.config {
         config = config.keys(KeysFile::load(path)?);
@@ -91,21 +123,41 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     if let Some(path) = &args.users {
         config = config.users(users::load_profiles(path)?);
     }
-    if let Some(dir) = &args.data {
+    if let Some(dir) = &state.data {
         config = config.data(dir);
     }
-    if let Some(delays) = &args.callback_retry_ms {
+    if let Some(delays) = &state.callback_retry_ms {
         config = config.schedule(Schedule::new(delays.iter().map(|&ms| Duration::from_millis(ms))));
     }
     let running = Sandbox::start(config).await?;
     if let Some(path) = &args.keys_out {
         running.keys.save(path)?;
     }
-    print_banner(&running, args.keys_out.as_deref(), args.data.as_deref());
-    tokio::signal::ctrl_c().await.context("cannot wait for Ctrl-C")?;
+    print_banner(&running, args.keys_out.as_deref(), state.data.as_deref());
+    interrupted.await;
     eprintln!("stopping…");
     running.shutdown().await;
     Ok(())
+}
+
+/// Ctrl-C (SIGINT), listened for from this call on.
+#[cfg(unix)]
+fn interrupted() -> anyhow::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut signal = signal(SignalKind::interrupt()).context("cannot listen for Ctrl-C")?;
+    Ok(async move {
+        signal.recv().await;
+    })
+}
+
+/// Ctrl-C, listened for once awaited.
+#[cfg(not(unix))]
+fn interrupted() -> anyhow::Result<impl Future<Output = ()>> {
+    Ok(async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot wait for Ctrl-C");
+        }
+    })
 }
 
 /// Logs to stderr, `info` unless `RUST_LOG` says otherwise.
