@@ -6,7 +6,8 @@
 //! SQLite), `data` (the `--data` folder: database, keys, lock), `api` (the 15 SAS endpoints,
 //! a `sas_hyper::server::Superapp`), `callbacks` (the callbacks, delivered by sas-hyper's
 //! dispatcher over `outbox`), `admin` (`/sandbox/...`), `log` (one line per request), `web`
-//! (the console at `/` and the cashier at `/cashier`).
+//! (the console at `/` and the cashier at `/cashier`), `served` (the router under sas-hyper's
+//! `serve`, with its limits).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub mod model;
 pub mod orders;
 mod outbox;
 pub mod refunds;
+mod served;
 mod start;
 pub mod store;
 mod store_async;

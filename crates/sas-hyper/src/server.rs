@@ -31,6 +31,7 @@
 //! ```
 
 mod envelope;
+mod first_byte;
 mod handler;
 mod router;
 mod serve;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sas_hyper::delivery::{Dispatcher, DispatcherConfig, MemoryOutbox, Schedule};
-use sas_hyper::server::SuperappService;
+use sas_hyper::server::{ServeConfig, SuperappService};
 use sas_hyper::time::{Clock, SystemClock};
 use sas_hyper::{Client, RetryPolicy, SigningKeys};
 use tokio::sync::watch;
@@ -22,6 +22,7 @@ use super::model::UserProfile;
 use super::outbox::SandboxOutbox;
 use super::store::MemoryStore;
 use super::store_async::AsyncStore;
+use super::served::Served;
 use super::{admin, log, users, web};
 use crate::keyfile::KeysFile;
 
@@ -34,6 +35,7 @@ pub struct SandboxConfig {
     clock: Arc<dyn Clock>,
     schedule: Schedule,
     data: Option<PathBuf>,
+    serve: ServeConfig,
 }
 
 impl std::fmt::Debug for SandboxConfig {
@@ -49,7 +51,8 @@ impl std::fmt::Debug for SandboxConfig {
 
 impl Default for SandboxConfig {
     /// On `127.0.0.1:0` (a free port), fresh keys, the built-in users, the system clock,
-    /// PROTOCOL.md §4's retry schedule for callbacks, and the state in memory.
+    /// PROTOCOL.md §4's retry schedule for callbacks, the state in memory, and sas-hyper's
+    /// default connection and time limits.
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -58,6 +61,7 @@ impl Default for SandboxConfig {
             clock: Arc::new(SystemClock),
             schedule: Schedule::protocol(),
             data: None,
+            serve: ServeConfig::default(),
         }
     }
 }
@@ -104,6 +108,12 @@ impl SandboxConfig {
     /// is locked while the sandbox runs.
     pub fn data(mut self, dir: impl Into<PathBuf>) -> Self {
         self.data = Some(dir.into());
+        self
+    }
+
+    /// Other connection and time limits (header read and request timeouts, connections).
+    pub fn serve(mut self, serve: ServeConfig) -> Self {
+        self.serve = serve;
         self
     }
 }
@@ -225,14 +235,12 @@ impl Sandbox {
             // An error means the sender is gone: stop too.
             let _ = stopped.wait_for(|stop| *stop).await;
         };
+        let running = sas_hyper::server::serve(listener, Served(router), config.serve)?;
         let server = tokio::spawn({
             let stopped = until_stopped(stopped.clone());
             async move {
-                if let Err(error) =
-                    axum::serve(listener, router).with_graceful_shutdown(stopped).await
-                {
-                    tracing::error!(%error, "the sandbox server failed");
-                }
+                stopped.await;
+                running.shutdown().await;
             }
         });
         let delivery = tokio::spawn(dispatcher.run(until_stopped(stopped)));

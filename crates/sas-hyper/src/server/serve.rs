@@ -18,6 +18,11 @@ use tokio::task::JoinHandle;
 use tower_service::Service;
 
 use super::envelope::{REQUEST_ID_HEADER, ResponseBody, failure, request_id};
+use super::first_byte::FirstByteWithin;
+
+/// The largest request head (request line and headers) read over HTTP/1.1; a larger one is
+/// answered 431 and the connection closed.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
 
 /// How connections are served.
 #[derive(Clone, Debug)]
@@ -59,7 +64,8 @@ impl ServeConfig {
         self
     }
 
-    /// The limit of reading a request's headers (HTTP/1.1); a slower client is disconnected.
+    /// The limit of reading a request's headers (HTTP/1.1), and of a new connection's first
+    /// byte (either protocol); a slower client is disconnected.
     #[must_use]
     pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
         self.header_read_timeout = timeout;
@@ -184,6 +190,7 @@ async fn accept_loop<S: HttpService>(
         .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(config.header_read_timeout)
+        .max_buf_size(MAX_HEAD_BYTES)
         .keep_alive(true);
     builder.http2().timer(TokioTimer::new());
     let builder = Arc::new(builder);
@@ -253,17 +260,17 @@ async fn serve_connection<H>(
         + 'static,
     H::Future: Send + 'static,
 {
+    let first_byte = config.header_read_timeout;
     #[cfg(not(feature = "tls"))]
     let result = {
-        let _ = config;
-        watcher.watch(builder.serve_connection(TokioIo::new(stream), handler).into_owned()).await
+        let stream = TokioIo::new(FirstByteWithin::new(stream, first_byte));
+        watcher.watch(builder.serve_connection(stream, handler).into_owned()).await
     };
     #[cfg(feature = "tls")]
     let result = match &config.tls {
         None => {
-            watcher
-                .watch(builder.serve_connection(TokioIo::new(stream), handler).into_owned())
-                .await
+            let stream = TokioIo::new(FirstByteWithin::new(stream, first_byte));
+            watcher.watch(builder.serve_connection(stream, handler).into_owned()).await
         }
         Some(tls) => {
             let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(tls));
@@ -281,9 +288,8 @@ async fn serve_connection<H>(
                         return;
                     }
                 };
-            watcher
-                .watch(builder.serve_connection(TokioIo::new(stream), handler).into_owned())
-                .await
+            let stream = TokioIo::new(FirstByteWithin::new(stream, first_byte));
+            watcher.watch(builder.serve_connection(stream, handler).into_owned()).await
         }
     };
     if let Err(error) = result {
