@@ -57,7 +57,11 @@ fn sandbox_target(keys: &KeysFile, running: &Running) -> Target {
 }
 
 /// A receiver of `C` on loopback with the suite's limits; the handler counts.
-async fn receiver<C: Notification>(keys: &KeysFile, name: &'static str, endpoint: &'static Endpoint) -> (Target, sas_hyper::server::Running) {
+async fn receiver<C: Notification>(
+    keys: &KeysFile,
+    name: &'static str,
+    endpoint: &'static Endpoint,
+) -> (Target, sas_hyper::server::Running) {
     let calls = Arc::new(AtomicUsize::new(0));
     let handler = move |_: Delivered<C>| {
         let calls = Arc::clone(&calls);
@@ -101,7 +105,13 @@ async fn receiver_at(keys: &KeysFile, index: usize) -> (Target, sas_hyper::serve
 }
 
 /// Runs `cases` against `target` with the log captured; fails with every failure named.
-async fn run_all(target: &Target, cases: Vec<Case>, capture: &Capture, failures: &mut Vec<String>, count: &mut usize) {
+async fn run_all(
+    target: &Target,
+    cases: Vec<Case>,
+    capture: &Capture,
+    failures: &mut Vec<String>,
+    count: &mut usize,
+) {
     let secrets = harness::secrets(&sandbox_keys());
     *count += cases.len();
     let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
@@ -129,21 +139,59 @@ fn sandbox_own_routes() -> Vec<Case> {
         ("huge-number", b"{\"result\":1e400}".to_vec()),
     ];
     for (variant, body) in &bodies {
-        for (route, path) in [("pay", "/sandbox/orders/NO-SUCH/pay"), ("complete", "/sandbox/refunds/NO-SUCH/complete")] {
+        for (route, path) in [
+            ("pay", "/sandbox/orders/NO-SUCH/pay"),
+            ("complete", "/sandbox/refunds/NO-SUCH/complete"),
+        ] {
             let request = post(path, "application/json", body.clone());
-            cases.push(Case::new("admin", format!("{route}/{variant}"), Payload::Http(request), Expect::Envelope(&[400, 404])));
+            cases.push(Case::new(
+                "admin",
+                format!("{route}/{variant}"),
+                Payload::Http(Box::new(request)),
+                Expect::Envelope(&[400, 404]),
+            ));
         }
     }
     let admin: Vec<(&str, http::Request<Vec<u8>>, Expect)> = vec![
-        ("pay-path-ff", post("/sandbox/orders/%FF%FE/pay", "application/json", b"{\"result\":\"SUCCESS\"}".to_vec()), Expect::Envelope(&[400, 404])),
-        ("pay-10mib", post("/sandbox/orders/NO-SUCH/pay", "application/json", vec![b' '; 10 * 1024 * 1024]), Expect::Envelope(&[413])),
-        ("unknown-route", http::Request::get("/sandbox/nothing-here").body(Vec::new()).unwrap(), Expect::Envelope(&[404])),
-        ("orders-delete", http::Request::delete("/sandbox/orders").body(Vec::new()).unwrap(), Expect::Envelope(&[405])),
-        ("pay-get", http::Request::get("/sandbox/orders/X/pay").body(Vec::new()).unwrap(), Expect::Envelope(&[405])),
-        ("query-ff", http::Request::post("/sandbox/orders/NO-SUCH/pay?mchid=%FF").body(b"{\"result\":\"SUCCESS\"}".to_vec()).unwrap(), Expect::Envelope(&[400, 404])),
+        (
+            "pay-path-ff",
+            post(
+                "/sandbox/orders/%FF%FE/pay",
+                "application/json",
+                b"{\"result\":\"SUCCESS\"}".to_vec(),
+            ),
+            Expect::Envelope(&[400, 404]),
+        ),
+        (
+            "pay-10mib",
+            post("/sandbox/orders/NO-SUCH/pay", "application/json", vec![b' '; 10 * 1024 * 1024]),
+            Expect::Envelope(&[413]),
+        ),
+        (
+            "unknown-route",
+            http::Request::get("/sandbox/nothing-here").body(Vec::new()).unwrap(),
+            Expect::Envelope(&[404]),
+        ),
+        (
+            "orders-delete",
+            http::Request::delete("/sandbox/orders").body(Vec::new()).unwrap(),
+            Expect::Envelope(&[405]),
+        ),
+        (
+            "pay-get",
+            http::Request::get("/sandbox/orders/X/pay").body(Vec::new()).unwrap(),
+            Expect::Envelope(&[405]),
+        ),
+        (
+            "query-ff",
+            http::Request::post("/sandbox/orders/NO-SUCH/pay?mchid=%FF")
+                .body(b"{\"result\":\"SUCCESS\"}".to_vec())
+                .unwrap(),
+            Expect::Envelope(&[400, 404]),
+        ),
     ];
     for (name, request, expect) in admin {
-        cases.push(Case::new("admin", name, Payload::Http(request), expect));
+        cases.push(Case::new("admin", name, Payload::Http(Box::new(request)), expect));
     }
     // The pages answer HTML or redirect back with a note; a bad form is 4xx, never 5xx.
     let page_statuses: &[u16] = &[200, 303, 400, 404, 405, 413, 415, 422];
@@ -154,21 +202,43 @@ fn sandbox_own_routes() -> Vec<Case> {
         ("form-multipart", "multipart/form-data; boundary=x", b"--x\r\n\r\n--x--".to_vec()),
         ("form-missing-type", "", b"params=1".to_vec()),
         ("form-10mib", "application/x-www-form-urlencoded", vec![b'a'; 10 * 1024 * 1024]),
-        ("form-nested-json", "application/x-www-form-urlencoded", [b"params=".as_slice(), &vec![b'['; 100_000]].concat()),
+        (
+            "form-nested-json",
+            "application/x-www-form-urlencoded",
+            [b"params=".as_slice(), &vec![b'['; 100_000]].concat(),
+        ),
     ];
-    for path in ["/cashier", "/cashier/pay", "/console/orders/pay", "/console/refunds/complete", "/console/deliveries/redeliver"] {
+    for path in [
+        "/cashier",
+        "/cashier/pay",
+        "/console/orders/pay",
+        "/console/refunds/complete",
+        "/console/deliveries/redeliver",
+    ] {
         for (variant, content_type, body) in &forms {
             let mut request = http::Request::post(path).body(body.clone()).unwrap();
             if !content_type.is_empty() {
-                request.headers_mut().insert("content-type", http::HeaderValue::from_static(content_type));
+                request
+                    .headers_mut()
+                    .insert("content-type", http::HeaderValue::from_static(content_type));
             }
-            cases.push(Case::new("page", format!("{path}/{variant}"), Payload::Http(request), Expect::Status(page_statuses)));
+            cases.push(Case::new(
+                "page",
+                format!("{path}/{variant}"),
+                Payload::Http(Box::new(request)),
+                Expect::Status(page_statuses),
+            ));
         }
     }
     for query in ["?params=%FF%FE", "?params=%7B", "?note=%FF&bad=%FF", "?params=1e400"] {
         for path in ["/", "/cashier", "/cashier/result", "/console/live", "/cashier/result/live"] {
             let request = http::Request::get(format!("{path}{query}")).body(Vec::new()).unwrap();
-            cases.push(Case::new("page", format!("{path}{query}"), Payload::Http(request), Expect::Status(page_statuses)));
+            cases.push(Case::new(
+                "page",
+                format!("{path}{query}"),
+                Payload::Http(Box::new(request)),
+                Expect::Status(page_statuses),
+            ));
         }
     }
     cases
@@ -219,7 +289,12 @@ async fn the_game_receiver_answers_bad_content_with_the_envelope() {
 }
 
 /// Malformed HTTP/1.1, HTTP/2 abuse and slow clients against `target`.
-async fn transport_cases(target: &Target, capture: &Capture, failures: &mut Vec<String>, count: &mut usize) {
+async fn transport_cases(
+    target: &Target,
+    capture: &Capture,
+    failures: &mut Vec<String>,
+    count: &mut usize,
+) {
     let valid = (target.probe)();
     let path = valid.uri().path().to_owned();
     let bytes = http1::to_bytes(&valid);
@@ -236,7 +311,10 @@ async fn transport_cases(target: &Target, capture: &Capture, failures: &mut Vec<
             failures.push(format!("{}/h2/{}: {why}", target.name, case.name));
         }
         if let Err(why) = harness::probe(target).await {
-            failures.push(format!("{}/h2/{}: the probe after it failed: {why}", target.name, case.name));
+            failures.push(format!(
+                "{}/h2/{}: the probe after it failed: {why}",
+                target.name, case.name
+            ));
         }
     }
     let started = std::time::Instant::now();

@@ -163,6 +163,10 @@ impl<S> HttpService for S where
 
 /// Serves `service` on `listener` until [`Running::shutdown`].
 ///
+/// Over HTTP/1.1 a request head (request line and headers) over 64 KiB, or over 100 headers, is
+/// answered 431 and the connection closed; a connection that sends no byte within the header
+/// read timeout is closed.
+///
 /// # Errors
 ///
 /// The listener's address cannot be read.

@@ -317,6 +317,43 @@ async fn a_slow_client_is_disconnected_after_the_header_read_timeout() {
 }
 
 #[tokio::test]
+async fn a_client_that_sends_nothing_is_disconnected_after_the_header_read_timeout() {
+    let config = ServeConfig::default().header_read_timeout(Duration::from_millis(200));
+    let (server, _, _) = faulty_server(config, 1024).await;
+    let mut silent = tokio::net::TcpStream::connect(server.local_addr()).await.unwrap();
+    let started = std::time::Instant::now();
+    let read = tokio::time::timeout(Duration::from_secs(5), silent.read(&mut [0u8; 64])).await;
+    assert!(matches!(read, Ok(Ok(0)) | Ok(Err(_))), "the connection was not closed: {read:?}");
+    assert!(
+        started.elapsed() >= Duration::from_millis(150),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_request_head_over_64_kib_is_431() {
+    let (server, _, _) = faulty_server(ServeConfig::default(), 1024).await;
+    let client = tokio::net::TcpStream::connect(server.local_addr()).await.unwrap();
+    let (mut read, mut write) = client.into_split();
+    let head = format!(
+        "POST /user/checkUser HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+        "b".repeat(100 * 1024)
+    );
+    // Written while the answer is read: the server answers before it has read it all.
+    let writer = tokio::spawn(async move {
+        let _ = write.write_all(head.as_bytes()).await;
+        write
+    });
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), read.read_to_end(&mut answer)).await;
+    writer.abort();
+    assert!(answer.starts_with(b"HTTP/1.1 431"), "{}", String::from_utf8_lossy(&answer));
+    server.shutdown().await;
+}
+
+#[tokio::test]
 async fn graceful_shutdown_lets_requests_in_flight_finish_and_stops_accepting() {
     let (server, _, base) = faulty_server(ServeConfig::default(), 1024).await;
     let addr = server.local_addr();

@@ -78,7 +78,12 @@ pub(crate) struct Seen {
 
 /// Writes `bytes` (from a task of its own) and reads frames for up to `within`, or until
 /// `done`, a GOAWAY or the close.
-async fn exchange(addr: SocketAddr, bytes: Vec<u8>, within: Duration, done: fn(&Seen) -> bool) -> Seen {
+async fn exchange(
+    addr: SocketAddr,
+    bytes: Vec<u8>,
+    within: Duration,
+    done: fn(&Seen) -> bool,
+) -> Seen {
     let stream = TcpStream::connect(addr).await.unwrap();
     let (mut read, mut write) = stream.into_split();
     let writer = tokio::spawn(async move {
@@ -160,7 +165,8 @@ pub(crate) fn cases(path: &str) -> Vec<H2Case> {
     let pieces: Vec<&[u8]> = big.chunks(16 * 1024).collect();
     for (i, piece) in pieces.iter().enumerate() {
         let end_headers = if i + 1 == pieces.len() { END_HEADERS } else { 0 };
-        let (kind, flags) = if i == 0 { (HEADERS, END_STREAM | end_headers) } else { (CONTINUATION, end_headers) };
+        let (kind, flags) =
+            if i == 0 { (HEADERS, END_STREAM | end_headers) } else { (CONTINUATION, end_headers) };
         huge.extend(frame(kind, flags, 1, piece));
     }
     let mut flood = frame(HEADERS, END_STREAM, 1, &request);
@@ -171,17 +177,66 @@ pub(crate) fn cases(path: &str) -> Vec<H2Case> {
     for i in 0..2000u64 {
         pings.extend(frame(PING, 0, 0, &i.to_be_bytes()));
     }
-    let window = [frame(WINDOW_UPDATE, 0, 0, &0x7fff_ffffu32.to_be_bytes()), frame(WINDOW_UPDATE, 0, 0, &0x7fff_ffffu32.to_be_bytes())].concat();
+    let window = [
+        frame(WINDOW_UPDATE, 0, 0, &0x7fff_ffffu32.to_be_bytes()),
+        frame(WINDOW_UPDATE, 0, 0, &0x7fff_ffffu32.to_be_bytes()),
+    ]
+    .concat();
     vec![
-        H2Case { name: "streams-beyond-the-limit", bytes: many, check: |s| s.refused > 0 || s.goaway.is_some(), expected: "refused streams or GOAWAY" },
-        H2Case { name: "rapid-reset", bytes: rapid, check: |s| s.goaway.is_some() || s.closed, expected: "GOAWAY" },
-        H2Case { name: "header-block-1mib", bytes: huge, check: |s| s.goaway.is_some() || s.reset > 0 || s.responses > 0 || s.closed, expected: "an error answer, a reset or GOAWAY" },
-        H2Case { name: "continuation-flood", bytes: flood, check: |s| s.goaway.is_some() || s.closed, expected: "GOAWAY" },
-        H2Case { name: "ping-flood", bytes: pings, check: |s| s.pings == 2000 || s.goaway.is_some(), expected: "every PING acknowledged, or GOAWAY" },
-        H2Case { name: "settings-bad-length", bytes: frame(SETTINGS, 0, 0, &[0; 5]), check: |s| s.goaway.is_some() || s.closed, expected: "GOAWAY" },
-        H2Case { name: "window-overflow", bytes: window, check: |s| s.goaway.is_some() || s.closed, expected: "GOAWAY" },
-        H2Case { name: "headers-on-stream-0", bytes: frame(HEADERS, END_HEADERS, 0, &request), check: |s| s.goaway.is_some() || s.closed, expected: "GOAWAY" },
-        H2Case { name: "garbage-frames", bytes: (0..=255u8).cycle().take(4096).collect(), check: |s| s.goaway.is_some() || s.closed, expected: "GOAWAY" },
+        H2Case {
+            name: "streams-beyond-the-limit",
+            bytes: many,
+            check: |s| s.refused > 0 || s.goaway.is_some(),
+            expected: "refused streams or GOAWAY",
+        },
+        H2Case {
+            name: "rapid-reset",
+            bytes: rapid,
+            check: |s| s.goaway.is_some() || s.closed,
+            expected: "GOAWAY",
+        },
+        H2Case {
+            name: "header-block-1mib",
+            bytes: huge,
+            check: |s| s.goaway.is_some() || s.reset > 0 || s.responses > 0 || s.closed,
+            expected: "an error answer, a reset or GOAWAY",
+        },
+        H2Case {
+            name: "continuation-flood",
+            bytes: flood,
+            check: |s| s.goaway.is_some() || s.closed,
+            expected: "GOAWAY",
+        },
+        H2Case {
+            name: "ping-flood",
+            bytes: pings,
+            check: |s| s.pings == 2000 || s.goaway.is_some(),
+            expected: "every PING acknowledged, or GOAWAY",
+        },
+        H2Case {
+            name: "settings-bad-length",
+            bytes: frame(SETTINGS, 0, 0, &[0; 5]),
+            check: |s| s.goaway.is_some() || s.closed,
+            expected: "GOAWAY",
+        },
+        H2Case {
+            name: "window-overflow",
+            bytes: window,
+            check: |s| s.goaway.is_some() || s.closed,
+            expected: "GOAWAY",
+        },
+        H2Case {
+            name: "headers-on-stream-0",
+            bytes: frame(HEADERS, END_HEADERS, 0, &request),
+            check: |s| s.goaway.is_some() || s.closed,
+            expected: "GOAWAY",
+        },
+        H2Case {
+            name: "garbage-frames",
+            bytes: (0..=255u8).cycle().take(4096).collect(),
+            check: |s| s.goaway.is_some() || s.closed,
+            expected: "GOAWAY",
+        },
     ]
 }
 
@@ -189,7 +244,11 @@ pub(crate) fn cases(path: &str) -> Vec<H2Case> {
 pub(crate) async fn run(addr: SocketAddr, case: &H2Case) -> Result<(), String> {
     let bytes = [PREFACE, &frame(SETTINGS, 0, 0, &[]), &case.bytes].concat();
     let seen = exchange(addr, bytes, Duration::from_secs(3), case.check).await;
-    if (case.check)(&seen) { Ok(()) } else { Err(format!("expected {}, saw {seen:?}", case.expected)) }
+    if (case.check)(&seen) {
+        Ok(())
+    } else {
+        Err(format!("expected {}, saw {seen:?}", case.expected))
+    }
 }
 
 /// A plain GET over HTTP/2 is answered (the server speaks h2c).

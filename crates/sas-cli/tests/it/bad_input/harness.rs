@@ -16,7 +16,7 @@ pub(crate) enum Payload {
     /// Bytes written, then the write side shut down.
     HalfClosed(Vec<u8>),
     /// A well-formed request, through hyper's client.
-    Http(http::Request<Vec<u8>>),
+    Http(Box<http::Request<Vec<u8>>>),
 }
 
 /// What must come back.
@@ -44,7 +44,12 @@ pub(crate) struct Case {
 }
 
 impl Case {
-    pub(crate) fn new(kind: &'static str, name: impl Into<String>, send: Payload, expect: Expect) -> Self {
+    pub(crate) fn new(
+        kind: &'static str,
+        name: impl Into<String>,
+        send: Payload,
+        expect: Expect,
+    ) -> Self {
         Self { kind, name: name.into(), send, expect }
     }
 }
@@ -71,7 +76,7 @@ pub(crate) async fn run(target: &Target, cases: Vec<Case>, secrets: &[String]) -
         let outcome = match case.send {
             Payload::Raw(bytes) => send_raw(target.addr, bytes, false).await,
             Payload::HalfClosed(bytes) => send_raw(target.addr, bytes, true).await,
-            Payload::Http(request) => send_http(target.addr, request).await,
+            Payload::Http(request) => send_http(target.addr, *request).await,
         };
         if started.elapsed() > std::time::Duration::from_millis(500) {
             println!("{label}: {:?}", started.elapsed());
@@ -136,7 +141,8 @@ pub(crate) fn check(outcome: &Outcome, expect: Expect, secrets: &[String]) -> Re
 /// The SAS failure envelope: JSON, a `returnCode` other than `"0"`, a `returnMessage`, a
 /// `requestId` (the same as `X-Request-Id` when that is present).
 pub(crate) fn envelope(answer: &Answer) -> Result<(), String> {
-    let json_type = answer.header("content-type").is_some_and(|v| v.starts_with(b"application/json"));
+    let json_type =
+        answer.header("content-type").is_some_and(|v| v.starts_with(b"application/json"));
     if !json_type {
         return Err("not application/json".to_owned());
     }
@@ -252,7 +258,8 @@ impl std::io::Write for Writer {
 
 /// Records every panic (after the usual report), by the name of its thread.
 pub(crate) fn panics_on_this_thread() -> Vec<String> {
-    static PANICS: OnceLock<Arc<Mutex<Vec<(String, String)>>>> = OnceLock::new();
+    type Panics = Arc<Mutex<Vec<(String, String)>>>;
+    static PANICS: OnceLock<Panics> = OnceLock::new();
     let panics = PANICS.get_or_init(|| {
         let panics = Arc::new(Mutex::new(Vec::new()));
         let record = Arc::clone(&panics);

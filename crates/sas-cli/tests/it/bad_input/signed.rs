@@ -100,7 +100,8 @@ pub(crate) fn request(
             sign(&order, base, &signing)
         }
         "virtualRefund" => {
-            let refund = requests::virtual_refund(keys, "BAD-GAME-1", "BAD-REFUND-1", 1, 600, callback);
+            let refund =
+                requests::virtual_refund(keys, "BAD-GAME-1", "BAD-REFUND-1", 1, 600, callback);
             sign(&refund, base, &signing)
         }
         "paymentNotification" => {

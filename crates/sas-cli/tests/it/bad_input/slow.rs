@@ -16,7 +16,12 @@ pub(crate) const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(1);
 pub(crate) const REQUEST_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Writes `head` a byte per 100 ms, then `body` likewise; returns what the server did and when.
-async fn trickle(addr: SocketAddr, head: Vec<u8>, slow_head: bool, body: Vec<u8>) -> (Outcome, Duration) {
+async fn trickle(
+    addr: SocketAddr,
+    head: Vec<u8>,
+    slow_head: bool,
+    body: Vec<u8>,
+) -> (Outcome, Duration) {
     let started = Instant::now();
     let stream = TcpStream::connect(addr).await.unwrap();
     let (mut read, mut write) = stream.into_split();
@@ -66,9 +71,11 @@ pub(crate) async fn run(name: &str, addr: SocketAddr, valid: &[u8]) -> (usize, V
         idle_after_answer(addr, valid.to_vec()),
         trickle(addr, head, false, body),
     );
-    for (case, outcome, took) in
-        [("slowloris", loris, loris_took), ("idle", idle, idle_took), ("idle-after-answer", kept, kept_took)]
-    {
+    for (case, outcome, took) in [
+        ("slowloris", loris, loris_took),
+        ("idle", idle, idle_took),
+        ("idle-after-answer", kept, kept_took),
+    ] {
         let cut = matches!(outcome, Outcome::Closed | Outcome::Answer(Answer { status: 408, .. }));
         if !cut || took > limit {
             failures.push(format!(

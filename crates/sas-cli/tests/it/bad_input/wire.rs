@@ -79,7 +79,9 @@ pub(crate) async fn read_answer(read: &mut (impl AsyncReadExt + Unpin)) -> Outco
         let mut chunk = [0u8; 16 * 1024];
         match tokio::time::timeout_at(deadline, read.read(&mut chunk)).await {
             Err(_) => return parse(&buf, true).map_or(Outcome::Hung, Outcome::Answer),
-            Ok(Ok(0) | Err(_)) => return parse(&buf, true).map_or(Outcome::Closed, Outcome::Answer),
+            Ok(Ok(0) | Err(_)) => {
+                return parse(&buf, true).map_or(Outcome::Closed, Outcome::Answer);
+            }
             Ok(Ok(n)) => buf.extend_from_slice(&chunk[..n]),
         }
     }
