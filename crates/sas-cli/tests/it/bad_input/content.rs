@@ -75,7 +75,8 @@ const AUTH_HEADERS: [&str; 6] = [
 ];
 
 fn signatures(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>) {
-    let fresh = || signed::now(keys, endpoint, base);
+    let signed_now = signed::now(keys, endpoint, base);
+    let fresh = || signed::copy(&signed_now);
     let refused = Expect::Envelope(&[401]);
     let kind = "signature";
 
@@ -256,7 +257,7 @@ fn json(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>)
         ("nul-byte", [body.as_slice(), b"\0"].concat()),
     ];
     for (variant, bad) in bodies {
-        let request = signed::with_body(keys, endpoint, signed::now(keys, endpoint, base), bad);
+        let request = signed::with_body(keys, endpoint, signed::copy(&valid), bad);
         cases.push(http("json", endpoint, variant, request, unreadable(endpoint)));
     }
 }
@@ -318,8 +319,7 @@ fn types(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>
             let mut changed = json.clone();
             replace(&mut changed, &path, other.clone());
             let body = serde_json::to_vec(&changed).unwrap();
-            let request =
-                signed::with_body(keys, endpoint, signed::now(keys, endpoint, base), body);
+            let request = signed::with_body(keys, endpoint, signed::copy(&valid), body);
             let variant = format!("{}-as-{type_name}", path.join("."));
             // An enumerated value may come as a number, read as its decimal text.
             let expect = if original.is_string() && *type_name == "number" {
@@ -369,12 +369,8 @@ fn numbers(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Cas
             replace(&mut changed, &path, Value::from("\u{1}NUMBER\u{1}"));
             let text =
                 serde_json::to_string(&changed).unwrap().replace("\"\\u0001NUMBER\\u0001\"", token);
-            let request = signed::with_body(
-                keys,
-                endpoint,
-                signed::now(keys, endpoint, base),
-                text.into_bytes(),
-            );
+            let request =
+                signed::with_body(keys, endpoint, signed::copy(&valid), text.into_bytes());
             let name = format!("{}/{}-{variant}", endpoint.name, path.join("."));
             cases.push(Case::new("number", name, Payload::Http(Box::new(request)), ANY_ENVELOPE));
         }
@@ -382,6 +378,7 @@ fn numbers(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Cas
 }
 
 fn content_types(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>) {
+    let valid = signed::now(keys, endpoint, base);
     for (variant, value) in [
         ("missing", None),
         ("text-plain", Some("text/plain")),
@@ -390,7 +387,7 @@ fn content_types(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut V
         ("form", Some("application/x-www-form-urlencoded")),
         ("garbage", Some(";;;")),
     ] {
-        let mut request = signed::now(keys, endpoint, base);
+        let mut request = signed::copy(&valid);
         match value {
             None => {
                 request.headers_mut().remove(http::header::CONTENT_TYPE);
@@ -407,9 +404,9 @@ fn content_types(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut V
 }
 
 fn utf8(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>) {
+    let valid = signed::now(keys, endpoint, base);
     let kind = "utf8";
     if endpoint.name != "queryOrder" {
-        let valid = signed::now(keys, endpoint, base);
         let text = String::from_utf8(valid.body().clone()).unwrap();
         // Into the first string value.
         let at = text.find(":\"").unwrap() + 2;
@@ -421,8 +418,7 @@ fn utf8(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>)
             ("body-lone-surrogate-escape", &b"\\ud800"[..]),
         ] {
             let body = [&text.as_bytes()[..at], bytes, &text.as_bytes()[at..]].concat();
-            let request =
-                signed::with_body(keys, endpoint, signed::now(keys, endpoint, base), body);
+            let request = signed::with_body(keys, endpoint, signed::copy(&valid), body);
             cases.push(http(kind, endpoint, variant, request, unreadable(endpoint)));
         }
     }
@@ -432,7 +428,7 @@ fn utf8(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>)
         ("header-timestamp", "tc-timestamp"),
         ("header-merchant", "tc-merchantid"),
     ] {
-        let mut request = signed::now(keys, endpoint, base);
+        let mut request = signed::copy(&valid);
         let value = http::HeaderValue::from_bytes(b"\xff\xfe\xc0\xaf").unwrap();
         request.headers_mut().insert(header, value);
         // The signed timestamp is refused; a header the entry does not read changes nothing.
@@ -450,7 +446,7 @@ fn utf8(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>)
     for (variant, query) in
         [("query-ff", "x=%FF%FE"), ("query-overlong", "mchid=%C0%AF"), ("query-key", "%FF=1")]
     {
-        let mut request = signed::now(keys, endpoint, base);
+        let mut request = signed::copy(&valid);
         let uri = request.uri().clone();
         let joined = match uri.query() {
             Some(q) => format!("{}?{q}&{query}", uri.path()),
@@ -460,7 +456,7 @@ fn utf8(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Case>)
         signed::resign(keys, endpoint, &mut request);
         cases.push(http(kind, endpoint, variant, request, ANY_ENVELOPE));
     }
-    let mut request = signed::now(keys, endpoint, base);
+    let mut request = signed::copy(&valid);
     let path = format!("{}%FF%FE", request.uri().path());
     *request.uri_mut() = path.parse().unwrap();
     signed::resign(keys, endpoint, &mut request);
@@ -478,12 +474,12 @@ fn methods(keys: &KeysFile, endpoint: &Endpoint, base: &str, cases: &mut Vec<Cas
         if method == own {
             continue;
         }
-        let mut request = signed::now(keys, endpoint, base);
+        let mut request = signed::copy(&valid);
         *request.method_mut() = method.clone();
         signed::resign(keys, endpoint, &mut request);
         cases.push(http("method", endpoint, method.as_str(), request, Expect::Envelope(&[405])));
     }
-    let mut head = signed::now(keys, endpoint, base);
+    let mut head = signed::copy(&valid);
     *head.method_mut() = http::Method::HEAD;
     cases.push(http("method", endpoint, "HEAD", head, Expect::Status(&[404, 405])));
 }
@@ -512,7 +508,7 @@ pub(crate) fn paths(keys: &KeysFile, endpoint: &Endpoint, base: &str) -> Vec<Cas
     variants
         .into_iter()
         .map(|(variant, odd)| {
-            let mut request = signed::now(keys, endpoint, base);
+            let mut request = signed::copy(&valid);
             *request.uri_mut() = http::Uri::from(http::uri::PathAndQuery::try_from(odd).unwrap());
             signed::resign(keys, endpoint, &mut request);
             // The same resource under another spelling may be served; anything else is 404.

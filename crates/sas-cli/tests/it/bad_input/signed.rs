@@ -130,6 +130,15 @@ fn sign<R: ApiRequest>(request: &R, target: &str, signing: &Signing<'_>) -> http
     request.try_into_http_request(target, signing).unwrap()
 }
 
+/// A copy of `request` (method, target, headers, body).
+pub(crate) fn copy(request: &http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
+    let mut copy = http::Request::new(request.body().clone());
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.headers_mut() = request.headers().clone();
+    copy
+}
+
 /// Signed now.
 pub(crate) fn now(keys: &KeysFile, endpoint: &Endpoint, base: &str) -> http::Request<Vec<u8>> {
     request(keys, endpoint, base, SystemClock.now())
