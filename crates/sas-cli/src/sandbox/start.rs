@@ -20,9 +20,9 @@ use super::core::Core;
 use super::data::DataDir;
 use super::model::UserProfile;
 use super::outbox::SandboxOutbox;
+use super::served::Served;
 use super::store::MemoryStore;
 use super::store_async::AsyncStore;
-use super::served::Served;
 use super::{admin, log, users, web};
 use crate::keyfile::KeysFile;
 
