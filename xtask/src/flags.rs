@@ -14,6 +14,11 @@ USAGE:
     cargo xtask <COMMAND> [OPTIONS]
 
 COMMANDS:
+    bench         Benchmark sas-core, sas-hyper and sas-store against their bare primitives: wall
+                  time (medians of alternating rounds) and callgrind instruction counts
+        --check                  count instructions only; fail when an op is over 10% above
+                                 the baseline (.ci/bench-baseline.json)
+        --save-baseline          count instructions only and make them the baseline
     ci            Run every check CI runs: format, clippy, spec-check, tests, rustdoc, the main job,
                   layering, each feature, cargo package, semver-checks, the MSRV build
     semver-check  Run cargo semver-checks against the baseline (.ci/semver-baseline/), as CI does
@@ -28,6 +33,8 @@ COMMANDS:
 /// A parsed command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Command {
+    /// `cargo xtask bench`.
+    Bench(BenchMode),
     /// `cargo xtask ci`.
     Ci,
     /// `cargo xtask spec-check`.
@@ -38,6 +45,18 @@ pub(crate) enum Command {
     SemverBaseline,
     /// `cargo xtask help`, `--help`, `-h`.
     Help,
+}
+
+/// What `cargo xtask bench` does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum BenchMode {
+    /// Every figure: wall time, instruction counts, store throughput.
+    #[default]
+    Full,
+    /// Instruction counts only, compared with the baseline (`--check`).
+    Check,
+    /// Instruction counts only, written as the new baseline (`--save-baseline`).
+    SaveBaseline,
 }
 
 /// The options of `spec-check`.
@@ -70,6 +89,22 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<
     match command.as_str() {
         "help" | "--help" | "-h" => Ok(Command::Help),
         "ci" => Ok(Command::Ci),
+        "bench" => {
+            let mut mode = BenchMode::Full;
+            while let Some(arg) = args.next().transpose()? {
+                let wanted = match arg.as_str() {
+                    "--check" => BenchMode::Check,
+                    "--save-baseline" => BenchMode::SaveBaseline,
+                    "--help" | "-h" => return Ok(Command::Help),
+                    other => bail!("unknown option `{other}` for bench\n\n{HELP}"),
+                };
+                if mode != BenchMode::Full && mode != wanted {
+                    bail!("bench takes --check or --save-baseline, not both");
+                }
+                mode = wanted;
+            }
+            Ok(Command::Bench(mode))
+        }
         "semver-check" => Ok(Command::SemverCheck),
         "semver-baseline" => Ok(Command::SemverBaseline),
         "spec-check" => {
@@ -122,6 +157,18 @@ mod tests {
         assert_eq!(parse_strs(&[]).unwrap(), Command::Help);
         assert_eq!(parse_strs(&["semver-baseline"]).unwrap(), Command::SemverBaseline);
         assert_eq!(parse_strs(&["semver-check"]).unwrap(), Command::SemverCheck);
+    }
+
+    #[test]
+    fn bench_options() {
+        assert_eq!(parse_strs(&["bench"]).unwrap(), Command::Bench(BenchMode::Full));
+        assert_eq!(parse_strs(&["bench", "--check"]).unwrap(), Command::Bench(BenchMode::Check));
+        assert_eq!(
+            parse_strs(&["bench", "--save-baseline"]).unwrap(),
+            Command::Bench(BenchMode::SaveBaseline)
+        );
+        assert!(parse_strs(&["bench", "--check", "--save-baseline"]).is_err());
+        assert!(parse_strs(&["bench", "--fast"]).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `main` only dispatches; each command lives in its own module. `cargo test -p xtask` runs the
 //! commands' checks as tests, spec-check on the committed `spec/` and `spec/vendor/` included.
 
+mod bench;
 mod ci;
 mod flags;
 mod msrv;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
 
 fn try_main() -> anyhow::Result<ExitCode> {
     match flags::parse(std::env::args_os().skip(1))? {
+        flags::Command::Bench(mode) => bench::run(mode),
         flags::Command::Ci => ci::run(),
         flags::Command::SpecCheck(flags) => spec_check::run(&flags),
         flags::Command::SemverCheck => {
