@@ -1,0 +1,5 @@
+//! libFuzzer entry of the `response` target (body: [`sas_fuzz::response`]).
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sas_fuzz::response(data));
