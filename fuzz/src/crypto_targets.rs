@@ -30,18 +30,46 @@ pub fn authorization(data: &[u8]) {
 }
 
 /// The key and certificate loaders, by name, in selector order.
-pub const KEY_LOADERS: [(&str, fn(&[u8])); 11] = [
-    ("private-pem", |data| text(data, |pem| drop(RsaPrivateKey::from_pem(pem)))),
-    ("private-pkcs8-der", |data| drop(RsaPrivateKey::from_pkcs8_der(data))),
-    ("private-pkcs1-der", |data| drop(RsaPrivateKey::from_pkcs1_der(data))),
-    ("public-pem", |data| text(data, |pem| drop(RsaPublicKey::from_pem(pem)))),
-    ("public-spki-der", |data| drop(RsaPublicKey::from_spki_der(data))),
-    ("public-pkcs1-der", |data| drop(RsaPublicKey::from_pkcs1_der(data))),
-    ("certificate-pem", |data| text(data, |pem| drop(Certificate::from_pem(pem)))),
-    ("certificate-der", |data| drop(Certificate::from_der(data))),
-    ("secret-key", |data| drop(SecretKey::new(data))),
-    ("api-v3-key", |data| drop(ApiV3Key::new(data))),
-    ("app-key", |data| drop(AppKey::new(data))),
+pub const KEY_LOADERS: [(&str, crate::Target); 11] = [
+    ("private-pem", |data| {
+        text(data, |pem| {
+            let _ = RsaPrivateKey::from_pem(pem);
+        })
+    }),
+    ("private-pkcs8-der", |data| {
+        let _ = RsaPrivateKey::from_pkcs8_der(data);
+    }),
+    ("private-pkcs1-der", |data| {
+        let _ = RsaPrivateKey::from_pkcs1_der(data);
+    }),
+    ("public-pem", |data| {
+        text(data, |pem| {
+            let _ = RsaPublicKey::from_pem(pem);
+        })
+    }),
+    ("public-spki-der", |data| {
+        let _ = RsaPublicKey::from_spki_der(data);
+    }),
+    ("public-pkcs1-der", |data| {
+        let _ = RsaPublicKey::from_pkcs1_der(data);
+    }),
+    ("certificate-pem", |data| {
+        text(data, |pem| {
+            let _ = Certificate::from_pem(pem);
+        })
+    }),
+    ("certificate-der", |data| {
+        let _ = Certificate::from_der(data);
+    }),
+    ("secret-key", |data| {
+        let _ = SecretKey::new(data);
+    }),
+    ("api-v3-key", |data| {
+        let _ = ApiV3Key::new(data);
+    }),
+    ("app-key", |data| {
+        let _ = AppKey::new(data);
+    }),
 ];
 
 /// Every key and certificate loader.
@@ -53,8 +81,11 @@ pub fn keys(data: &[u8]) {
     }
 }
 
+/// A reader of `\n`-separated fields.
+pub type Reader = fn(&[&str]);
+
 /// The readers of received ciphertexts and signatures, by name, in selector order.
-pub const CIPHER_READERS: [(&str, fn(&[&str])); 5] = [
+pub const CIPHER_READERS: [(&str, Reader); 5] = [
     // nonce, associated data, ciphertext
     ("resource", |fields| {
         if let [nonce, associated_data, ciphertext, ..] = fields {

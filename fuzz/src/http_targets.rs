@@ -39,7 +39,7 @@ pub fn callback(data: &[u8]) {
     callback_opens(data);
 }
 
-/// As [`callback`], saying whether the callback was opened.
+/// As [`callback()`], saying whether the callback was opened.
 pub fn callback_opens(data: &[u8]) -> bool {
     run(&CALLBACKS.map(|(_, open)| open), data)
 }
@@ -75,7 +75,9 @@ pub const CALLBACKS: [(&str, EntryFn); 5] = [
 
 fn run(entries: &[EntryFn], data: &[u8]) -> bool {
     match data {
-        [selector, flags, rest @ ..] => pick(entries, *selector).is_some_and(|entry| entry(*flags, rest)),
+        [selector, flags, rest @ ..] => {
+            pick(entries, *selector).is_some_and(|entry| entry(*flags, rest))
+        }
         _ => false,
     }
 }

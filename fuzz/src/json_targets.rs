@@ -83,7 +83,9 @@ pub fn frontend(data: &[u8]) {
     let resign = flags & 1 != 0;
     let keys = Keys::get();
     if selector % 2 == 0 {
-        let Ok(mut params) = serde_json::from_slice::<request_payment::Params>(rest) else { return };
+        let Ok(mut params) = serde_json::from_slice::<request_payment::Params>(rest) else {
+            return;
+        };
         if resign {
             let fields = PaySignFields {
                 app_id: APP_ID,

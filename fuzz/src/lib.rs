@@ -23,7 +23,14 @@ mod spec_check {
     pub(crate) mod vendor;
 }
 
-pub use crypto_targets::{CIPHER_READERS, KEY_LOADERS, authorization, ciphers, keys};
+/// The repository root, as the unit tests of xtask's modules compiled in here ask for it
+/// (they are xtask's to run: this crate's library is not tested).
+#[cfg(test)]
+fn project_root() -> anyhow::Result<std::path::PathBuf> {
+    Ok(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+}
+
+pub use crypto_targets::{CIPHER_READERS, KEY_LOADERS, Reader, authorization, ciphers, keys};
 pub use http_targets::{
     CALLBACKS, STATUSES, callback, callback_opens, request, request_accepts, response,
     response_reads,
@@ -31,8 +38,11 @@ pub use http_targets::{
 pub use json_targets::{APP_ID, frontend, json, json_types};
 pub use spec_targets::{SAS_TOML, groups, scratch_dir, spec, vendor};
 
+/// A target body: any bytes in, a return (never a panic) out.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its `fuzz_targets/` binary and its corpus folder.
-pub const TARGETS: [(&str, fn(&[u8])); 10] = [
+pub const TARGETS: [(&str, Target); 10] = [
     ("request", request),
     ("callback", callback),
     ("response", response),

@@ -67,7 +67,8 @@ fn authorization(request: &mut http::Request<Vec<u8>>, keys: &Keys) {
 
 /// The query's `pay_sig` over the body, replacing any the query had.
 fn pay_sig_query(meta: &Metadata, request: &mut http::Request<Vec<u8>>, keys: &Keys) {
-    let signature = refund_pay_sig(&keys.app_key, meta.sign_prefix.unwrap_or_default(), request.body());
+    let signature =
+        refund_pay_sig(&keys.app_key, meta.sign_prefix.unwrap_or_default(), request.body());
     let uri = request.uri();
     let mut query: Vec<&str> = uri
         .query()

@@ -1,7 +1,7 @@
 //! The seed inputs of every target, made by sas-core itself: each entry's `Example` signed as
 //! its sender would, sealed callbacks, response envelopes, signed front-end objects, the
 //! committed test keys and certificates (PEM and DER), the spec files and the vendor texts.
-//! `src/bin/seed.rs` writes them under `corpus/<target>/`.
+//! `examples/seed.rs` writes them under `corpus/<target>/`.
 
 use std::path::Path;
 
@@ -10,9 +10,7 @@ use base64::engine::general_purpose::STANDARD;
 use sas_core::api::frontend::{request_payment, request_virtual_payment};
 use sas_core::api::{common, payment, refund, virtual_payment};
 use sas_core::callback::{self, EncryptedCallback};
-use sas_core::crypto::{
-    encrypt_header_value, encrypt_user_info, seal_resource, tc_signature,
-};
+use sas_core::crypto::{encrypt_header_value, encrypt_user_info, seal_resource, tc_signature};
 use sas_core::endpoint::{ApiRequest, EntryKind, Example, FrontendParams};
 use sas_core::error::ApiError;
 use sas_core::frontend::PaymentToSign;
@@ -181,14 +179,19 @@ fn keys(root: &Path) -> anyhow::Result<Vec<Seed>> {
         .collect();
     names.sort();
     let loaders: Vec<&str> = crate::KEY_LOADERS.iter().map(|(name, _)| *name).collect();
-    let selector = |loader: &str| selector_byte(loaders.iter().position(|l| *l == loader).unwrap_or(0));
+    let selector =
+        |loader: &str| selector_byte(loaders.iter().position(|l| *l == loader).unwrap_or(0));
     let mut seeds = Vec::new();
     for name in names {
         let text = std::fs::read_to_string(dir.join(&name))?;
         let (pem, der) = match name.rsplit('.').next() {
-            Some("pem") if text.contains("BEGIN PRIVATE KEY") => ("private-pem", "private-pkcs8-der"),
+            Some("pem") if text.contains("BEGIN PRIVATE KEY") => {
+                ("private-pem", "private-pkcs8-der")
+            }
             Some("pem") => ("private-pem", "private-pkcs1-der"),
-            Some("pub") if text.contains("BEGIN RSA PUBLIC KEY") => ("public-pem", "public-pkcs1-der"),
+            Some("pub") if text.contains("BEGIN RSA PUBLIC KEY") => {
+                ("public-pem", "public-pkcs1-der")
+            }
             Some("pub") => ("public-pem", "public-spki-der"),
             _ => ("certificate-pem", "certificate-der"),
         };
@@ -258,26 +261,45 @@ impl EachEntry for Documents {
 
     fn request<T: ApiRequest>() -> Self::Output {
         let module = T::METADATA.module;
-        [(format!("{module}-request"), document::<T>()), (format!("{module}-response"), document::<T::Response>())]
+        [
+            (format!("{module}-request"), document::<T>()),
+            (format!("{module}-response"), document::<T::Response>()),
+        ]
     }
 
     fn params<T: FrontendParams>() -> Self::Output {
         let module = T::METADATA.module;
-        [(format!("{module}-params"), document::<T>()), (format!("{module}-value"), document::<T>())]
+        [
+            (format!("{module}-params"), document::<T>()),
+            (format!("{module}-value"), document::<T>()),
+        ]
     }
 }
 
 /// In [`crate::json_types`] order.
 fn json() -> Vec<Seed> {
-    let mut documents = vec![("value".to_owned(), br#"{"a":[1,2.5e3,"\u00e9",true,null]}"#.to_vec())];
+    let mut documents =
+        vec![("value".to_owned(), br#"{"a":[1,2.5e3,"\u00e9",true,null]}"#.to_vec())];
     documents.extend(over_entries::<Documents>().into_iter().flatten());
     documents.extend([
         ("transaction".to_owned(), document::<payment::payment_notification::Transaction>()),
         ("refund-result".to_owned(), document::<common::RefundResult>()),
-        ("game-payload".to_owned(), document::<virtual_payment::mini_game_payment_notification::Payload>()),
-        ("program-payload".to_owned(), document::<virtual_payment::mini_program_payment_notification::Payload>()),
-        ("game-sign-data".to_owned(), document::<virtual_payment::create_mini_game_order::SignData>()),
-        ("program-sign-data".to_owned(), document::<virtual_payment::create_mini_program_order::SignData>()),
+        (
+            "game-payload".to_owned(),
+            document::<virtual_payment::mini_game_payment_notification::Payload>(),
+        ),
+        (
+            "program-payload".to_owned(),
+            document::<virtual_payment::mini_program_payment_notification::Payload>(),
+        ),
+        (
+            "game-sign-data".to_owned(),
+            document::<virtual_payment::create_mini_game_order::SignData>(),
+        ),
+        (
+            "program-sign-data".to_owned(),
+            document::<virtual_payment::create_mini_program_order::SignData>(),
+        ),
         ("frontend-sign-data".to_owned(), document::<request_virtual_payment::SignData>()),
     ]);
     documents
@@ -326,7 +348,8 @@ fn spec(root: &Path) -> anyhow::Result<Vec<Seed>> {
     seeds.push(("sas.toml".to_owned(), input));
     for (index, group) in crate::groups().into_iter().enumerate() {
         let dir = root.join("spec/api").join(group);
-        let mut names: Vec<_> = std::fs::read_dir(&dir)?.filter_map(Result::ok).map(|item| item.path()).collect();
+        let mut names: Vec<_> =
+            std::fs::read_dir(&dir)?.filter_map(Result::ok).map(|item| item.path()).collect();
         names.sort();
         for path in names {
             let mut input = vec![selector_byte(index * 2)];

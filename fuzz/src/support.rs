@@ -29,8 +29,7 @@ pub const MCHID: &str = "1230000109";
 /// The committed test key files the targets use, as text.
 pub mod files {
     /// The merchant's private key (PKCS#1 PEM).
-    pub const MERCHANT_KEY: &str =
-        include_str!("../../tests/vectors/keys/merchant-2048-pkcs1.pem");
+    pub const MERCHANT_KEY: &str = include_str!("../../tests/vectors/keys/merchant-2048-pkcs1.pem");
     /// The platform's private key (PKCS#8 PEM).
     pub const PLATFORM_KEY: &str = include_str!("../../tests/vectors/keys/platform-2048.pem");
     /// The platform's certificate (PEM).

@@ -8,7 +8,7 @@ use std::time::Instant;
 /// The files of `dir`, sorted.
 fn inputs(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(read) => read.map(|item| item.unwrap().path()).filter(|path| path.is_file()).collect(),
+        Ok(read) => read.flatten().map(|item| item.path()).filter(|path| path.is_file()).collect(),
         Err(_) => Vec::new(),
     };
     files.sort();
@@ -30,7 +30,10 @@ fn every_committed_input_runs_without_panicking() {
                 std::panic::resume_unwind(Box::new(format!(
                     "{target} panicked on {}: {:?}",
                     path.display(),
-                    panic.downcast_ref::<String>().map(String::as_str).or(panic.downcast_ref::<&str>().copied())
+                    panic
+                        .downcast_ref::<String>()
+                        .map(String::as_str)
+                        .or(panic.downcast_ref::<&str>().copied())
                 )));
             }
         }
@@ -50,7 +53,10 @@ fn no_folder_names_a_target_that_is_gone() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for folder in ["corpus", "regressions", "fuzz_targets"] {
         for path in inputs(&root.join(folder)).into_iter().chain(
-            std::fs::read_dir(root.join(folder)).unwrap().map(|item| item.unwrap().path()).filter(|path| path.is_dir()),
+            std::fs::read_dir(root.join(folder))
+                .unwrap()
+                .map(|item| item.unwrap().path())
+                .filter(|path| path.is_dir()),
         ) {
             let name = path.file_stem().unwrap().to_str().unwrap();
             assert!(
@@ -85,7 +91,8 @@ fn a_written_request_reads_back() {
 #[test]
 fn the_seeds_pass_every_check_and_resigning_keeps_them_passing() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let checks: [(&str, fn(&[u8]) -> bool); 3] = [
+    type Check = fn(&[u8]) -> bool;
+    let checks: [(&str, Check); 3] = [
         ("request", sas_fuzz::request_accepts),
         ("callback", sas_fuzz::callback_opens),
         ("response", sas_fuzz::response_reads),

@@ -30,7 +30,7 @@ mod tests {
     fn project_rust_files() -> Vec<PathBuf> {
         let root = project_root().expect("the workspace");
         let mut found = Vec::new();
-        for dir in ["crates", "xtask", "tests"] {
+        for dir in ["crates", "xtask", "tests", "fuzz"] {
             rust_files(&root.join(dir), &mut found);
         }
         found.sort();
