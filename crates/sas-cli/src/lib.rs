@@ -10,11 +10,13 @@
 //! | [`tools`] | `sas sign`, `verify`, `encrypt`, `decrypt` | one subcommand per scheme; failures explained step by step |
 //! | [`listen`] | `sas listen` | a merchant callback endpoint that verifies and explains what it receives |
 //! | [`keygen`] | `sas keys generate` | demo key pairs, a platform certificate and symmetric keys |
+//! | [`load`] | `sas load` | a bounded load run on loopback: every endpoint, latency, errors, callbacks, memory |
 
 pub mod call;
 pub mod demo;
 pub mod keyfile;
 pub mod keygen;
 pub mod listen;
+pub mod load;
 pub mod sandbox;
 pub mod tools;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use sas_cli::{call, demo, keygen, listen, sandbox, tools};
+use sas_cli::{call, demo, keygen, listen, load, sandbox, tools};
 
 /// The SAS SDK's command: a sandbox superapp to test against, the end-to-end demo of the
 /// protocol, and tools that sign, verify and explain every signature and cipher.
@@ -34,6 +34,9 @@ enum Command {
     Decrypt(tools::DecryptArgs),
     /// Run a merchant callback endpoint that verifies and explains what it receives.
     Listen(listen::Args),
+    /// Load a sandbox with every endpoint for a while; print throughput, latency, errors,
+    /// callbacks lost or duplicated, and memory.
+    Load(load::Args),
     /// Manage demo keys.
     #[command(subcommand)]
     Keys(keygen::Command),
@@ -52,6 +55,7 @@ async fn main() -> ExitCode {
         Command::Encrypt(args) => tools::encrypt(args),
         Command::Decrypt(args) => tools::decrypt(args),
         Command::Listen(args) => listen::run(args).await,
+        Command::Load(args) => load::run(args).await,
         Command::Keys(command) => keygen::run(command),
     };
     match result {

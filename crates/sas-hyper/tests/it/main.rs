@@ -6,6 +6,7 @@ mod client;
 mod delivery;
 mod examples;
 mod failures;
+mod faults;
 mod receiver;
 mod server;
 mod support;

@@ -1,0 +1,33 @@
+//! `sas load` as the binary, briefly: every endpoint called, no error, no callback lost or
+//! duplicated, the memory figures printed.
+
+#[test]
+fn sas_load_runs_every_endpoint_without_an_error_or_a_lost_callback() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
+        .args(["load", "--duration", "2", "--concurrency", "8", "--drain", "30"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{text}\n{errors}");
+    assert!(text.contains("endpoints exercised: 15 of 15"), "{text}");
+    assert!(text.lines().any(|line| line == "errors: 0"), "{text}");
+    let callbacks = text.lines().find(|line| line.starts_with("callbacks: ")).unwrap_or_default();
+    let figure = |name: &str| -> u64 {
+        let after = callbacks.split(&format!("{name} ")).nth(1).unwrap_or_default();
+        after.split(|c: char| !c.is_ascii_digit()).next().unwrap_or_default().parse().unwrap()
+    };
+    assert!(figure("expected") > 0, "{callbacks}");
+    assert_eq!(figure("received"), figure("expected"), "{callbacks}");
+    assert_eq!(
+        (figure("lost"), figure("duplicated"), figure("unexpected")),
+        (0, 0, 0),
+        "{callbacks}"
+    );
+    assert!(text.contains("memory (RSS): start "), "{text}");
+    for section in
+        ["1.1 ", "1.7 ", "2.1 ", "2.4 ", "3.1 ", "4.1 ", "5.1.2 ", "5.2.1 ", "all SAS endpoints"]
+    {
+        assert!(text.lines().any(|line| line.starts_with(section)), "{section}: {text}");
+    }
+}
