@@ -168,8 +168,10 @@ impl PostgresStore {
     /// Enqueues `callback`, due at `now`, on `connection` — inside your transaction, so the
     /// callback is stored if and only if your changes commit (the transactional outbox). A
     /// dispatcher on this database picks it up at its next look at the outbox (within its poll
-    /// interval). Unlike [`Dispatcher::enqueue`](sas_hyper::delivery::Dispatcher::enqueue), it
-    /// does not sign the callback first: check the keys when the dispatcher starts.
+    /// interval; call [`Dispatcher::wake`](sas_hyper::delivery::Dispatcher::wake) after the
+    /// commit for at once). Unlike
+    /// [`Dispatcher::enqueue`](sas_hyper::delivery::Dispatcher::enqueue), it does not sign the
+    /// callback first: check the keys when the dispatcher starts.
     ///
     /// ```no_run
     /// # async fn run(store: sas_store::PostgresStore, callback: sas_hyper::delivery::Callback, now: sas_hyper::UnixTime) -> Result<(), Box<dyn std::error::Error>> {

@@ -165,6 +165,13 @@ impl<O: Outbox> Dispatcher<O> {
         Ok(id)
     }
 
+    /// Wakes the dispatcher to look at the outbox now: after callbacks were put in the outbox
+    /// without [`enqueue`](Self::enqueue) (such as sas-store's `SqliteStore::enqueue_in`, in
+    /// the transaction of your own changes). Without it they wait for the next poll.
+    pub fn wake(&self) {
+        self.inner.wake.notify_one();
+    }
+
     /// Makes a dead callback pending again, due now.
     ///
     /// # Errors
