@@ -1,6 +1,7 @@
 //! The sandbox's core: its state, keys, clock and callback dispatcher, shared by the SAS
 //! endpoints (`api`) and the admin endpoints (`admin`), and the two operations that play the
-//! payment system: paying an order and completing a refund, each followed by its callback.
+//! payment system: paying an order and completing a refund, each with its callback enqueued
+//! atomically with the change.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -96,8 +97,9 @@ impl Core {
         }
     }
 
-    /// Plays the user paying (or failing to pay) an order, then enqueues its callback (2.2,
-    /// 3.2 or 4.2) to the order's `TC-Payment-Callback`.
+    /// Plays the user paying (or failing to pay) an order and enqueues its callback (2.2, 3.2
+    /// or 4.2) to the order's `TC-Payment-Callback`, atomically: the order changes if and only if
+    /// its callback is enqueued. An order already paid is refused, with no second callback.
     pub(crate) async fn pay(
         &self,
         out_trade_no: &str,
@@ -106,25 +108,33 @@ impl Core {
     ) -> Result<(Order, CallbackId), SandboxError> {
         let order = self.find_order(out_trade_no, mchid).await?;
         let now = self.now();
-        let paid = self
+        let (paid, ids) = self
             .store
-            .update_order(&order.key(), &mut |current| {
-                let current =
-                    current.ok_or_else(|| SandboxError::OrderNotFound(out_trade_no.into()))?;
-                orders::pay(current, result, now)
-            })
+            .update_order_enqueue(
+                &order.key(),
+                &mut |current| {
+                    let current =
+                        current.ok_or_else(|| SandboxError::OrderNotFound(out_trade_no.into()))?;
+                    orders::pay(current, result, now)
+                },
+                &mut |paid| {
+                    let url = paid.callback_url.as_str();
+                    Ok(vec![match callbacks::payment(self, paid)? {
+                        callbacks::Payment::Jsapi(message) => callback(&message, url)?,
+                        callbacks::Payment::MiniGame(message) => callback(&message, url)?,
+                        callbacks::Payment::MiniProgram(message) => callback(&message, url)?,
+                    }])
+                },
+                self.dispatcher.outbox(),
+                now,
+            )
             .await?;
-        let url = paid.callback_url.as_str();
-        let id = match callbacks::payment(self, &paid)? {
-            callbacks::Payment::Jsapi(message) => self.enqueue(&message, url).await?,
-            callbacks::Payment::MiniGame(message) => self.enqueue(&message, url).await?,
-            callbacks::Payment::MiniProgram(message) => self.enqueue(&message, url).await?,
-        };
-        Ok((paid, id))
+        Ok((paid, self.woken(ids)?))
     }
 
-    /// Plays the payment system completing a refund, then enqueues its callback (5.1.3 or
-    /// 5.2.2) to the refund's `TC-Payment-Callback`.
+    /// Plays the payment system completing a refund and enqueues its callback (5.1.3 or 5.2.2)
+    /// to the refund's `TC-Payment-Callback`, atomically: the refund (and its order) change if
+    /// and only if the callback is enqueued.
     pub(crate) async fn complete_refund(
         &self,
         out_refund_no: &str,
@@ -132,38 +142,48 @@ impl Core {
         status: RefundState,
     ) -> Result<(Refund, CallbackId), SandboxError> {
         let refund = self.find_refund(out_refund_no, mchid).await?;
-        let now = self.now().as_millis();
+        let now = self.now();
         let key = (refund.mchid.clone(), refund.out_refund_no.clone());
-        let (done, order) = self
+        let ((done, _), ids) = self
             .store
-            .update_refund(&key, &mut |current, order| {
-                let done = refunds::complete(current, status, now)?;
-                let order = if status == RefundState::Success {
-                    orders::mark_refunded(order)
-                } else {
-                    order.clone()
-                };
-                Ok((done, order))
-            })
+            .update_refund_enqueue(
+                &key,
+                &mut |current, order| {
+                    let done = refunds::complete(current, status, now.as_millis())?;
+                    let order = if status == RefundState::Success {
+                        orders::mark_refunded(order)
+                    } else {
+                        order.clone()
+                    };
+                    Ok((done, order))
+                },
+                &mut |(done, order)| {
+                    let url = done.callback_url.as_str();
+                    Ok(vec![if done.is_virtual {
+                        callback(&callbacks::virtual_refund(self, done, order)?, url)?
+                    } else {
+                        callback(&callbacks::refund(self, done, order)?, url)?
+                    }])
+                },
+                self.dispatcher.outbox(),
+                now,
+            )
             .await?;
-        let id = if done.is_virtual {
-            self.enqueue(&callbacks::virtual_refund(self, &done, &order)?, &done.callback_url)
-                .await?
-        } else {
-            self.enqueue(&callbacks::refund(self, &done, &order)?, &done.callback_url).await?
-        };
-        Ok((done, id))
+        Ok((done, self.woken(ids)?))
     }
 
-    async fn enqueue<C: Deliverable>(
-        &self,
-        message: &C,
-        url: &str,
-    ) -> Result<CallbackId, SandboxError> {
-        let callback =
-            Callback::new(message, url).map_err(|e| SandboxError::Internal(e.to_string()))?;
-        self.dispatcher.enqueue(callback).await.map_err(|e| SandboxError::Internal(e.to_string()))
+    /// Wakes the dispatcher for the callback just enqueued (the first of `ids`).
+    fn woken(&self, ids: Vec<CallbackId>) -> Result<CallbackId, SandboxError> {
+        self.dispatcher.wake();
+        ids.into_iter()
+            .next()
+            .ok_or_else(|| SandboxError::Internal("no callback was enqueued".to_owned()))
     }
+}
+
+/// A callback of `message` to `url`.
+fn callback<C: Deliverable>(message: &C, url: &str) -> Result<Callback, SandboxError> {
+    Callback::new(message, url).map_err(|e| SandboxError::Internal(e.to_string()))
 }
 
 /// Refuses a callback URL the dispatcher could not POST to.

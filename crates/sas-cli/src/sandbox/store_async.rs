@@ -1,10 +1,15 @@
 //! [`AsyncStore`]: the storage seam the sandbox runs on, asynchronous so that a store can sit
-//! on a database (`store_sqlite.rs`); every synchronous [`Store`] (`MemoryStore`) is one.
+//! on a database (`store_sqlite.rs`); every synchronous [`Store`] (`MemoryStore`) is one. A
+//! change that causes callbacks enqueues them with the change, atomically.
 
 use std::future::Future;
 use std::pin::Pin;
 
+use sas_core::time::UnixTime;
+use sas_hyper::delivery::{Callback, CallbackId, Outbox};
+
 use super::error::SandboxError;
+use super::outbox::SandboxOutbox;
 use super::model::{Message, Order, OrderKey, Refund, TemporaryCode, UserProfile};
 use super::store::{RefundKey, Store};
 
@@ -22,9 +27,14 @@ pub(crate) type UpdateOrder<'a> =
 pub(crate) type RequestRefund<'a> =
     dyn FnMut(&Order, &[Refund], Option<&Refund>) -> Result<Refund, SandboxError> + Send + 'a;
 
-/// What [`AsyncStore::update_refund`] runs: the refund and its order → both as they become.
+/// What [`AsyncStore::update_refund_enqueue`] runs: the refund and its order → both as they
+/// become.
 pub(crate) type UpdateRefund<'a> =
     dyn FnMut(&Refund, &Order) -> Result<(Refund, Order), SandboxError> + Send + 'a;
+
+/// What a change causes: the callbacks to enqueue with it, made from the records as stored.
+pub(crate) type Effects<'a, T> =
+    dyn FnMut(&T) -> Result<Vec<Callback>, SandboxError> + Send + 'a;
 
 /// Where the sandbox keeps its state, as the sandbox reaches it: [`Store`]'s operations,
 /// asynchronous and fallible so a store can sit on a database. Implementations make each
@@ -68,6 +78,23 @@ pub(crate) trait AsyncStore: Send + Sync + 'static {
         change: &'a mut UpdateOrder<'_>,
     ) -> StoreFuture<'a, Order>;
 
+    /// [`update_order`](Self::update_order), and enqueues the callbacks `effects` makes of the
+    /// stored order into `outbox`, due at `now`, in the same step: the order changes if and only
+    /// if its callbacks are enqueued (a store in memory enqueues right after the change, into a
+    /// memory outbox, which cannot fail). Returns the stored order and the callbacks' IDs, in
+    /// `effects`' order. Wake the dispatcher afterwards.
+    ///
+    /// Errors: what `change` or `effects` returns; [`SandboxError::Internal`] when the outbox
+    /// fails (nothing is then changed).
+    fn update_order_enqueue<'a>(
+        &'a self,
+        key: &'a OrderKey,
+        change: &'a mut UpdateOrder<'_>,
+        effects: &'a mut Effects<'_, Order>,
+        outbox: &'a SandboxOutbox,
+        now: UnixTime,
+    ) -> StoreFuture<'a, (Order, Vec<CallbackId>)>;
+
     /// One refund.
     fn refund<'a>(&'a self, key: &'a RefundKey) -> StoreFuture<'a, Option<Refund>>;
 
@@ -85,14 +112,21 @@ pub(crate) trait AsyncStore: Send + Sync + 'static {
         change: &'a mut RequestRefund<'_>,
     ) -> StoreFuture<'a, Refund>;
 
-    /// Replaces a refund and its order with what `change` makes of them, atomically.
+    /// Replaces a refund and its order with what `change` makes of them, and enqueues the
+    /// callbacks `effects` makes of them as stored into `outbox`, due at `now`, in the same step
+    /// (as [`update_order_enqueue`](Self::update_order_enqueue) does); returns both records and
+    /// the callbacks' IDs.
     ///
-    /// Errors: [`SandboxError::RefundNotFound`], or what `change` returns.
-    fn update_refund<'a>(
+    /// Errors: [`SandboxError::RefundNotFound`], or what `change` or `effects` returns;
+    /// [`SandboxError::Internal`] when the outbox fails (nothing is then changed).
+    fn update_refund_enqueue<'a>(
         &'a self,
         key: &'a RefundKey,
         change: &'a mut UpdateRefund<'_>,
-    ) -> StoreFuture<'a, (Refund, Order)>;
+        effects: &'a mut Effects<'_, (Refund, Order)>,
+        outbox: &'a SandboxOutbox,
+        now: UnixTime,
+    ) -> StoreFuture<'a, ((Refund, Order), Vec<CallbackId>)>;
 
     /// Keeps a subscription message.
     fn push_message(&self, message: Message) -> StoreFuture<'_, ()>;
@@ -107,6 +141,25 @@ pub(crate) fn or_empty<T: Default>(what: &str, read: Result<T, SandboxError>) ->
         tracing::warn!(%error, "cannot read the sandbox's {what}");
         T::default()
     })
+}
+
+/// An outbox failure, as the sandbox reports it (500, `INTERNAL_ERROR`).
+pub(crate) fn outbox_error(error: impl std::fmt::Display) -> SandboxError {
+    SandboxError::Internal(format!("sandbox callback outbox: {error}"))
+}
+
+/// Enqueues `callbacks` into a memory `outbox`, which cannot fail, right after the change they
+/// come from: no other step runs between, and a crash loses both.
+async fn enqueue_after(
+    outbox: &SandboxOutbox,
+    callbacks: Vec<Callback>,
+    now: UnixTime,
+) -> Result<Vec<CallbackId>, SandboxError> {
+    let mut ids = Vec::with_capacity(callbacks.len());
+    for callback in callbacks {
+        ids.push(outbox.enqueue(callback, now).await.map_err(outbox_error)?);
+    }
+    Ok(ids)
 }
 
 /// A future that is already done.
@@ -156,6 +209,27 @@ impl<S: Store> AsyncStore for S {
         done(Store::update_order(self, key, change))
     }
 
+    fn update_order_enqueue<'a>(
+        &'a self,
+        key: &'a OrderKey,
+        change: &'a mut UpdateOrder<'_>,
+        effects: &'a mut Effects<'_, Order>,
+        outbox: &'a SandboxOutbox,
+        now: UnixTime,
+    ) -> StoreFuture<'a, (Order, Vec<CallbackId>)> {
+        // The callbacks are made under the store's lock: when making them fails, nothing changes.
+        let mut callbacks = Vec::new();
+        let changed = Store::update_order(self, key, &mut |current| {
+            let new = change(current)?;
+            callbacks = effects(&new)?;
+            Ok(new)
+        });
+        Box::pin(async move {
+            let order = changed?;
+            Ok((order, enqueue_after(outbox, callbacks, now).await?))
+        })
+    }
+
     fn refund<'a>(&'a self, key: &'a RefundKey) -> StoreFuture<'a, Option<Refund>> {
         done(Ok(Store::refund(self, key)))
     }
@@ -173,12 +247,24 @@ impl<S: Store> AsyncStore for S {
         done(Store::request_refund(self, order, key, change))
     }
 
-    fn update_refund<'a>(
+    fn update_refund_enqueue<'a>(
         &'a self,
         key: &'a RefundKey,
         change: &'a mut UpdateRefund<'_>,
-    ) -> StoreFuture<'a, (Refund, Order)> {
-        done(Store::update_refund(self, key, change))
+        effects: &'a mut Effects<'_, (Refund, Order)>,
+        outbox: &'a SandboxOutbox,
+        now: UnixTime,
+    ) -> StoreFuture<'a, ((Refund, Order), Vec<CallbackId>)> {
+        let mut callbacks = Vec::new();
+        let changed = Store::update_refund(self, key, &mut |refund, order| {
+            let new = change(refund, order)?;
+            callbacks = effects(&new)?;
+            Ok(new)
+        });
+        Box::pin(async move {
+            let new = changed?;
+            Ok((new, enqueue_after(outbox, callbacks, now).await?))
+        })
     }
 
     fn push_message(&self, message: Message) -> StoreFuture<'_, ()> {
@@ -190,3 +276,6 @@ impl<S: Store> AsyncStore for S {
         done(Ok(Store::messages(self)))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,9 +5,11 @@
 //! by (`store_sqlite/0001_state.sql`). The tables are the migration set `sas-sandbox`, applied
 //! on open through [`SqliteStore::migrate`]: a database written by a newer sandbox is refused.
 //! Read-modify-write operations run in one `BEGIN IMMEDIATE` transaction, so they are atomic
-//! across connections and processes.
+//! across connections and processes; a change that causes callbacks enqueues them in that same
+//! transaction ([`SqliteStore::enqueue_in`]), so a crash never keeps one without the other.
 
 use sas_core::time::UnixTime;
+use sas_hyper::delivery::{Callback, CallbackId};
 use sas_store::SqliteStore;
 use sas_store::migrate::Migration;
 use sas_store::sqlx::{self, Sqlite, SqliteConnection, Transaction};
@@ -15,7 +17,10 @@ use sas_store::sqlx::{self, Sqlite, SqliteConnection, Transaction};
 use super::error::SandboxError;
 use super::model::{InfoKind, Message, Order, OrderKey, Refund, TemporaryCode, UserProfile};
 use super::store::RefundKey;
-use super::store_async::{AsyncStore, RequestRefund, StoreFuture, UpdateOrder, UpdateRefund};
+use super::outbox::SandboxOutbox;
+use super::store_async::{
+    AsyncStore, Effects, RequestRefund, StoreFuture, UpdateOrder, UpdateRefund, outbox_error,
+};
 
 /// The name of the sandbox's migration set in `sas_store_migrations`.
 pub(crate) const MIGRATION_SET: &str = "sas-sandbox";
@@ -188,6 +193,39 @@ async fn put_refund(
     Ok(())
 }
 
+/// Enqueues `callbacks` in the transaction on `connection`, due at `now`.
+async fn enqueue_in(
+    connection: &mut SqliteConnection,
+    callbacks: Vec<Callback>,
+    now: UnixTime,
+) -> Result<Vec<CallbackId>, SandboxError> {
+    let mut ids = Vec::with_capacity(callbacks.len());
+    for callback in callbacks {
+        ids.push(SqliteStore::enqueue_in(connection, &callback, now).await.map_err(outbox_error)?);
+    }
+    Ok(ids)
+}
+
+/// Replaces a refund and its order with what `change` makes of them, in the transaction on
+/// `connection`.
+async fn update_refund_in(
+    connection: &mut SqliteConnection,
+    key: &RefundKey,
+    change: &mut UpdateRefund<'_>,
+) -> Result<(Refund, Order), SandboxError> {
+    let refund = refund_in(connection, key)
+        .await?
+        .ok_or_else(|| SandboxError::RefundNotFound(key.1.clone()))?;
+    let order_key = OrderKey::new(&refund.mchid, &refund.out_trade_no);
+    let order = order_in(connection, &order_key)
+        .await?
+        .ok_or_else(|| SandboxError::OrderNotFound(order_key.out_trade_no.clone()))?;
+    let (new_refund, new_order) = change(&refund, &order)?;
+    put_refund(connection, key, &new_refund).await?;
+    put_order(connection, &order_key, &new_order).await?;
+    Ok((new_refund, new_order))
+}
+
 impl AsyncStore for SqliteSandboxStore {
     fn users(&self) -> StoreFuture<'_, Vec<UserProfile>> {
         Box::pin(async move {
@@ -306,6 +344,27 @@ impl AsyncStore for SqliteSandboxStore {
         })
     }
 
+    /// The callbacks go to the outbox in this store's database, whatever `_outbox` is (the
+    /// sandbox gives this database's).
+    fn update_order_enqueue<'a>(
+        &'a self,
+        key: &'a OrderKey,
+        change: &'a mut UpdateOrder<'_>,
+        effects: &'a mut Effects<'_, Order>,
+        _outbox: &'a SandboxOutbox,
+        now: UnixTime,
+    ) -> StoreFuture<'a, (Order, Vec<CallbackId>)> {
+        Box::pin(async move {
+            let mut tx = self.begin().await?;
+            let current = order_in(&mut tx, key).await?;
+            let new = change(current.as_ref())?;
+            put_order(&mut tx, key, &new).await?;
+            let ids = enqueue_in(&mut tx, effects(&new)?, now).await?;
+            tx.commit().await.map_err(storage)?;
+            Ok((new, ids))
+        })
+    }
+
     fn refund<'a>(&'a self, key: &'a RefundKey) -> StoreFuture<'a, Option<Refund>> {
         Box::pin(async move {
             let mut connection = self.db.pool().acquire().await.map_err(storage)?;
@@ -362,25 +421,21 @@ impl AsyncStore for SqliteSandboxStore {
         })
     }
 
-    fn update_refund<'a>(
+    /// The callbacks go to the outbox in this store's database, whatever `_outbox` is.
+    fn update_refund_enqueue<'a>(
         &'a self,
         key: &'a RefundKey,
         change: &'a mut UpdateRefund<'_>,
-    ) -> StoreFuture<'a, (Refund, Order)> {
+        effects: &'a mut Effects<'_, (Refund, Order)>,
+        _outbox: &'a SandboxOutbox,
+        now: UnixTime,
+    ) -> StoreFuture<'a, ((Refund, Order), Vec<CallbackId>)> {
         Box::pin(async move {
             let mut tx = self.begin().await?;
-            let refund = refund_in(&mut tx, key)
-                .await?
-                .ok_or_else(|| SandboxError::RefundNotFound(key.1.clone()))?;
-            let order_key = OrderKey::new(&refund.mchid, &refund.out_trade_no);
-            let order = order_in(&mut tx, &order_key)
-                .await?
-                .ok_or_else(|| SandboxError::OrderNotFound(order_key.out_trade_no.clone()))?;
-            let (new_refund, new_order) = change(&refund, &order)?;
-            put_refund(&mut tx, key, &new_refund).await?;
-            put_order(&mut tx, &order_key, &new_order).await?;
+            let new = update_refund_in(&mut tx, key, change).await?;
+            let ids = enqueue_in(&mut tx, effects(&new)?, now).await?;
             tx.commit().await.map_err(storage)?;
-            Ok((new_refund, new_order))
+            Ok((new, ids))
         })
     }
 

@@ -1,7 +1,8 @@
 //! `sas sandbox --data DIR` as separate processes: the state survives a graceful restart, and
 //! after a SIGKILL the restarted sandbox still knows every order and delivers every callback
-//! left pending, each handled once by a merchant's receiver; a second sandbox on the folder and
-//! a folder written by a newer sandbox are refused.
+//! left pending, each handled once by a merchant's receiver; a payment or refund whose callback
+//! the outbox refuses is not made, and its retry sends one callback; a second sandbox on the
+//! folder and a folder written by a newer sandbox are refused.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -397,5 +398,67 @@ async fn a_folder_written_by_a_newer_sandbox_is_refused() {
     assert!(!status.success());
     let said = log_of(&log);
     assert!(said.contains("was written by a newer sas"), "{said}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Makes every insert into the sandbox's callback outbox fail (`on`) or work again.
+async fn outbox_down(db: &sas_store::SqliteStore, on: bool) {
+    let statement = if on {
+        "CREATE TRIGGER outbox_down BEFORE INSERT ON sas_callbacks
+         BEGIN SELECT RAISE(ABORT, 'the outbox is down'); END"
+    } else {
+        "DROP TRIGGER outbox_down"
+    };
+    sas_store::sqlx::query(statement).execute(db.pool()).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_payment_or_refund_whose_callback_cannot_be_enqueued_is_undone_and_a_retry_sends_one() {
+    let dir = scratch("outbox-down");
+    let merchant_addr = free_port();
+    let pay_url = format!("http://{merchant_addr}/pay");
+    let refund_url = format!("http://{merchant_addr}/refund");
+    let sandbox = start(&dir, "only");
+    let keys = sandbox.keys.clone();
+    let admin = AdminClient::new(&keys.base_url);
+    let merchant = Merchant::start(&keys, merchant_addr).await;
+    let db = sas_store::SqliteStore::open(dir.join("data").join("sandbox.db")).await.unwrap();
+    place(&keys, "DOWN-1", &pay_url).await;
+
+    // While the outbox refuses the callback, the payment is refused and not made.
+    outbox_down(&db, true).await;
+    let refused = admin.pay("DOWN-1", "SUCCESS").await;
+    println!("paying while the outbox is down: {refused:?}");
+    assert!(refused.is_err());
+    assert_eq!(trade_state(&keys, "DOWN-1").await, "NOTPAY");
+    assert_eq!(admin.list("deliveries").await.unwrap(), serde_json::json!([]));
+    outbox_down(&db, false).await;
+    admin.pay("DOWN-1", "SUCCESS").await.unwrap();
+    assert_eq!(trade_state(&keys, "DOWN-1").await, "SUCCESS");
+    let again = admin.pay("DOWN-1", "SUCCESS").await;
+    println!("paying the paid order again: {again:?}");
+    assert!(again.is_err());
+
+    // The same for a refund's completion.
+    let request = requests::refund(&keys, "DOWN-1", "DOWN-R1", 1000, 1000, &refund_url);
+    client(&keys).send(&request).await.unwrap();
+    outbox_down(&db, true).await;
+    let refused = admin.complete_refund("DOWN-R1", "SUCCESS").await;
+    println!("completing a refund while the outbox is down: {refused:?}");
+    assert!(refused.is_err());
+    assert_eq!(trade_state(&keys, "DOWN-1").await, "SUCCESS");
+    outbox_down(&db, false).await;
+    admin.complete_refund("DOWN-R1", "SUCCESS").await.unwrap();
+    assert_eq!(trade_state(&keys, "DOWN-1").await, "REFUND");
+
+    until(Duration::from_secs(10), "both callbacks delivered", || async {
+        let deliveries = admin.list("deliveries").await.unwrap();
+        deliveries_by_state(&deliveries) == BTreeMap::from([("Delivered".to_owned(), 2)])
+    })
+    .await;
+    let expected = BTreeMap::from([("payment DOWN-1".to_owned(), 1), ("refund DOWN-R1".to_owned(), 1)]);
+    assert_eq!(merchant.handled(), expected, "one callback each");
+    merchant.stop.send_replace(true);
+    interrupt(sandbox);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,0 +1,152 @@
+//! [`AsyncStore::update_order_enqueue`] on both stores: with the outbox made to fail (SQLite: a
+//! trigger refusing every insert into `sas_callbacks`) or the callback failing to be made, the
+//! order is left as it was and nothing is enqueued; a retry then stores both, one callback; and
+//! paying an order already paid is refused without a second callback.
+
+use sas_core::api::common::{GoodsInfo, GoodsInfoInit};
+use sas_core::api::virtual_payment::mini_game_payment_notification as notification;
+use sas_core::time::UnixTime;
+use sas_core::types::JsonString;
+use sas_hyper::delivery::{Callback, CallbackId, MemoryOutbox, Outbox, State};
+use sas_store::{SqliteStore, sqlx};
+
+use super::AsyncStore;
+use crate::sandbox::error::SandboxError;
+use crate::sandbox::model::{Order, TradeState};
+use crate::sandbox::orders::tests::order;
+use crate::sandbox::orders::{self, PayResult};
+use crate::sandbox::outbox::SandboxOutbox;
+use crate::sandbox::store::MemoryStore;
+use crate::sandbox::store_sqlite::SqliteSandboxStore;
+
+const NOW: UnixTime = UnixTime::from_millis(5_000);
+
+fn internal(error: impl std::fmt::Display) -> SandboxError {
+    SandboxError::Internal(error.to_string())
+}
+
+/// The mini game payment callback of `order` (sealing nothing, so no keys are needed).
+fn payment_callback(order: &Order) -> Result<Vec<Callback>, SandboxError> {
+    let payload = notification::Payload::from(notification::PayloadInit {
+        open_id: &order.open_id,
+        out_trade_no: &order.out_trade_no,
+        goods_info: GoodsInfo::from(GoodsInfoInit {
+            product_id: "gem",
+            quantity: 1,
+            orig_price: order.total,
+            actual_price: order.total,
+            attach: "",
+            order_source: 1,
+        }),
+        transaction_id: &order.transaction_id,
+    });
+    let message = notification::Request::from(notification::RequestInit {
+        application_id: &order.application_id,
+        event_type: notification::EventType::TransactionSuccess,
+        event: "",
+        pay_model: "Wallet",
+        payload: JsonString::encode(&payload).map_err(internal)?,
+    });
+    Ok(vec![Callback::new(&message, &order.callback_url).map_err(internal)?])
+}
+
+/// Pays `placed` with its callback made by `effects`.
+async fn pay(
+    store: &dyn AsyncStore,
+    outbox: &SandboxOutbox,
+    placed: &Order,
+    effects: fn(&Order) -> Result<Vec<Callback>, SandboxError>,
+) -> Result<(Order, Vec<CallbackId>), SandboxError> {
+    let key = placed.key();
+    store
+        .update_order_enqueue(
+            &key,
+            &mut |current| {
+                let current = current.ok_or_else(|| internal("no order"))?;
+                orders::pay(current, PayResult::Success, NOW)
+            },
+            &mut |paid| effects(paid),
+            outbox,
+            NOW,
+        )
+        .await
+}
+
+async fn stored_state(store: &dyn AsyncStore, placed: &Order) -> TradeState {
+    store.order(&placed.key()).await.unwrap().unwrap().state
+}
+
+async fn pending(outbox: &SandboxOutbox) -> Vec<CallbackId> {
+    outbox.list(State::Pending).await.unwrap().into_iter().map(|record| record.id).collect()
+}
+
+fn cannot_make(_: &Order) -> Result<Vec<Callback>, SandboxError> {
+    Err(internal("the callback cannot be made"))
+}
+
+/// The failure, the retry with one callback, and a second payment refused without one.
+async fn check_atomic_pay(store: &dyn AsyncStore, outbox: &SandboxOutbox, placed: &Order) {
+    let paid = pay(store, outbox, placed, payment_callback).await.unwrap();
+    println!("retried: {:?} with callbacks {:?}", paid.0.state, paid.1);
+    assert_eq!(paid.0.state, TradeState::Success);
+    assert_eq!(paid.1.len(), 1);
+    assert_eq!(stored_state(store, placed).await, TradeState::Success);
+    assert_eq!(pending(outbox).await, paid.1);
+
+    let again = pay(store, outbox, placed, payment_callback).await;
+    println!("paid again: {again:?}");
+    assert!(matches!(again, Err(SandboxError::OrderState { .. })), "{again:?}");
+    assert_eq!(pending(outbox).await, paid.1, "no second callback");
+}
+
+#[tokio::test]
+async fn sqlite_rolls_a_payment_back_with_its_failed_callback_and_a_retry_stores_both_once() {
+    let dir = std::env::temp_dir().join(format!("sas-cli-unit-{}-atomic", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = SqliteStore::open(dir.join("sandbox.db")).await.unwrap();
+    let store = SqliteSandboxStore::open(db.clone(), []).await.unwrap();
+    let outbox = SandboxOutbox::Sqlite(db.clone());
+    let placed = order("A1", 100);
+    store.update_order(&placed.key(), &mut |_| Ok(placed.clone())).await.unwrap();
+
+    sqlx::query(
+        "CREATE TRIGGER refuse_callbacks BEFORE INSERT ON sas_callbacks
+         BEGIN SELECT RAISE(ABORT, 'the outbox is down'); END",
+    )
+    .execute(db.pool())
+    .await
+    .unwrap();
+    let failed = pay(&store, &outbox, &placed, payment_callback).await;
+    println!("while the outbox fails: {failed:?}");
+    assert!(
+        matches!(&failed, Err(SandboxError::Internal(m)) if m.contains("the outbox is down")),
+        "{failed:?}"
+    );
+    assert_eq!(stored_state(&store, &placed).await, TradeState::Notpay, "rolled back");
+    assert_eq!(pending(&outbox).await, []);
+
+    let unmade = pay(&store, &outbox, &placed, cannot_make).await;
+    assert!(matches!(unmade, Err(SandboxError::Internal(_))), "{unmade:?}");
+    assert_eq!(stored_state(&store, &placed).await, TradeState::Notpay);
+
+    sqlx::query("DROP TRIGGER refuse_callbacks").execute(db.pool()).await.unwrap();
+    check_atomic_pay(&store, &outbox, &placed).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn memory_leaves_a_payment_undone_when_its_callback_fails_and_a_retry_stores_both_once() {
+    let store = MemoryStore::new([]);
+    let outbox = SandboxOutbox::Memory(MemoryOutbox::new());
+    let placed = order("A1", 100);
+    AsyncStore::update_order(&store, &placed.key(), &mut |_| Ok(placed.clone())).await.unwrap();
+
+    let unmade = pay(&store, &outbox, &placed, cannot_make).await;
+    println!("while the callback cannot be made: {unmade:?}");
+    assert!(matches!(unmade, Err(SandboxError::Internal(_))), "{unmade:?}");
+    assert_eq!(stored_state(&store, &placed).await, TradeState::Notpay, "left undone");
+    assert_eq!(pending(&outbox).await, []);
+
+    check_atomic_pay(&store, &outbox, &placed).await;
+}
