@@ -9,8 +9,8 @@ use sas_core::time::UnixTime;
 use sas_hyper::delivery::{Callback, CallbackId, Outbox};
 
 use super::error::SandboxError;
-use super::outbox::SandboxOutbox;
 use super::model::{Message, Order, OrderKey, Refund, TemporaryCode, UserProfile};
+use super::outbox::SandboxOutbox;
 use super::store::{RefundKey, Store};
 
 /// What an [`AsyncStore`] method returns: a boxed future, so the trait stays usable as
@@ -33,8 +33,7 @@ pub(crate) type UpdateRefund<'a> =
     dyn FnMut(&Refund, &Order) -> Result<(Refund, Order), SandboxError> + Send + 'a;
 
 /// What a change causes: the callbacks to enqueue with it, made from the records as stored.
-pub(crate) type Effects<'a, T> =
-    dyn FnMut(&T) -> Result<Vec<Callback>, SandboxError> + Send + 'a;
+pub(crate) type Effects<'a, T> = dyn FnMut(&T) -> Result<Vec<Callback>, SandboxError> + Send + 'a;
 
 /// Where the sandbox keeps its state, as the sandbox reaches it: [`Store`]'s operations,
 /// asynchronous and fallible so a store can sit on a database. Implementations make each

@@ -16,8 +16,8 @@ use sas_store::sqlx::{self, Sqlite, SqliteConnection, Transaction};
 
 use super::error::SandboxError;
 use super::model::{InfoKind, Message, Order, OrderKey, Refund, TemporaryCode, UserProfile};
-use super::store::RefundKey;
 use super::outbox::SandboxOutbox;
+use super::store::RefundKey;
 use super::store_async::{
     AsyncStore, Effects, RequestRefund, StoreFuture, UpdateOrder, UpdateRefund, outbox_error,
 };

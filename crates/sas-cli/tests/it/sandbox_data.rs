@@ -456,7 +456,8 @@ async fn a_payment_or_refund_whose_callback_cannot_be_enqueued_is_undone_and_a_r
         deliveries_by_state(&deliveries) == BTreeMap::from([("Delivered".to_owned(), 2)])
     })
     .await;
-    let expected = BTreeMap::from([("payment DOWN-1".to_owned(), 1), ("refund DOWN-R1".to_owned(), 1)]);
+    let expected =
+        BTreeMap::from([("payment DOWN-1".to_owned(), 1), ("refund DOWN-R1".to_owned(), 1)]);
     assert_eq!(merchant.handled(), expected, "one callback each");
     merchant.stop.send_replace(true);
     interrupt(sandbox);
