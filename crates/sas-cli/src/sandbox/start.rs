@@ -17,7 +17,7 @@ use tokio::task::JoinHandle;
 
 use super::api::SandboxApp;
 use super::core::Core;
-use super::data::DataDir;
+use super::data::{self, DataDir};
 use super::model::UserProfile;
 use super::outbox::SandboxOutbox;
 use super::served::Served;
@@ -166,18 +166,25 @@ impl Sandbox {
     /// on it), opened, or was written by a newer sandbox.
     pub async fn start(config: SandboxConfig) -> anyhow::Result<Running> {
         let data = config.data.as_deref().map(DataDir::lock).transpose()?;
-        let mut keys = match (config.keys, &data) {
-            (Some(keys), _) => keys,
-            (None, Some(data)) => match data.keys()? {
-                Some(keys) => keys,
-                None => {
-                    let keys = generate_keys().await?;
-                    data.save_keys(&keys)?;
-                    keys
-                }
-            },
-            (None, None) => generate_keys().await?,
+        let kept = data.as_ref().map(DataDir::keys).transpose()?.flatten();
+        let has_records = data.as_ref().is_some_and(DataDir::has_database);
+        let (mut keys, save) = match (config.keys, kept, &data) {
+            (Some(given), Some(kept), Some(data)) => {
+                data.check_same_keys(&given, &kept)?;
+                (given, false)
+            }
+            (None, Some(kept), _) => (kept, false),
+            (_, None, Some(data)) if has_records => anyhow::bail!(
+                "the data folder {} holds records but not the keys they were written with \
+                 ({}); restore it, or choose another --data folder",
+                data.path().display(),
+                data::KEYS_FILE
+            ),
+            (Some(given), _, _) => (given, data.is_some()),
+            (None, _, _) => (generate_keys().await?, data.is_some()),
         };
+        // Kept in the folder once its database opened, so a failed start leaves no keys behind.
+        let keys_to_save = save.then(|| keys.clone());
         let platform_key = keys.platform_private_key()?.context(
             "the sandbox's keys must hold platform.private_key_pem (use the sandbox-config.json \
              `sas keys generate` writes)",
@@ -190,6 +197,9 @@ impl Sandbox {
             None => users::demo_profiles(&keys.users),
         };
         let (store, outbox) = open_state(data.as_ref(), profiles).await?;
+        if let (Some(data), Some(keys)) = (&data, &keys_to_save) {
+            data.save_keys(keys)?;
+        }
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;

@@ -463,3 +463,62 @@ async fn a_payment_or_refund_whose_callback_cannot_be_enqueued_is_undone_and_a_r
     interrupt(sandbox);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The keys a folder's records were written with are the only keys it starts with: other
+/// keys (`--config`) or none at all (the keys file lost) are refused, before anything is
+/// written; the folder and its database are the owner's alone.
+#[tokio::test]
+async fn a_folder_refuses_other_keys_and_keeps_its_files_private() {
+    use sas_cli::sandbox::{Sandbox, SandboxConfig};
+    let dir = scratch("keys").join("data");
+    let first = Sandbox::start(SandboxConfig::default().data(&dir)).await.unwrap();
+    let kept = KeysFile::load(&dir.join("sandbox-config.json")).unwrap();
+    first.shutdown().await;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700, "the folder");
+        assert_eq!(mode(&dir.join("sandbox.db")), 0o600, "the database");
+        assert_eq!(mode(&dir.join("sandbox-config.json")), 0o600, "the keys");
+    }
+
+    // Other keys: refused, naming what differs and nothing secret.
+    let mut other = kept.clone();
+    other.secret_key = "b3RoZXIgc2VjcmV0IGtleSAxMjM0NTY3OA==".to_owned();
+    let refused = Sandbox::start(SandboxConfig::default().data(&dir).keys(other.clone()))
+        .await
+        .err()
+        .expect("other keys are refused");
+    let message = format!("{refused:#}");
+    assert!(message.contains("other keys") && message.contains("secret_key"), "{message}");
+    assert!(!message.contains(&other.secret_key) && !message.contains(&kept.secret_key));
+    // The same keys given with --config are accepted.
+    Sandbox::start(SandboxConfig::default().data(&dir).keys(kept.clone()))
+        .await
+        .unwrap()
+        .shutdown()
+        .await;
+
+    // The keys file lost while the records remain: refused, and no new keys are written.
+    std::fs::remove_file(dir.join("sandbox-config.json")).unwrap();
+    let refused = Sandbox::start(SandboxConfig::default().data(&dir))
+        .await
+        .err()
+        .expect("records without their keys are refused");
+    assert!(format!("{refused:#}").contains("not the keys they were written with"), "{refused:#}");
+    assert!(!dir.join("sandbox-config.json").exists(), "a refused start writes no keys");
+
+    // A folder holding only a broken database is refused before any keys are made.
+    let broken = scratch("keys-broken").join("data");
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("sandbox.db"), vec![0x42; 8192]).unwrap();
+    assert!(Sandbox::start(SandboxConfig::default().data(&broken)).await.is_err());
+    assert!(!broken.join("sandbox-config.json").exists());
+
+    // A file where the folder should be.
+    let file = scratch("keys-file").join("data");
+    std::fs::write(&file, b"").unwrap();
+    let refused = Sandbox::start(SandboxConfig::default().data(&file)).await.err().unwrap();
+    assert!(format!("{refused:#}").contains("is a file, not a folder"), "{refused:#}");
+}
