@@ -486,10 +486,11 @@ async fn a_folder_refuses_other_keys_and_keeps_its_files_private() {
     // Other keys: refused, naming what differs and nothing secret.
     let mut other = kept.clone();
     other.secret_key = "b3RoZXIgc2VjcmV0IGtleSAxMjM0NTY3OA==".to_owned();
-    let refused = Sandbox::start(SandboxConfig::default().data(&dir).keys(other.clone()))
-        .await
-        .err()
-        .expect("other keys are refused");
+    let Err(refused) =
+        Sandbox::start(SandboxConfig::default().data(&dir).keys(other.clone())).await
+    else {
+        panic!("other keys are refused");
+    };
     let message = format!("{refused:#}");
     assert!(message.contains("other keys") && message.contains("secret_key"), "{message}");
     assert!(!message.contains(&other.secret_key) && !message.contains(&kept.secret_key));
@@ -502,10 +503,9 @@ async fn a_folder_refuses_other_keys_and_keeps_its_files_private() {
 
     // The keys file lost while the records remain: refused, and no new keys are written.
     std::fs::remove_file(dir.join("sandbox-config.json")).unwrap();
-    let refused = Sandbox::start(SandboxConfig::default().data(&dir))
-        .await
-        .err()
-        .expect("records without their keys are refused");
+    let Err(refused) = Sandbox::start(SandboxConfig::default().data(&dir)).await else {
+        panic!("records without their keys are refused");
+    };
     assert!(format!("{refused:#}").contains("not the keys they were written with"), "{refused:#}");
     assert!(!dir.join("sandbox-config.json").exists(), "a refused start writes no keys");
 
