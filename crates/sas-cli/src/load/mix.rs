@@ -254,11 +254,21 @@ impl Mix {
         self.admin(ADMIN_PAY, self.admin.pay(&no, "SUCCESS"), (Subject::Payment, seq)).await?;
         self.state(&no, "SUCCESS").await?;
         let refund = requests::refund(&self.keys, &no, &refund_no, 500, 1280, &self.urls.refund);
-        self.send(&refund).await?;
-        self.send(&query_refund::Request::new(&refund_no)).await?;
+        self.refund_and_complete(&refund, &refund_no, seq).await
+    }
+
+    /// Sends `refund`, queries it, and completes it through the admin API.
+    async fn refund_and_complete<R: ApiRequest>(
+        &self,
+        refund: &R,
+        refund_no: &str,
+        seq: u64,
+    ) -> Result<(), Stopped> {
+        self.send(refund).await?;
+        self.send(&query_refund::Request::new(refund_no)).await?;
         self.admin(
             ADMIN_COMPLETE,
-            self.admin.complete_refund(&refund_no, "SUCCESS"),
+            self.admin.complete_refund(refund_no, "SUCCESS"),
             (Subject::Refund, seq),
         )
         .await
@@ -308,14 +318,7 @@ impl Mix {
             600,
             &self.urls.virtual_refund,
         );
-        self.send(&refund).await?;
-        self.send(&query_refund::Request::new(&refund_no)).await?;
-        self.admin(
-            ADMIN_COMPLETE,
-            self.admin.complete_refund(&refund_no, "SUCCESS"),
-            (Subject::Refund, seq),
-        )
-        .await
+        self.refund_and_complete(&refund, &refund_no, seq).await
     }
 
     async fn mini_program(&self, seq: u64) -> Result<(), Stopped> {
