@@ -2,6 +2,11 @@
 //! UTF-8 byte order mark and insignificant whitespace are ignored (§8.1, §2), a member name
 //! given twice in one object is refused (§4 leaves its meaning to the parser; a signed message
 //! must mean one thing), and a type error names the member by its wire path (`amount.total`).
+//!
+//! A text is read once ([`strict`]), watching for repeats on the way; only a text that pass
+//! refuses is walked again to name the repeat, or parsed again to name the member at fault.
+
+mod strict;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -18,9 +23,24 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses `bytes` as one JSON text into `T`.
 pub(crate) fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, JsonError> {
+    if let Some(value) = read_once(bytes) {
+        return Ok(value);
+    }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     refuse_duplicates(bytes)?;
     parse(bytes)
+}
+
+/// Parses `bytes` as [`from_slice`] does, in one pass, or `None` where [`from_slice`] would
+/// fail (and sometimes where it would not: a text with a `RawValue` or a map keyed by numbers).
+/// For a caller that has another way to read what this refuses.
+pub(crate) fn read_once<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Option<T> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let value = strict::from_slice(bytes)?;
+    // The walk below is the reference the one pass must agree with: debug builds (the tests
+    // and the fuzz targets' replay) check every text read.
+    debug_assert!(refuse_duplicates(bytes).is_ok(), "a repeated member name passed");
+    Some(value)
 }
 
 /// Parses a JSON text cut from one [`from_slice`] already read (a `RawValue` member of it):
@@ -215,6 +235,94 @@ mod tests {
         assert_eq!(error.path(), "[1][1].k");
         // Siblings of the same name in different objects are not repeats.
         assert!(from_slice::<serde_json::Value>(br#"[{"k":1},{"k":2},{"a":{"k":3}}]"#).is_ok());
+    }
+
+    /// The one pass agrees with the two-pass reference on every text: one that reads, one
+    /// that repeats a name anywhere (a typed field, an ignored member, an array, an escape, an
+    /// object past the short list), one that does not read.
+    #[test]
+    fn the_one_pass_read_agrees_with_the_walk() {
+        use super::{parse, refuse_duplicates, strict};
+
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Typed {
+            a: u8,
+            #[serde(default)]
+            list: Vec<std::collections::BTreeMap<String, u8>>,
+            #[serde(default)]
+            kind: Option<Kind>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        enum Kind {
+            Unit,
+            Pair(u8, u8),
+            Named { x: std::collections::BTreeMap<String, u8> },
+        }
+
+        // 100 members, then `last`: a repeat of one kept in place or of one in the set.
+        let wide = |last: &str| {
+            let mut text: String = (0..100).map(|i| format!("\"m{i}\":{i},")).collect();
+            text.push_str(&format!("\"{last}\":0"));
+            format!("{{\"a\":1,\"extra\":{{{text}}}}}")
+        };
+        let texts = [
+            r#"{"a":1}"#.to_owned(),
+            r#"{"a":1,"a":1}"#.to_owned(),
+            r#"{"a":1,"extra":{"x":{"y":1,"y":2}}}"#.to_owned(),
+            r#"{"a":1,"extra":[{"y":1},{"y":2}]}"#.to_owned(),
+            r#"{"a":1,"extra":[{"y":1,"z":[{"q":1,"q":1}]}]}"#.to_owned(),
+            r#"{"a":1,"list":[{"k":1},{"k":1,"j":2}]}"#.to_owned(),
+            r#"{"a":1,"list":[{"k":1,"k":2}]}"#.to_owned(),
+            r#"{"a":1,"list":[{"b c":1,"b\u0020c":2}]}"#.to_owned(),
+            r#"{"a":1,"\u0061":2}"#.to_owned(),
+            r#"{"a":1,"kind":"Unit"}"#.to_owned(),
+            r#"{"a":1,"kind":{"Pair":[1,2]}}"#.to_owned(),
+            r#"{"a":1,"kind":{"Named":{"x":{"k":1,"k":2}}}}"#.to_owned(),
+            r#"{"a":1,"kind":{"Named":{"x":{"k":1},"x":{}}}}"#.to_owned(),
+            r#"{"a":300}"#.to_owned(),
+            r#"{"a":1"#.to_owned(),
+            r#"{"a":1} x"#.to_owned(),
+            "\u{feff}{\"a\":1}".to_owned(),
+            wide("last"),
+            wide("m7"),
+            wide("m70"),
+        ];
+        for text in &texts {
+            let bytes = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+            let walked = refuse_duplicates(bytes).is_ok();
+            let value = walked && parse::<serde_json::Value>(bytes).is_ok();
+            let typed = walked && parse::<Typed>(bytes).is_ok();
+            assert_eq!(strict::from_slice::<serde_json::Value>(bytes).is_some(), value, "{text}");
+            assert_eq!(strict::from_slice::<Typed>(bytes).is_some(), typed, "{text}");
+            assert_eq!(from_slice::<Typed>(text.as_bytes()).is_ok(), typed, "{text}");
+        }
+    }
+
+    /// What the one pass cannot vouch for is read by the two passes, with the same answer.
+    #[test]
+    fn raw_values_and_number_keys_are_left_to_the_two_passes() {
+        use super::strict;
+        use std::collections::BTreeMap;
+
+        #[derive(serde::Deserialize)]
+        struct Raw<'a> {
+            #[serde(borrow)]
+            data: &'a serde_json::value::RawValue,
+        }
+        let text = br#"{"data":{"k":1}}"#;
+        assert!(strict::from_slice::<Raw<'_>>(text).is_none());
+        assert_eq!(from_slice::<Raw<'_>>(text).unwrap().data.get(), r#"{"k":1}"#);
+        assert!(from_slice::<Raw<'_>>(br#"{"data":{"k":1,"k":2}}"#).is_err());
+
+        let keyed = br#"{"1":2,"3":4}"#;
+        assert!(strict::from_slice::<BTreeMap<u8, u8>>(keyed).is_none());
+        assert_eq!(
+            from_slice::<BTreeMap<u8, u8>>(keyed).unwrap(),
+            BTreeMap::from([(1, 2), (3, 4)])
+        );
+        assert!(from_slice::<BTreeMap<u8, u8>>(br#"{"1":2,"1":4}"#).is_err());
     }
 
     #[test]

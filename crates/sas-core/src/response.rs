@@ -111,6 +111,23 @@ fn read_envelope<T: DeserializeOwned>(
     status: http::StatusCode,
     body: &[u8],
 ) -> Result<Received<T>, FromHttpResponseError> {
+    // The common case in one pass: a success with its typed `data`. Anything else is read
+    // again below, member by member, to say what it is.
+    if status.is_success()
+        && let Some(envelope) = crate::json::read_once::<TypedEnvelope<T>>(body)
+        && envelope.return_code.0 == SUCCESS_CODE
+    {
+        let response = match envelope.data {
+            Some(response) => response,
+            None => read_data(b"null", body)?,
+        };
+        return Ok(Received {
+            response,
+            request_id: envelope.request_id.unwrap_or_default(),
+            return_message: envelope.return_message.unwrap_or_default(),
+            status,
+        });
+    }
     let envelope: InEnvelope<'_> = match crate::json::from_slice(body) {
         Ok(envelope) => envelope,
         Err(error) if status.is_success() => {
@@ -132,9 +149,14 @@ fn read_envelope<T: DeserializeOwned>(
         return Err(FromHttpResponseError::Status { status, body: body.to_vec() });
     }
     let raw = envelope.data.map_or("null", RawValue::get);
-    let response = crate::json::from_checked_part(raw.as_bytes())
-        .map_err(|error| FromHttpResponseError::Data { error, body: body.to_vec() })?;
+    let response = read_data(raw.as_bytes(), body)?;
     Ok(Received { response, request_id, return_message, status })
+}
+
+/// `data` (its text `raw`, cut from `body`) as the typed response.
+fn read_data<T: DeserializeOwned>(raw: &[u8], body: &[u8]) -> Result<T, FromHttpResponseError> {
+    crate::json::from_checked_part(raw)
+        .map_err(|error| FromHttpResponseError::Data { error, body: body.to_vec() })
 }
 
 fn json_response<T: Serialize>(
@@ -167,6 +189,19 @@ struct InEnvelope<'a> {
     return_message: Option<String>,
     #[serde(borrow, default)]
     data: Option<&'a RawValue>,
+    #[serde(rename = "requestId", default)]
+    request_id: Option<String>,
+}
+
+/// A success envelope read in one pass, `data` typed.
+#[derive(Deserialize)]
+struct TypedEnvelope<T> {
+    #[serde(rename = "returnCode")]
+    return_code: ReturnCode,
+    #[serde(rename = "returnMessage", default)]
+    return_message: Option<String>,
+    #[serde(default = "Option::default")]
+    data: Option<T>,
     #[serde(rename = "requestId", default)]
     request_id: Option<String>,
 }

@@ -119,10 +119,11 @@ fn cbc_encrypt_to<'o>(key: &AesKey, plaintext: &[u8], out: &'o mut [u8]) -> &'o 
     with_cipher!(key, |c| run(c, &key.iv, plaintext, out))
 }
 
-/// AES-CBC decryption of `ciphertext` with the IV `key[..16]`, then PKCS#7 unpadding.
+/// AES-CBC decryption of `ciphertext` in place with the IV `key[..16]`, then PKCS#7
+/// unpadding; the buffer comes back cut to the plaintext.
 pub(crate) fn cbc_decrypt(
     key: &AesKey,
-    ciphertext: &[u8],
+    mut buf: Vec<u8>,
     what: &'static str,
 ) -> Result<Vec<u8>, CryptoError> {
     fn run<C>(c: &C, iv: &[u8; 16], buf: &mut [u8]) -> Option<usize>
@@ -134,8 +135,7 @@ pub(crate) fn cbc_decrypt(
             .ok()
             .map(<[u8]>::len)
     }
-    check_length(ciphertext, what)?;
-    let mut buf = ciphertext.to_vec();
+    check_length(&buf, what)?;
     let len =
         with_cipher!(key, |c| run(c, &key.iv, &mut buf)).ok_or(CryptoError::BadPadding { what })?;
     buf.truncate(len);

@@ -35,6 +35,6 @@ pub fn encrypt_user_info(key: &SecretKey, value: &str) -> String {
 /// [`CryptoError::NotUtf8`].
 pub fn decrypt_user_info(key: &SecretKey, data: &str) -> Result<String, CryptoError> {
     let ciphertext = decode_base64(data, WHAT)?;
-    let plaintext = cbc_decrypt(key.aes(), &ciphertext, WHAT)?;
+    let plaintext = cbc_decrypt(key.aes(), ciphertext, WHAT)?;
     String::from_utf8(plaintext).map_err(|_| CryptoError::NotUtf8 { what: WHAT })
 }

@@ -90,8 +90,9 @@ pub fn open_resource(
     associated_data: &str,
     ciphertext: &str,
 ) -> Result<Vec<u8>, CryptoError> {
-    let readings = nonce_readings(nonce);
-    if readings.is_empty() {
+    // The readings are made one at a time, as needed: the usual nonce opens on the first.
+    let iv_of = |encoding| nonce_reading(nonce, encoding);
+    if !READINGS.into_iter().any(|encoding| iv_of(encoding).is_some()) {
         return Err(CryptoError::UnsupportedNonceLength {
             len: nonce.len(),
             expected: "its UTF-8 bytes, or the bytes it encodes in Base64 or hex, must be 1 to \
@@ -110,19 +111,20 @@ pub fn open_resource(
     };
     let mut in_out = decode()?;
     let aad = associated_data.as_bytes();
-    for (i, (_, iv)) in readings.iter().enumerate() {
-        if i > 0 {
+    let mut tried = Vec::new();
+    for encoding in READINGS {
+        let Some(iv) = iv_of(encoding) else { continue };
+        if !tried.is_empty() {
             // `ring` zeroes the buffer when the tag fails; start again from the received text.
             in_out = decode()?;
         }
-        if let Some(len) = open_in_place(key, iv, aad, &mut in_out) {
+        if let Some(len) = open_in_place(key, &iv, aad, &mut in_out) {
             in_out.truncate(len);
             return Ok(in_out);
         }
+        tried.push(NonceReading { encoding, iv_len: iv.len() });
     }
-    Err(CryptoError::GcmTagMismatch {
-        tried: readings.into_iter().map(|(reading, _)| reading).collect(),
-    })
+    Err(CryptoError::GcmTagMismatch { tried })
 }
 
 /// Encrypts a callback `resource` (the sending side of [`open_resource`]): returns
@@ -165,23 +167,26 @@ pub fn seal_resource(
     Ok(encode_base64(&in_out))
 }
 
-/// The IVs to try for `nonce`, in the order [`open_resource`] documents.
-fn nonce_readings(nonce: &str) -> Vec<(NonceReading, Cow<'_, [u8]>)> {
+/// The readings of a nonce [`open_resource`] tries, in its order.
+const READINGS: [NonceEncoding; 3] =
+    [NonceEncoding::Utf8, NonceEncoding::Base64, NonceEncoding::Hex];
+
+/// The IV `nonce` gives when read as `encoding`, if that reading applies and gives 1 to
+/// [`MAX_IV_LEN`] bytes.
+fn nonce_reading(nonce: &str, encoding: NonceEncoding) -> Option<Cow<'_, [u8]>> {
     const PADDING_OPTIONAL: GeneralPurposeConfig =
         GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
     const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, PADDING_OPTIONAL);
     const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, PADDING_OPTIONAL);
 
-    let utf8 = Some(Cow::Borrowed(nonce.as_bytes()));
-    let base64 = STANDARD.decode(nonce).or_else(|_| URL_SAFE.decode(nonce)).ok().map(Cow::Owned);
-    let hex = hex::decode(nonce).ok().map(Cow::Owned);
-    [(NonceEncoding::Utf8, utf8), (NonceEncoding::Base64, base64), (NonceEncoding::Hex, hex)]
-        .into_iter()
-        .filter_map(|(encoding, iv)| {
-            let iv = iv.filter(|iv| (1..=MAX_IV_LEN).contains(&iv.len()))?;
-            Some((NonceReading { encoding, iv_len: iv.len() }, iv))
-        })
-        .collect()
+    let iv = match encoding {
+        NonceEncoding::Utf8 => Cow::Borrowed(nonce.as_bytes()),
+        NonceEncoding::Base64 => {
+            Cow::Owned(STANDARD.decode(nonce).or_else(|_| URL_SAFE.decode(nonce)).ok()?)
+        }
+        NonceEncoding::Hex => Cow::Owned(hex::decode(nonce).ok()?),
+    };
+    (1..=MAX_IV_LEN).contains(&iv.len()).then_some(iv)
 }
 
 /// Opens `in_out` (ciphertext ‖ tag) in place with `iv`; the plaintext length, or `None` if the
