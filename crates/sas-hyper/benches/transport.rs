@@ -23,6 +23,8 @@
 //!
 //! In each case both ends run in this process, so the difference between `server-sas` (or
 //! `client-sas`) and `bare`, divided by the requests, is what sas-hyper adds to one exchange.
+//! Each of the requests in flight has a client of its own there, and so one connection, in
+//! every case alike.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -205,16 +207,22 @@ where
     Run { latencies, elapsed: started.elapsed(), cpu: cpu_time().saturating_sub(cpu) }
 }
 
-/// Sends `requests` requests with `one`, `concurrency` at a time: a fixed amount of work, for
-/// counting instructions under callgrind.
-async fn fixed<F, Fut>(requests: usize, concurrency: usize, one: F)
+/// Sends `requests` requests, `concurrency` at a time: a fixed amount of work, for counting
+/// instructions under callgrind. Each of the `concurrency` tasks sends with its own `one`
+/// from `make`, so that each has a client (and a pool) of its own and, sending one request
+/// after another, keeps exactly one connection: every case then reuses its connections
+/// alike. (With one pool shared by the tasks, how many connections it opens depends on how
+/// the first requests race, and a case that happens to open one more than it has requests
+/// in flight never empties its idle list, which saves the pool work per request.)
+async fn fixed<M, F, Fut>(requests: usize, concurrency: usize, make: M)
 where
-    F: Fn() -> Fut + Clone + Send + 'static,
+    M: Fn() -> F,
+    F: Fn() -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send,
 {
     let tasks: Vec<_> = (0..concurrency)
         .map(|task| {
-            let one = one.clone();
+            let one = make();
             let share = requests / concurrency + usize::from(task < requests % concurrency);
             tokio::spawn(async move {
                 for _ in 0..share {
@@ -349,26 +357,30 @@ async fn main() {
     let ours_addr = ours.local_addr();
     let bare_addr = bare_server(answer_bytes()).await;
     let client = bare_client();
-    let bare_sender = |addr: SocketAddr| {
-        let (c, s) = (client.clone(), Arc::clone(&signed));
+    let bare_sender = |client: HyperClient<HttpConnector, Full<Bytes>>, addr: SocketAddr| {
+        let signed = Arc::clone(&signed);
         move || {
-            let (c, s) = (c.clone(), Arc::clone(&s));
+            let (c, s) = (client.clone(), Arc::clone(&signed));
             async move { bare_call(&c, addr, &s).await }
         }
     };
     // The sas-hyper client, against the bare server.
-    let sas_client = Client::builder()
-        .base_url(format!("http://{bare_addr}"))
-        .keys(SigningKeys::new().secret_key(secret))
-        .retry(RetryPolicy::never())
-        .pool_max_idle_per_host(1024)
-        .build()
-        .unwrap();
-    let ours_sender = move || {
-        let c = sas_client.clone();
-        async move {
-            let answer = c.send(&request()).await.unwrap();
-            assert!(answer.response.data);
+    let sas_client = || {
+        Client::builder()
+            .base_url(format!("http://{bare_addr}"))
+            .keys(SigningKeys::new().secret_key(secret.clone()))
+            .retry(RetryPolicy::never())
+            .pool_max_idle_per_host(1024)
+            .build()
+            .unwrap()
+    };
+    let sas_sender = |client: Client| {
+        move || {
+            let c = client.clone();
+            async move {
+                let answer = c.send(&request()).await.unwrap();
+                assert!(answer.response.data);
+            }
         }
     };
 
@@ -376,9 +388,11 @@ async fn main() {
         let requests =
             std::env::var("SAS_BENCH_REQUESTS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
         match case.as_str() {
-            "server-sas" => fixed(requests, concurrency, bare_sender(ours_addr)).await,
-            "bare" => fixed(requests, concurrency, bare_sender(bare_addr)).await,
-            "client-sas" => fixed(requests, concurrency, ours_sender).await,
+            "server-sas" => {
+                fixed(requests, concurrency, || bare_sender(bare_client(), ours_addr)).await;
+            }
+            "bare" => fixed(requests, concurrency, || bare_sender(bare_client(), bare_addr)).await,
+            "client-sas" => fixed(requests, concurrency, || sas_sender(sas_client())).await,
             other => panic!("SAS_BENCH_CASE is server-sas, client-sas or bare, not {other}"),
         }
         println!("{case}: {requests} requests");
@@ -391,8 +405,8 @@ async fn main() {
         concurrency,
         secs,
         rounds,
-        bare_sender(ours_addr),
-        bare_sender(bare_addr),
+        bare_sender(client.clone(), ours_addr),
+        bare_sender(client.clone(), bare_addr),
     )
     .await;
 
@@ -403,8 +417,8 @@ async fn main() {
         concurrency,
         secs,
         rounds,
-        ours_sender,
-        bare_sender(bare_addr),
+        sas_sender(sas_client()),
+        bare_sender(client.clone(), bare_addr),
     )
     .await;
 
