@@ -78,7 +78,7 @@ pub struct OsNonces;
 
 impl NonceSource for OsNonces {
     fn nonce(&self) -> String {
-        random_hex_128().to_ascii_uppercase()
+        random_hex(UPPER_HEX)
     }
 }
 
@@ -93,6 +93,11 @@ impl<N: NonceSource> NonceSource for std::sync::Arc<N> {
 /// Should the operating system's randomness ever fail, the value falls back to the time and a
 /// process-wide counter: still unique, no longer unpredictable.
 pub(crate) fn random_hex_128() -> String {
+    random_hex(LOWER_HEX)
+}
+
+/// 128 random bits as 32 hex characters from `digits`.
+fn random_hex(digits: &[u8; 16]) -> String {
     let mut bytes = [0u8; 16];
     if getrandom::getrandom(&mut bytes).is_err() {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -102,13 +107,14 @@ pub(crate) fn random_hex_128() -> String {
     }
     let mut out = String::with_capacity(32);
     for byte in bytes {
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        out.push(char::from(digits[usize::from(byte >> 4)]));
+        out.push(char::from(digits[usize::from(byte & 0x0f)]));
     }
     out
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
+const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
+const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// A uniformly random duration in `[0, max]` (full jitter).
 #[cfg(feature = "client")]
@@ -134,6 +140,9 @@ mod tests {
         assert_eq!(a.len(), 32);
         assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
         assert_ne!(a, b);
+        let nonce = OsNonces.nonce();
+        assert_eq!(nonce.len(), 32);
+        assert!(nonce.bytes().all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(&c)));
     }
 
     #[test]
