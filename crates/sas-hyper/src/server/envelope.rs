@@ -1,7 +1,7 @@
 //! Failure answers in the SAS envelope, and the `requestId` of each request.
 
 use bytes::Bytes;
-use http::{HeaderValue, StatusCode};
+use http::{HeaderName, HeaderValue, StatusCode};
 use http_body_util::Full;
 use sas_core::error::ApiError;
 
@@ -9,6 +9,9 @@ use crate::time::random_hex_128;
 
 /// The header a request ID travels in, both ways.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// [`REQUEST_ID_HEADER`] as a header name, looked up and inserted without parsing the name.
+pub(crate) static REQUEST_ID: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
 
 /// The longest incoming `X-Request-Id` taken as is; a longer or non-visible one is replaced.
 const MAX_REQUEST_ID_LEN: usize = 128;
@@ -19,8 +22,12 @@ pub type ResponseBody = Full<Bytes>;
 /// The request's ID: its `X-Request-Id` when that is 1–128 visible ASCII characters, otherwise
 /// 128 random bits in hex.
 pub(crate) fn request_id(headers: &http::HeaderMap) -> String {
-    headers
-        .get(REQUEST_ID_HEADER)
+    request_id_of(headers.get(&REQUEST_ID))
+}
+
+/// The request ID for an `X-Request-Id` value, or for none (see [`request_id`]).
+pub(crate) fn request_id_of(value: Option<&HeaderValue>) -> String {
+    value
         .and_then(|value| value.to_str().ok())
         .filter(|id| {
             !id.is_empty()
@@ -48,7 +55,7 @@ pub(crate) fn finish(
 ) -> http::Response<ResponseBody> {
     let mut response = response.map(|body| Full::new(Bytes::from(body)));
     if let Ok(value) = HeaderValue::from_str(request_id) {
-        response.headers_mut().insert(REQUEST_ID_HEADER, value);
+        response.headers_mut().insert(REQUEST_ID.clone(), value);
     }
     response
 }
@@ -67,6 +74,10 @@ mod tests {
         assert_eq!(replaced.len(), 32);
         assert!(replaced.bytes().all(|b| b.is_ascii_hexdigit()));
         assert_eq!(request_id(&http::HeaderMap::new()).len(), 32);
+        // The value alone (kept for the answer of a request that ran out of time) gives the same.
+        assert_eq!(request_id_of(Some(&HeaderValue::from_static("abc-123"))), "abc-123");
+        assert_eq!(request_id_of(Some(&HeaderValue::from_static("has space"))).len(), 32);
+        assert_eq!(request_id_of(None).len(), 32);
     }
 
     #[test]

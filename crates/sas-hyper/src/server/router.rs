@@ -4,8 +4,16 @@
 /// Whether `path` matches `template` segment by segment, a `{param}` matching one non-empty
 /// segment.
 pub(crate) fn matches(template: &str, path: &str) -> bool {
-    let mut want = template.split('/');
-    let mut have = path.split('/');
+    // The segments before the first that opens with `{` are compared as one string: a
+    // template without such a segment is the path itself, and one with it must start alike.
+    let Some(slash) = template.find("/{") else {
+        return template == path;
+    };
+    let Some(rest) = path.strip_prefix(&template[..=slash]) else {
+        return false;
+    };
+    let mut want = template[slash + 1..].split('/');
+    let mut have = rest.split('/');
     loop {
         match (want.next(), have.next()) {
             (None, None) => return true,

@@ -3,21 +3,25 @@
 //! shutdown.
 
 use std::convert::Infallible;
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
+
+use futures_util::FutureExt;
+use futures_util::future::Either;
 
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use hyper_util::server::graceful::GracefulShutdown;
-use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinHandle;
 use tower_service::Service;
 
-use super::envelope::{REQUEST_ID_HEADER, ResponseBody, failure, request_id};
+use super::envelope::{REQUEST_ID, ResponseBody, failure, request_id, request_id_of};
 use super::first_byte::FirstByteWithin;
 
 /// The largest request head (request line and headers) read over HTTP/1.1; a larger one is
@@ -221,23 +225,10 @@ async fn accept_loop<S: HttpService>(
             let timeout = config.request_timeout;
             let full = permit.is_none();
             let handler = hyper::service::service_fn(move |request: http::Request<Incoming>| {
-                let service = service.clone();
-                async move {
-                    if full {
-                        let id = request_id(request.headers());
-                        let mut response = failure(
-                            http::StatusCode::SERVICE_UNAVAILABLE,
-                            "too many connections",
-                            &id,
-                        );
-                        response.headers_mut().insert(
-                            http::header::CONNECTION,
-                            http::HeaderValue::from_static("close"),
-                        );
-                        return Ok::<_, Infallible>(response);
-                    }
-                    Ok(with_timeout(service, request, timeout).await)
+                if full {
+                    return Either::Left(std::future::ready(Ok(too_many_connections(&request))));
                 }
+                Either::Right(within_timeout(service.clone(), request, timeout).map(Ok))
             });
             serve_connection(stream, &builder, &config, handler, watcher).await;
             drop(permit);
@@ -301,21 +292,43 @@ async fn serve_connection<H>(
     }
 }
 
+/// The 503 answer of a connection over the limit, which closes it.
+fn too_many_connections(request: &http::Request<Incoming>) -> http::Response<ResponseBody> {
+    let id = request_id(request.headers());
+    let mut response = failure(http::StatusCode::SERVICE_UNAVAILABLE, "too many connections", &id);
+    response
+        .headers_mut()
+        .insert(http::header::CONNECTION, http::HeaderValue::from_static("close"));
+    response
+}
+
 /// Calls the service within the request timeout; past it, 503.
-async fn with_timeout<S: HttpService>(
-    service: S,
+///
+/// A service that is ready at once (this crate's are) is called here, so that the future holds
+/// only the service's future and the timer; one that is not is waited for within the timeout.
+fn within_timeout<S: HttpService>(
+    mut service: S,
     request: http::Request<Incoming>,
     timeout: Duration,
-) -> http::Response<ResponseBody> {
-    let id =
-        request.headers().get(REQUEST_ID_HEADER).is_some().then(|| request_id(request.headers()));
-    let call = TowerToHyperService::new(service);
-    match tokio::time::timeout(timeout, hyper::service::Service::call(&call, request)).await {
+) -> impl Future<Output = http::Response<ResponseBody>> + Send + 'static {
+    // Only the header is kept (a reference count): the ID is worked out if the time runs out.
+    let incoming_id = request.headers().get(&REQUEST_ID).cloned();
+    let call = match service.poll_ready(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(())) => Either::Left(service.call(request)),
+        Poll::Ready(Err(never)) => match never {},
+        Poll::Pending => Either::Right(async move {
+            match std::future::poll_fn(|cx| service.poll_ready(cx)).await {
+                Ok(()) => service.call(request).await,
+                Err(never) => Err(never),
+            }
+        }),
+    };
+    tokio::time::timeout(timeout, call).map(move |answer| match answer {
         Ok(Ok(response)) => response,
         Ok(Err(never)) => match never {},
         Err(_) => {
-            let id = id.unwrap_or_else(crate::time::random_hex_128);
+            let id = request_id_of(incoming_id.as_ref());
             failure(http::StatusCode::SERVICE_UNAVAILABLE, "the request took too long", &id)
         }
-    }
+    })
 }

@@ -19,7 +19,7 @@ use tracing::Instrument;
 use super::envelope::{ResponseBody, failure, finish, request_id};
 use super::handler::{ErrorKind, HandlerError, RequestContext};
 use super::router::{Routed, route};
-use super::superapp::{Route, Superapp, routes};
+use super::superapp::{Call, Route, Superapp, routes};
 use crate::body::{BodyError, read_limited};
 use crate::keys::{self, VerifyingKeys};
 use crate::time::{Clock, SystemClock};
@@ -130,80 +130,122 @@ impl<S: Superapp> SuperappService<S> {
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
         let id = request_id(request.headers());
-        let span = tracing::info_span!(
-            "sas.serve",
-            request_id = id.as_str(),
-            method = %request.method(),
-            path = request.uri().path(),
-            entry = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
-        let response = self.route_and_call(request, id).instrument(span.clone()).await;
-        span.record("status", response.status().as_u16());
-        response
-    }
-
-    async fn route_and_call<B>(
-        &self,
-        request: http::Request<B>,
-        id: String,
-    ) -> http::Response<ResponseBody>
-    where
-        B: Body,
-        B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
-    {
-        let shared = &self.shared;
-        let table = shared.routes.iter().map(|r| {
-            (r.meta.method.as_ref().map_or("POST", http::Method::as_str), r.meta.path.unwrap_or(""))
-        });
-        let index = match route(
-            table,
-            shared.keys.prefix(),
-            request.method().as_str(),
-            request.uri().path(),
-        ) {
-            Routed::Found(index) => index,
-            Routed::NotFound => return failure(StatusCode::NOT_FOUND, "no such endpoint", &id),
-            Routed::WrongMethod(allowed) => {
-                let mut response =
-                    failure(StatusCode::METHOD_NOT_ALLOWED, "method not allowed", &id);
-                if let Ok(allow) = http::HeaderValue::from_str(&allowed.join(", ")) {
-                    response.headers_mut().insert(http::header::ALLOW, allow);
-                }
-                return response;
-            }
+        let span = serve_span(&request, &id);
+        let call = match route_of(&self.shared, &request, &id, &span) {
+            Routing::Found(call) => call,
+            Routing::Answer(response) => return recorded(&span, response),
         };
-        let Some(found) = shared.routes.get(index) else {
-            return failure(StatusCode::NOT_FOUND, "no such endpoint", &id);
-        };
-        tracing::Span::current().record("entry", found.meta.section);
         let (parts, body) = request.into_parts();
-        let body = match read_limited(body, shared.max_body_bytes).await {
-            Ok(body) => body,
-            Err(BodyError::TooLarge(limit)) => {
-                let message = format!("the body is larger than {limit} bytes");
-                return failure(StatusCode::PAYLOAD_TOO_LARGE, &message, &id);
-            }
-            Err(BodyError::Read(_)) => {
-                return failure(StatusCode::BAD_REQUEST, "the body could not be read", &id);
-            }
-        };
-        (found.call)(Arc::clone(shared), http::Request::from_parts(parts, body), id).await
+        let shared = Arc::clone(&self.shared);
+        let response = read_then_call(shared, call, parts, body, id).instrument(span.clone()).await;
+        recorded(&span, response)
     }
 }
 
-/// Verifies and parses `request` as `R`, calls `method`, answers in the envelope.
-pub(crate) async fn dispatch<S, R, F, Fut>(
+/// The span of one request: its ID, method and path; its entry and status once known.
+fn serve_span<B>(request: &http::Request<B>, id: &str) -> tracing::Span {
+    tracing::info_span!(
+        "sas.serve",
+        request_id = id,
+        method = %request.method(),
+        path = request.uri().path(),
+        entry = tracing::field::Empty,
+        status = tracing::field::Empty,
+    )
+}
+
+/// Records the answer's status in the request's span.
+fn recorded(
+    span: &tracing::Span,
+    response: http::Response<ResponseBody>,
+) -> http::Response<ResponseBody> {
+    span.record("status", response.status().as_u16());
+    response
+}
+
+/// Where routing leads a request.
+enum Routing<S> {
+    /// This route's call.
+    Found(Call<S>),
+    /// This answer (404 or 405).
+    Answer(http::Response<ResponseBody>),
+}
+
+/// The route of `request` (its entry recorded in `span`), or the 404 or 405 answer.
+fn route_of<S, B>(
+    shared: &Shared<S>,
+    request: &http::Request<B>,
+    id: &str,
+    span: &tracing::Span,
+) -> Routing<S> {
+    let table = shared.routes.iter().map(|r| {
+        (r.meta.method.as_ref().map_or("POST", http::Method::as_str), r.meta.path.unwrap_or(""))
+    });
+    let index =
+        match route(table, shared.keys.prefix(), request.method().as_str(), request.uri().path()) {
+            Routed::Found(index) => index,
+            Routed::NotFound => {
+                return Routing::Answer(failure(StatusCode::NOT_FOUND, "no such endpoint", id));
+            }
+            Routed::WrongMethod(allowed) => {
+                let mut response =
+                    failure(StatusCode::METHOD_NOT_ALLOWED, "method not allowed", id);
+                if let Ok(allow) = http::HeaderValue::from_str(&allowed.join(", ")) {
+                    response.headers_mut().insert(http::header::ALLOW, allow);
+                }
+                return Routing::Answer(response);
+            }
+        };
+    let Some(found) = shared.routes.get(index) else {
+        return Routing::Answer(failure(StatusCode::NOT_FOUND, "no such endpoint", id));
+    };
+    span.record("entry", found.meta.section);
+    Routing::Found(found.call)
+}
+
+/// Reads the body within the limit, then verifies, parses and calls the route.
+///
+/// It takes the request in parts and holds nothing else across its waits, so that the future
+/// of each request stays small.
+async fn read_then_call<S, B>(
+    shared: Arc<Shared<S>>,
+    call: Call<S>,
+    parts: http::request::Parts,
+    body: B,
+    id: String,
+) -> http::Response<ResponseBody>
+where
+    B: Body,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let body = match read_limited(body, shared.max_body_bytes).await {
+        Ok(body) => body,
+        Err(BodyError::TooLarge(limit)) => {
+            let message = format!("the body is larger than {limit} bytes");
+            return failure(StatusCode::PAYLOAD_TOO_LARGE, &message, &id);
+        }
+        Err(BodyError::Read(_)) => {
+            return failure(StatusCode::BAD_REQUEST, "the body could not be read", &id);
+        }
+    };
+    call(shared, http::Request::from_parts(parts, body), id).await
+}
+
+/// Verifies and parses `request` as `R`, then calls `method` and answers in the envelope.
+///
+/// Verifying and parsing happen before the future is made, so that it holds only the
+/// handler's future and the request ID.
+pub(crate) fn dispatch<S, R, F, Fut>(
     shared: Arc<Shared<S>>,
     request: http::Request<Bytes>,
     id: String,
     method: F,
-) -> http::Response<ResponseBody>
+) -> BoxFuture<'static, http::Response<ResponseBody>>
 where
     S: Superapp,
     R: ApiRequest + Send + 'static,
     F: FnOnce(Arc<S>, RequestContext, R) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<R::Response, HandlerError>> + Send,
+    Fut: Future<Output = Result<R::Response, HandlerError>> + Send + 'static,
 {
     let received = match keys::verify::<R, _>(&request, &shared.keys, shared.clock.now()) {
         Ok(received) => received,
@@ -215,13 +257,13 @@ where
             } else {
                 error.to_string()
             };
-            return failure(status, &message, &id);
+            return Box::pin(std::future::ready(failure(status, &message, &id)));
         }
     };
+    drop(request);
     let context = RequestContext { request_id: id.clone(), identity: received.identity };
-    let app = Arc::clone(&shared.app);
-    let call = AssertUnwindSafe(async move { method(app, context, received.message).await });
-    match call.catch_unwind().await {
+    let handler = method(Arc::clone(&shared.app), context, received.message);
+    Box::pin(AssertUnwindSafe(handler).catch_unwind().map(move |answer| match answer {
         Ok(Ok(response)) => match response.try_into_http_response(&id) {
             Ok(response) => finish(response, &id),
             Err(error) => {
@@ -234,7 +276,7 @@ where
             tracing::error!("the handler panicked");
             failure(StatusCode::INTERNAL_SERVER_ERROR, "internal error", &id)
         }
-    }
+    }))
 }
 
 fn handler_failure(error: &HandlerError, id: &str) -> http::Response<ResponseBody> {
@@ -264,7 +306,18 @@ where
     }
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let this = self.clone();
-        Box::pin(async move { Ok(this.handle(request).await) })
+        // What needs no waiting is done here; the future holds the rest of the request once.
+        let id = request_id(request.headers());
+        let span = serve_span(&request, &id);
+        let call = match route_of(&self.shared, &request, &id, &span) {
+            Routing::Found(call) => call,
+            Routing::Answer(response) => {
+                return Box::pin(std::future::ready(Ok(recorded(&span, response))));
+            }
+        };
+        let (parts, body) = request.into_parts();
+        let shared = Arc::clone(&self.shared);
+        let answer = read_then_call(shared, call, parts, body, id).instrument(span.clone());
+        Box::pin(answer.map(move |response| Ok(recorded(&span, response))))
     }
 }

@@ -12,8 +12,6 @@ use super::envelope::ResponseBody;
 use super::handler::{HandlerError, RequestContext};
 use super::service::{Shared, dispatch};
 
-/// One route: the entry's metadata and the function that verifies, parses and calls the
-/// method.
 /// Verifies, parses and calls the method of one route.
 pub(crate) type Call<S> = fn(
     Arc<Shared<S>>,
@@ -21,6 +19,8 @@ pub(crate) type Call<S> = fn(
     String,
 ) -> BoxFuture<'static, http::Response<ResponseBody>>;
 
+/// One route: the entry's metadata and the function that verifies, parses and calls the
+/// method.
 pub(crate) struct Route<S> {
     pub(crate) meta: &'static Metadata,
     pub(crate) call: Call<S>,
@@ -56,12 +56,12 @@ macro_rules! superapp {
                 Route {
                     meta: &api::$group::$module::METADATA,
                     call: |shared, request, request_id| {
-                        Box::pin(dispatch::<S, api::$group::$module::Request, _, _>(
+                        dispatch::<S, api::$group::$module::Request, _, _>(
                             shared,
                             request,
                             request_id,
                             |app, context, message| async move { app.$method(context, message).await },
-                        ))
+                        )
                     },
                 },
             )*]
