@@ -145,11 +145,13 @@ impl DataDir {
                  that version of sas, or another --data folder",
                 path.display()
             ),
-            other => anyhow::Error::new(other).context(format!(
+            // The store's messages already hold their causes' text: said once, not chained.
+            other => anyhow::anyhow!(
                 "cannot open the sandbox database {} (if it is not one, move it away or choose \
-                 another --data folder)",
-                path.display()
-            )),
+                 another --data folder): {}",
+                path.display(),
+                said_once(&other)
+            ),
         };
         create_private_file(&path)
             .with_context(|| format!("cannot create the sandbox database {}", path.display()))?;
@@ -180,4 +182,20 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(error) => Err(error),
     }
+}
+
+/// `error` and its causes joined with `: `, leaving out a cause whose text is already said
+/// (an error whose message quotes its source would otherwise print it twice).
+fn said_once(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let said = cause.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        source = cause.source();
+    }
+    text
 }

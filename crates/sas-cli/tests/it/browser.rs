@@ -158,6 +158,80 @@ async fn the_cashier_refuses_each_bad_object_with_its_reason_and_shows_markup_as
     browser.close().await;
 }
 
+/// How far the page is wider than the window: 0 when nothing makes it scroll sideways.
+async fn overflow(browser: &Browser) -> i64 {
+    let width = browser
+        .client
+        .execute(
+            "const d = document.documentElement; \
+             return [d.scrollWidth, d.clientWidth, document.body.scrollWidth];",
+            vec![],
+        )
+        .await;
+    let width: Vec<i64> = serde_json::from_value(width).unwrap();
+    width[0].max(width[2]) - width[1]
+}
+
+#[tokio::test]
+async fn at_phone_width_only_the_tables_scroll_sideways_and_the_cashier_sheet_fits() {
+    let mut world = World::start().await;
+    let base = world.sandbox.base_url.clone();
+    let long = "Sandbox tea shop - a long description: oolong, jasmine, pu-erh, sencha, matcha";
+    let open = place(&world, "WEB-PHONE-OPEN-0001-LONG-NUMBER", 990, long).await;
+    place(&world, "WEB-PHONE-PAID-0001", 700, "paid").await;
+    place(&world, "WEB-PHONE-OPEN-0002", 100, "to pay from the console").await;
+    world.admin.pay("WEB-PHONE-PAID-0001", "SUCCESS").await.unwrap();
+    world.next_notified().await;
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    client.resize(375, 812).await;
+
+    check(&browser, &base, &request_payment(&world, &open)).await;
+    assert_eq!(overflow(&browser).await, 0, "the cashier sheet is wider than a phone");
+    browser.screenshot("cashier-375.png").await;
+    client.find("#cancel").await.click().await;
+    client.wait_for("#note", Duration::from_secs(10)).await;
+    assert_eq!(overflow(&browser).await, 0, "the cashier's note is wider than a phone");
+    check(&browser, &base, &request_payment(&world, "wx-no-such-order-with-a-long-identifier"))
+        .await;
+    assert_eq!(overflow(&browser).await, 0, "the cashier's refusals are wider than a phone");
+    check(&browser, &base, &request_payment(&world, &open)).await;
+    client.find("#pay").await.click().await;
+    world.next_notified().await;
+    client.wait_for("#callbacks [data-state='DELIVERED']", Duration::from_secs(10)).await;
+    assert_eq!(overflow(&browser).await, 0, "the result page is wider than a phone");
+    browser.screenshot("result-375.png").await;
+
+    client.goto(&format!("{base}/")).await;
+    client.wait_for("#deliveries", Duration::from_secs(10)).await;
+    assert_eq!(overflow(&browser).await, 0, "the console is wider than a phone");
+    // The tables are wider than the phone: each scrolls inside its own box.
+    let scrolls = client
+        .execute(
+            "return [...document.querySelectorAll('.scroll')]\
+             .map(box => box.scrollWidth > box.clientWidth \
+                 && getComputedStyle(box).overflowX === 'auto');",
+            vec![],
+        )
+        .await;
+    assert!(scrolls.as_array().unwrap().iter().any(|s| s == true), "{scrolls}");
+    // Not squeezed to fit: an identifier stays on one line, its table scrolls instead.
+    let broken = client
+        .execute(
+            "return [...document.querySelectorAll('.scroll td code:not(.long)')]\
+             .filter(code => code.getClientRects().length > 1).map(code => code.textContent);",
+            vec![],
+        )
+        .await;
+    assert_eq!(broken, serde_json::json!([]), "identifiers broken over lines");
+    browser.screenshot("console-375.png").await;
+    // The note after an action names the callback's URL, one long word.
+    client.find("tr[data-order='WEB-PHONE-OPEN-0002'] button.primary").await.click().await;
+    client.wait_for("#note", Duration::from_secs(10)).await;
+    assert_eq!(overflow(&browser).await, 0, "the console's note is wider than a phone");
+    browser.close().await;
+}
+
 /// `params` as a query string (`timeStamp=…&paySign=…`), percent-encoded.
 fn serde_urlencoded_query(params: &Params) -> String {
     use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};

@@ -18,4 +18,5 @@ mod sandbox_delivery;
 mod sandbox_orders;
 mod sandbox_refunds;
 mod sandbox_users;
+mod sandbox_web;
 mod tools;

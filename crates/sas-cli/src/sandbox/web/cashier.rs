@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Form, Query, RawQuery, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use sas_core::api::frontend::{request_payment, request_virtual_payment};
@@ -15,9 +15,10 @@ use sas_hyper::delivery::CallbackId;
 use serde::Deserialize;
 
 use super::check::{self, Context, Failure, Sheet};
+use super::input::{PageForm, PageQuery};
 use super::layout::{Page, note, page as layout};
 use super::markup::{deliveries, trade_state};
-use super::{Web, back, back_bad, html};
+use super::{Note, Web, back, back_bad, html};
 use crate::sandbox::orders::{self, PayResult};
 
 /// The parameters a front end passes, by wire name: both JS APIs'.
@@ -83,7 +84,7 @@ async fn check_text(web: &Web, text: &str) -> Result<Sheet, Vec<Failure>> {
 /// `GET /cashier`: empty, or checking `?json=…` or the parameters themselves as a query.
 pub(super) async fn page(
     State(web): State<Arc<Web>>,
-    Query(query): Query<BTreeMap<String, String>>,
+    PageQuery(query): PageQuery<BTreeMap<String, String>>,
 ) -> Html<String> {
     let given = query.get("json").cloned().or_else(|| {
         let object: serde_json::Map<_, _> = PARAMS
@@ -95,12 +96,12 @@ pub(super) async fn page(
             .collect();
         (!object.is_empty()).then(|| serde_json::Value::Object(object).to_string())
     });
-    let note_text = query.get("note").map(String::as_str);
+    let note_kept = web.note(query.get("note").map(String::as_str));
     let result = match given.as_deref() {
         Some(text) => Some(check_text(&web, text).await),
         None => None,
     };
-    html(render(given.as_deref().unwrap_or(""), note_text, query.contains_key("bad"), result))
+    html(render(given.as_deref().unwrap_or(""), note_kept, result))
 }
 
 #[derive(Deserialize)]
@@ -111,23 +112,22 @@ pub(super) struct CheckForm {
 /// `POST /cashier`: checks the pasted object.
 pub(super) async fn submit(
     State(web): State<Arc<Web>>,
-    Form(form): Form<CheckForm>,
+    PageForm(form): PageForm<CheckForm>,
 ) -> Html<String> {
     let result = check_text(&web, &form.json).await;
-    html(render(&form.json, None, false, Some(result)))
+    html(render(&form.json, None, Some(result)))
 }
 
 fn render(
     text: &str,
-    note_text: Option<&str>,
-    bad: bool,
+    note_kept: Option<Note>,
     result: Option<Result<Sheet, Vec<Failure>>>,
 ) -> Markup {
     layout(
         "Cashier",
         Page::Cashier,
         html! {
-            (note(note_text, bad))
+            (note(note_kept))
             @match &result {
                 Some(Ok(sheet)) => (sheet_markup(sheet, text)),
                 Some(Err(failures)) => section #refused {
@@ -186,25 +186,38 @@ fn sheet_markup(sheet: &Sheet, text: &str) -> Markup {
 #[derive(Deserialize)]
 pub(super) struct ActForm {
     json: String,
-    action: String,
+    action: Action,
+}
+
+/// What the user chose on the payment sheet.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum Action {
+    Pay,
+    Fail,
+    Cancel,
 }
 
 /// `POST /cashier/pay`: checks again, then pays, fails or cancels.
-pub(super) async fn act(State(web): State<Arc<Web>>, Form(form): Form<ActForm>) -> Response {
+pub(super) async fn act(
+    State(web): State<Arc<Web>>,
+    PageForm(form): PageForm<ActForm>,
+) -> Response {
     let sheet = match check_text(&web, &form.json).await {
         Ok(sheet) => sheet,
         Err(failures) => {
-            return html(render(&form.json, None, false, Some(Err(failures)))).into_response();
+            return html(render(&form.json, None, Some(Err(failures)))).into_response();
         }
     };
     let order = &sheet.order;
-    let result = match form.action.as_str() {
-        "pay" => PayResult::Success,
-        "fail" => PayResult::Payerror,
-        _ => {
+    let result = match form.action {
+        Action::Pay => PayResult::Success,
+        Action::Fail => PayResult::Payerror,
+        Action::Cancel => {
             return back(
+                &web,
                 "/cashier",
-                &format!(
+                format!(
                     "Cancelled: order {} stays unpaid; the front end gets a cancel",
                     order.out_trade_no
                 ),
@@ -218,7 +231,7 @@ pub(super) async fn act(State(web): State<Arc<Web>>, Form(form): Form<ActForm>) 
             result_query(&paid.mchid, &paid.out_trade_no, callback.0)
         ))
         .into_response(),
-        Err(error) => back_bad("/cashier", &error.to_string()).into_response(),
+        Err(error) => back_bad(&web, "/cashier", error.to_string()).into_response(),
     }
 }
 
@@ -241,30 +254,29 @@ pub(super) struct ResultQuery {
 /// `GET /cashier/result`: the order and its callback's delivery.
 pub(super) async fn result(
     State(web): State<Arc<Web>>,
-    Query(query): Query<ResultQuery>,
-    RawQuery(raw): RawQuery,
+    PageQuery(query): PageQuery<ResultQuery>,
 ) -> Html<String> {
-    let live = result_part(&web, &query, raw.as_deref().unwrap_or("")).await;
+    let live = result_part(&web, &query).await;
     html(layout("Payment result", Page::Cashier, live))
 }
 
 /// `GET /cashier/result/live`: the live part of the result page.
 pub(super) async fn result_live(
     State(web): State<Arc<Web>>,
-    Query(query): Query<ResultQuery>,
-    RawQuery(raw): RawQuery,
+    PageQuery(query): PageQuery<ResultQuery>,
 ) -> Html<String> {
-    html(result_part(&web, &query, raw.as_deref().unwrap_or("")).await)
+    html(result_part(&web, &query).await)
 }
 
-async fn result_part(web: &Web, query: &ResultQuery, raw: &str) -> Markup {
+async fn result_part(web: &Web, query: &ResultQuery) -> Markup {
+    let again = result_query(&query.mchid, &query.out_trade_no, query.callback);
     let now = web.core.now();
     let order = web.core.find_order(&query.out_trade_no, Some(&query.mchid)).await;
     let records = web.deliveries().await.unwrap_or_default();
     let mine: Vec<_> = records.into_iter().filter(|r| r.id == CallbackId(query.callback)).collect();
     let pending = super::markup::any_pending(&mine);
     html! {
-        div #live data-pending=(pending) data-src=(format!("/cashier/result/live?{raw}")) {
+        div #live data-pending=(pending) data-src=(format!("/cashier/result/live?{again}")) {
             section #result {
                 @match &order {
                     Ok(order) => {

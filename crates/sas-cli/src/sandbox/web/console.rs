@@ -4,13 +4,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Form, Query, State};
+use axum::extract::State;
 use axum::response::{Html, Redirect};
 use maud::{Markup, html};
 use sas_hyper::delivery::CallbackId;
 use serde::Deserialize;
 
 use super::check::amount;
+use super::input::{PageForm, PageQuery};
 use super::layout::{Page, note, page as layout};
 use super::markup::{self, deliveries, maybe_time, preview, refund_state, time, trade_state};
 use super::{Web, back, back_bad, html};
@@ -18,23 +19,22 @@ use crate::sandbox::model::{RefundState, TradeState};
 use crate::sandbox::orders::{self, PayResult};
 use crate::sandbox::store_async::or_empty;
 
-/// `?note=…&bad=1`: the result of the last action.
+/// `?note=ID`: the result of the last action, kept by the sandbox under that ID.
 #[derive(Deserialize, Default)]
 pub(super) struct NoteQuery {
     note: Option<String>,
-    bad: Option<String>,
 }
 
 pub(super) async fn page(
     State(web): State<Arc<Web>>,
-    Query(query): Query<NoteQuery>,
+    PageQuery(query): PageQuery<NoteQuery>,
 ) -> Html<String> {
     let live = live_part(&web).await;
     html(layout(
         "Console",
         Page::Console,
         html! {
-            (note(query.note.as_deref(), query.bad.is_some()))
+            (note(web.note(query.note.as_deref())))
             (live)
         },
     ))
@@ -77,13 +77,13 @@ async fn live_part(web: &Web) -> Markup {
                                 td { (format!("{:?}", order.kind)) }
                                 td { (trade_state(order.state)) }
                                 td.num { (amount(order.total, &order.currency)) }
-                                td { (order.description) }
+                                td.text { (order.description) }
                                 td { code { (order.prepay_id) } }
                                 td { code { (order.mchid) } }
                                 td { (time(order.created_at)) }
                                 td { (maybe_time(order.paid_at)) }
                                 td { (maybe_time(order.time_expire)) }
-                                td { @if matches!(order.state, TradeState::Notpay | TradeState::Payerror) {
+                                td.actions { @if matches!(order.state, TradeState::Notpay | TradeState::Payerror) {
                                     form.inline method="post" action="/console/orders/pay" {
                                         input type="hidden" name="out_trade_no" value=(order.out_trade_no);
                                         input type="hidden" name="mchid" value=(order.mchid);
@@ -118,10 +118,10 @@ async fn live_part(web: &Web) -> Markup {
                                 td { (refund_state(refund.state)) }
                                 td.num { (amount(refund.refund, &refund.currency)) }
                                 td.num { (amount(refund.total, &refund.currency)) }
-                                td { (refund.reason.as_deref().unwrap_or("")) }
+                                td.text { (refund.reason.as_deref().unwrap_or("")) }
                                 td { (time(refund.created_at)) }
                                 td { (maybe_time(refund.completed_at)) }
-                                td { @if refund.state == RefundState::Processing {
+                                td.actions { @if refund.state == RefundState::Processing {
                                     form.inline method="post" action="/console/refunds/complete" {
                                         input type="hidden" name="out_refund_no" value=(refund.out_refund_no);
                                         input type="hidden" name="mchid" value=(refund.mchid);
@@ -162,7 +162,7 @@ async fn live_part(web: &Web) -> Markup {
                     div.scroll { table {
                         thead { tr { th { "Received" } th { "Message" } } }
                         tbody { @for message in &messages {
-                            tr { td { (time(message.received_at)) } td { code { (preview(&message.message.to_string(), 400)) } } }
+                            tr { td { (time(message.received_at)) } td { code.long { (preview(&message.message.to_string(), 400)) } } }
                         } }
                     } }
                 }
@@ -178,11 +178,15 @@ pub(super) struct PayForm {
     result: PayResult,
 }
 
-pub(super) async fn pay(State(web): State<Arc<Web>>, Form(form): Form<PayForm>) -> Redirect {
+pub(super) async fn pay(
+    State(web): State<Arc<Web>>,
+    PageForm(form): PageForm<PayForm>,
+) -> Redirect {
     match web.core.pay(&form.out_trade_no, Some(&form.mchid), form.result).await {
         Ok((order, callback)) => back(
+            &web,
             "/",
-            &format!(
+            format!(
                 "Order {} is {}; callback #{} is on its way to {}",
                 order.out_trade_no,
                 order.state.as_str(),
@@ -190,7 +194,7 @@ pub(super) async fn pay(State(web): State<Arc<Web>>, Form(form): Form<PayForm>) 
                 order.callback_url
             ),
         ),
-        Err(error) => back_bad("/", &error.to_string()),
+        Err(error) => back_bad(&web, "/", error.to_string()),
     }
 }
 
@@ -200,7 +204,10 @@ pub(super) struct OrderForm {
     mchid: String,
 }
 
-pub(super) async fn close(State(web): State<Arc<Web>>, Form(form): Form<OrderForm>) -> Redirect {
+pub(super) async fn close(
+    State(web): State<Arc<Web>>,
+    PageForm(form): PageForm<OrderForm>,
+) -> Redirect {
     let result = async {
         let order = web.core.find_order(&form.out_trade_no, Some(&form.mchid)).await?;
         web.core
@@ -215,8 +222,8 @@ pub(super) async fn close(State(web): State<Arc<Web>>, Form(form): Form<OrderFor
     }
     .await;
     match result {
-        Ok(order) => back("/", &format!("Order {} is closed", order.out_trade_no)),
-        Err(error) => back_bad("/", &error.to_string()),
+        Ok(order) => back(&web, "/", format!("Order {} is closed", order.out_trade_no)),
+        Err(error) => back_bad(&web, "/", error.to_string()),
     }
 }
 
@@ -224,17 +231,38 @@ pub(super) async fn close(State(web): State<Arc<Web>>, Form(form): Form<OrderFor
 pub(super) struct CompleteForm {
     out_refund_no: String,
     mchid: String,
-    status: RefundState,
+    status: Completion,
+}
+
+/// How the payment system completes a refund: the states a refund can end in.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub(super) enum Completion {
+    Success,
+    Closed,
+    Abnormal,
+}
+
+impl From<Completion> for RefundState {
+    fn from(completion: Completion) -> Self {
+        match completion {
+            Completion::Success => Self::Success,
+            Completion::Closed => Self::Closed,
+            Completion::Abnormal => Self::Abnormal,
+        }
+    }
 }
 
 pub(super) async fn complete(
     State(web): State<Arc<Web>>,
-    Form(form): Form<CompleteForm>,
+    PageForm(form): PageForm<CompleteForm>,
 ) -> Redirect {
-    match web.core.complete_refund(&form.out_refund_no, Some(&form.mchid), form.status).await {
+    let status = form.status.into();
+    match web.core.complete_refund(&form.out_refund_no, Some(&form.mchid), status).await {
         Ok((refund, callback)) => back(
+            &web,
             "/",
-            &format!(
+            format!(
                 "Refund {} is {}; callback #{} is on its way to {}",
                 refund.out_refund_no,
                 refund.state.as_str(),
@@ -242,7 +270,7 @@ pub(super) async fn complete(
                 refund.callback_url
             ),
         ),
-        Err(error) => back_bad("/", &error.to_string()),
+        Err(error) => back_bad(&web, "/", error.to_string()),
     }
 }
 
@@ -253,12 +281,12 @@ pub(super) struct RedeliverForm {
 
 pub(super) async fn redeliver(
     State(web): State<Arc<Web>>,
-    Form(form): Form<RedeliverForm>,
+    PageForm(form): PageForm<RedeliverForm>,
 ) -> Redirect {
     match web.core.dispatcher.redeliver(CallbackId(form.id)).await {
-        Ok(()) => back("/", &format!("Callback #{} is queued again", form.id)),
+        Ok(()) => back(&web, "/", format!("Callback #{} is queued again", form.id)),
         Err(error) => {
-            back_bad("/", &format!("Callback #{} cannot be redelivered: {error}", form.id))
+            back_bad(&web, "/", format!("Callback #{} cannot be redelivered: {error}", form.id))
         }
     }
 }

@@ -4,7 +4,10 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-/// Tables scroll sideways on a phone; nothing is fetched from elsewhere.
+use super::Note;
+
+/// Tables keep their identifiers on one line and scroll sideways inside their own box on a
+/// phone; the rest of a page wraps to its width. Nothing is fetched from elsewhere.
 const CSS: &str = r#"
 :root{--fg:#1d232a;--muted:#5f6b76;--line:#d8dee4;--bg:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--wait:#9a6700;--accent:#0969da}
 *{box-sizing:border-box}
@@ -14,8 +17,11 @@ header b{font-size:1.05rem}header a{color:#c9d1d9;text-decoration:none}header a.
 main{padding:1rem;max-width:80rem;margin:auto}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:0 0 1rem}
 h2{font-size:1.05rem;margin:.1rem 0 .6rem}h2 small{color:var(--muted);font-weight:normal}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
+.scroll td code{white-space:nowrap;word-break:normal}
+.scroll td code.long{white-space:normal;word-break:break-all;display:inline-block;min-width:16rem}
+td.text{min-width:12rem}td.actions{white-space:nowrap}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600;white-space:nowrap}
 td.num{text-align:right;white-space:nowrap}
@@ -27,6 +33,7 @@ button,select{font:inherit;font-size:.85rem;padding:.2rem .6rem;border-radius:6p
 button.primary{background:var(--ok);border-color:var(--ok);color:#fff}
 button.danger{color:var(--bad)}
 textarea{width:100%;min-height:9rem;font:.85rem ui-monospace,Menlo,monospace;padding:.5rem;border:1px solid var(--line);border-radius:6px}
+.note,ul.failures,#reason{overflow-wrap:anywhere}
 .note{padding:.6rem .9rem;border-radius:6px;margin:0 0 1rem;background:#ddf4ff;border:1px solid #54aeff}
 .note.bad{background:#ffebe9;border-color:#ff8182;color:var(--fg)}
 ul.failures{margin:.3rem 0;padding-left:1.2rem}ul.failures li{margin:.3rem 0}
@@ -89,10 +96,10 @@ pub(crate) fn page(title: &str, on: Page, body: Markup) -> Markup {
 }
 
 /// A note at the top of a page (the result of the last action).
-pub(crate) fn note(text: Option<&str>, bad: bool) -> Markup {
+pub(crate) fn note(note: Option<Note>) -> Markup {
     html! {
-        @if let Some(text) = text {
-            div.note.bad[bad] role="status" { (text) }
+        @if let Some(note) = note {
+            div.note.bad[note.bad] #note role="status" { (note.text) }
         }
     }
 }

@@ -101,9 +101,9 @@ pub(crate) fn deliveries(records: &[Record], actions: bool) -> Markup {
                                     }
                                 }
                             }
-                            td { code { (preview(&record.callback.body, BODY_PREVIEW)) } }
+                            td { code.long { (preview(&record.callback.body, BODY_PREVIEW)) } }
                             @if actions {
-                                td { form.inline method="post" action="/console/deliveries/redeliver" {
+                                td.actions { form.inline method="post" action="/console/deliveries/redeliver" {
                                     input type="hidden" name="id" value=(record.id.0);
                                     button type="submit" { "Redeliver" }
                                 } }
