@@ -44,7 +44,22 @@ pub(crate) fn routes(core: Arc<Core>) -> Router {
         .route("/users", get(list_users))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .route_layer(axum::middleware::from_fn(same_origin_only))
         .with_state(core)
+}
+
+/// A `POST` sent by another site's page is refused (403): a page can post JSON as
+/// `text/plain` without asking.
+async fn same_origin_only(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if request.method() == http::Method::POST
+        && let Some(reason) = super::web::cross_site(request.headers())
+    {
+        return refuse(http::StatusCode::FORBIDDEN, &reason);
+    }
+    next.run(request).await
 }
 
 /// The success envelope around `data`.

@@ -31,6 +31,8 @@ mod layout;
 mod markup;
 mod origin;
 
+pub(crate) use origin::cross_site;
+
 /// How long an action's note can be shown.
 const NOTE_LIFETIME: Duration = Duration::from_secs(600);
 /// How many notes are kept at most; the oldest goes first.
@@ -130,6 +132,7 @@ pub(crate) fn routes(web: Arc<Web>) -> Router {
         .route("/cashier/pay", post(cashier::act))
         .route("/cashier/result", get(cashier::result))
         .route("/cashier/result/live", get(cashier::result_live))
+        .method_not_allowed_fallback(input::wrong_method)
         .route_layer(axum::middleware::from_fn(origin::same_origin_only))
         .with_state(web)
 }

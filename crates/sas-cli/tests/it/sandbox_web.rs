@@ -126,6 +126,15 @@ async fn a_post_from_another_site_is_refused_and_one_from_the_pages_or_a_script_
             assert!(answer.body.contains("only from its own pages"), "{answer:?}");
         }
     }
+    // The admin endpoints too: a page can post them JSON as text/plain without asking.
+    for headers in &cross {
+        let mut headers = headers.clone();
+        headers.push(("content-type", "text/plain"));
+        let path = "/sandbox/orders/WEB-CSRF-0001/pay";
+        let answer = send(&world, "POST", path, &headers, br#"{"result":"SUCCESS","a":"="}"#).await;
+        assert_eq!(answer.status, 403, "{path} {headers:?}: {answer:?}");
+        assert!(answer.body.contains("only from its own pages"), "{answer:?}");
+    }
     assert_eq!(state_of(&world, "WEB-CSRF-0001").await, "NOTPAY");
 
     // The pages themselves, and a script without either header, pass.
@@ -224,6 +233,12 @@ async fn malformed_input_gets_the_sandbox_s_page_naming_the_fault() {
         ("/cashier?json=%FF", "`json` is not UTF-8"),
         ("/?note=%FF", "`note` is not UTF-8"),
     ];
+    for (method, path) in [("GET", "/console/orders/pay"), ("PUT", "/cashier"), ("DELETE", "/")] {
+        let answer = send(&world, method, path, &[], b"").await;
+        assert_eq!(answer.status, 405, "{method} {path}: {answer:?}");
+        assert!(answer.is_page(), "{method} {path}: {answer:?}");
+        assert!(answer.body.contains(&format!("does not take {method}")), "{}", answer.body);
+    }
     for (path, names) in queries {
         let answer = get(&world, path).await;
         assert_eq!(answer.status, 400, "{path}: {answer:?}");

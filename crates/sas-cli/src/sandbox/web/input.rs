@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
-use http::{StatusCode, Uri, header};
+use http::{Method, StatusCode, Uri, header};
 use maud::html;
 use percent_encoding::{NON_ALPHANUMERIC, percent_decode, utf8_percent_encode};
 use serde::de::DeserializeOwned;
@@ -47,6 +47,18 @@ impl IntoResponse for Refused {
             },
         );
         (self.status, html(page)).into_response()
+    }
+}
+
+/// A page asked with a method it does not take: 405 with the page saying so.
+pub(crate) async fn wrong_method(method: Method, uri: Uri) -> Refused {
+    Refused {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        title: "Method not allowed",
+        reason: format!(
+            "{} does not take {method}: open the pages with GET and use their buttons",
+            uri.path()
+        ),
     }
 }
 

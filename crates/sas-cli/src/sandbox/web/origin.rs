@@ -26,8 +26,9 @@ pub(crate) async fn same_origin_only(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-/// Why the request is not the sandbox's own page posting, if it is not.
-fn cross_site(headers: &HeaderMap) -> Option<String> {
+/// Why the request is not the sandbox's own page posting, if it is not (the admin endpoints
+/// refuse such a POST too: a page can send them JSON as `text/plain`).
+pub(crate) fn cross_site(headers: &HeaderMap) -> Option<String> {
     let text =
         |name: &str| headers.get(name).map(|value| String::from_utf8_lossy(value.as_bytes()));
     if text("sec-fetch-site").is_some_and(|site| site.trim().eq_ignore_ascii_case("cross-site")) {
