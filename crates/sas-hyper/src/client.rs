@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use sas_core::endpoint::{ApiRequest, EntryKind};
+use sas_core::endpoint::{ApiRequest, AuthKind, EntryKind};
 use sas_core::response::{IncomingResponse, Received};
 use tracing::Instrument;
 
@@ -169,7 +169,8 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let nonce = inner.nonces.nonce();
+            let nonce =
+                if signs_a_nonce(R::METADATA.auth) { inner.nonces.nonce() } else { String::new() };
             let signed = match keys::sign(request, target, &inner.keys, inner.clock.now(), &nonce) {
                 Ok(signed) => signed,
                 Err(error) => return (attempt, Err(Error::new(Kind::Build, error))),
@@ -205,5 +206,62 @@ impl Client {
 
     pub(crate) fn nonce(&self) -> String {
         self.inner.nonces.nonce()
+    }
+}
+
+/// Whether requests of `auth` sign a nonce: every scheme does but those known to sign none
+/// (`TC-Signature` covers the timestamp only, `PaySig` and `pay_sig` the body), which are
+/// sent without drawing one.
+fn signs_a_nonce(auth: AuthKind) -> bool {
+    !matches!(
+        auth,
+        AuthKind::TcSignature
+            | AuthKind::PaySig
+            | AuthKind::PaySigQuery
+            | AuthKind::VirtualCallback
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use sas_core::api::{refund, user, virtual_payment};
+    use sas_core::auth::Signing;
+    use sas_core::crypto::{AppKey, SecretKey};
+    use sas_core::endpoint::Example;
+    use sas_core::request::OutgoingRequest;
+
+    use super::*;
+    use crate::keys::UnixTime;
+
+    /// Signs the example of `R` with no nonce at all: an error if its scheme needs one.
+    fn signs_without_a_nonce<R: ApiRequest + Example>(auth: AuthKind, signing: &Signing<'_>) {
+        assert_eq!(R::METADATA.auth, auth);
+        assert!(!signs_a_nonce(auth));
+        let signed = R::example().try_into_http_request("http://superapp.example", signing);
+        assert!(signed.is_ok(), "{}: {:?}", R::METADATA.section, signed.err());
+    }
+
+    #[test]
+    fn the_schemes_sent_without_a_nonce_sign_none() {
+        let secret = SecretKey::new("MBMIvsoijBSTqLPoCHYinLXKvlaCKfev").unwrap();
+        let app_key = AppKey::new("12345").unwrap();
+        let signing =
+            Signing::new(UnixTime::from_secs(1_700_000_000)).secret_key(&secret).app_key(&app_key);
+        signs_without_a_nonce::<user::check_user::Request>(AuthKind::TcSignature, &signing);
+        signs_without_a_nonce::<virtual_payment::create_mini_game_order::Request>(
+            AuthKind::PaySig,
+            &signing,
+        );
+        signs_without_a_nonce::<refund::create_virtual_refund::Request>(
+            AuthKind::PaySigQuery,
+            &signing,
+        );
+        signs_without_a_nonce::<virtual_payment::mini_game_payment_notification::Request>(
+            AuthKind::VirtualCallback,
+            &signing,
+        );
+        // The RSA schemes sign one.
+        assert!(signs_a_nonce(AuthKind::MerchantRsa));
+        assert!(signs_a_nonce(AuthKind::PaymentCallback));
     }
 }
