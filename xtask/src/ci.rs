@@ -27,7 +27,8 @@ const fn cargo_step(name: &'static str, args: &'static [&'static str]) -> Step {
     Step { name, action: Action::Cargo { args, env: &[] } }
 }
 
-/// The steps, cheapest first; the packaging steps last, as they build the crates again.
+/// The steps, cheapest first; the packaging steps last, as they build the crates again (the
+/// package check and the semver check in one target folder, sharing their dependencies).
 const STEPS: &[Step] = &[
     cargo_step("format", &["fmt", "--all", "--", "--check"]),
     cargo_step(
@@ -47,7 +48,10 @@ const STEPS: &[Step] = &[
     },
     cargo_step("main job (README)", &["run", "--locked", "--quiet", "-p", "sas-cli", "--", "demo"]),
     Step { name: "layering", action: Action::Task(|_| check_layering()) },
-    Step { name: "package (cargo package, verified)", action: Action::Task(package::verify) },
+    Step {
+        name: "package (cargo package, each .crate checked)",
+        action: Action::Task(package::verify),
+    },
     Step { name: "semver (cargo semver-checks)", action: Action::Task(semver::check) },
     Step {
         name: "features and msrv (cargo hack --each-feature, rust-version toolchain)",

@@ -12,9 +12,7 @@
 //! `cargo semver-checks`. The release type follows the versions: an unchanged version must be
 //! compatible, so an unintended breaking change fails.
 
-use std::collections::hash_map::DefaultHasher;
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -61,12 +59,14 @@ pub(crate) fn refresh(workspace: &Workspace) -> anyhow::Result<()> {
 
 /// The CI step: every library crate that has a baseline must be compatible with it.
 pub(crate) fn check(workspace: &Workspace) -> anyhow::Result<()> {
+    // The current side as published: the packages the package step checked.
+    let current = package::current(workspace)?;
     let verdicts = check_against(
-        &workspace.root.join("Cargo.toml"),
+        &current.manifest,
         &workspace.libraries,
         &workspace.root.join(BASELINE_DIR),
-        &workspace.target_dir.join("semver"),
-        true,
+        &package::work_dir(workspace),
+        false,
     )?;
     for verdict in &verdicts {
         let outcome = if verdict.passed { "compatible" } else { "BREAKING" };
@@ -98,7 +98,8 @@ pub(crate) fn check_against(
     locked: bool,
 ) -> anyhow::Result<Vec<Verdict>> {
     let lock = manifest.with_file_name("Cargo.lock");
-    let baseline = unpack_baseline(baseline_dir, &work_dir.join("baseline"), &lock)?;
+    let baseline =
+        package::unpack(&package::crate_files(baseline_dir)?, &work_dir.join("baseline"), &lock)?;
     let mut compared = Vec::new();
     for library in libraries {
         match baseline.crates.iter().find(|(name, _)| *name == library.name) {
@@ -116,29 +117,51 @@ pub(crate) fn check_against(
     let json = work_dir.join("json");
     fs::create_dir_all(&json).with_context(|| format!("cannot create {}", json.display()))?;
     let mut sides = Vec::new();
+    let names: Vec<&str> = compared.iter().map(|(library, _)| library.name.as_str()).collect();
     for (side, manifest, locked) in
         [("current", manifest, locked), ("baseline", baseline.manifest.as_path(), false)]
     {
-        for (library, _) in &compared {
-            let made = rustdoc_json(manifest, &library.name, &target, locked)?;
-            let kept = json.join(format!("{side}-{}.json", library.name));
+        // Both sides build crates of the same names into the same `doc/` files: without their
+        // fingerprints, cargo documents them again rather than keep the other side's file.
+        let compared_libraries: Vec<Library> =
+            compared.iter().map(|(library, _)| (*library).clone()).collect();
+        package::forget_packaged_builds(&target, &compared_libraries)?;
+        for (name, made) in names.iter().zip(rustdoc_json(manifest, &names, &target, locked)?) {
+            let kept = json.join(format!("{side}-{name}.json"));
             fs::copy(&made, &kept).with_context(|| format!("cannot copy {}", made.display()))?;
             sides.push(kept);
         }
     }
+    // The comparisons are independent processes: run them side by side.
+    let outputs: Vec<std::io::Result<std::process::Output>> = std::thread::scope(|scope| {
+        let running: Vec<_> = compared
+            .iter()
+            .enumerate()
+            .map(|(index, (library, version))| {
+                println!("semver: {} {} against baseline {version}", library.name, library.version);
+                let (current, previous) = (&sides[index], &sides[compared.len() + index]);
+                scope.spawn(move || {
+                    Command::new(crate::cargo())
+                        .args(["semver-checks", "--color", "never", "--current-rustdoc"])
+                        .arg(current)
+                        .arg("--baseline-rustdoc")
+                        .arg(previous)
+                        .output()
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread.join().unwrap_or_else(|_| Err(std::io::Error::other("the thread panicked")))
+            })
+            .collect()
+    });
     let mut verdicts = Vec::new();
-    for (index, (library, version)) in compared.iter().enumerate() {
-        println!("semver: {} {} against baseline {version}", library.name, library.version);
-        let (current, previous) = (&sides[index], &sides[compared.len() + index]);
-        let output = Command::new(crate::cargo())
-            .args(["semver-checks", "--color", "never", "--current-rustdoc"])
-            .arg(current)
-            .arg("--baseline-rustdoc")
-            .arg(previous)
-            .output()
-            .context(
-                "cannot start cargo semver-checks (cargo install --locked cargo-semver-checks)",
-            )?;
+    for ((library, _), output) in compared.iter().zip(outputs) {
+        let output = output.context(
+            "cannot start cargo semver-checks (cargo install --locked cargo-semver-checks)",
+        )?;
         let report = format!(
             "{}{}",
             String::from_utf8_lossy(&output.stdout),
@@ -153,136 +176,53 @@ pub(crate) fn check_against(
     Ok(verdicts)
 }
 
-/// The baseline, unpacked as a workspace.
-struct Baseline {
-    /// The generated workspace manifest.
-    manifest: PathBuf,
-    /// Name and version of each baseline crate.
-    crates: Vec<(String, String)>,
-}
-
-/// Unpacks the `.crate` files of `baseline_dir` under `out` (again only when they changed, so
-/// cargo can reuse its builds), as a workspace whose crates resolve each other by path.
-fn unpack_baseline(baseline_dir: &Path, out: &Path, lock: &Path) -> anyhow::Result<Baseline> {
-    let files = crate_files(baseline_dir)?;
-    let crates: Vec<(String, String)> = files
-        .iter()
-        .filter_map(|file| {
-            let name = file.file_name()?.to_str()?;
-            let (krate, version) = package::parse_crate_file_name(name)?;
-            Some((krate.to_owned(), version.to_owned()))
-        })
-        .collect();
-    let src = out.join("src");
-    let stamp_path = out.join("stamp");
-    let stamp = stamp(&files)?;
-    if fs::read_to_string(&stamp_path).ok().as_deref() != Some(stamp.as_str()) {
-        if src.exists() {
-            fs::remove_dir_all(&src).with_context(|| format!("cannot clear {}", src.display()))?;
-        }
-        fs::create_dir_all(&src).with_context(|| format!("cannot create {}", src.display()))?;
-        for file in &files {
-            // `-m`: the files get the time of unpacking, not the archive's, so cargo sees them
-            // as changed and rebuilds the baseline crates instead of an earlier baseline's.
-            let status = Command::new("tar")
-                .arg("-xzmf")
-                .arg(file)
-                .arg("-C")
-                .arg(&src)
-                .status()
-                .context("cannot start tar")?;
-            if !status.success() {
-                bail!("tar cannot unpack {} ({status})", file.display());
-            }
-        }
-        fs::write(src.join("Cargo.toml"), workspace_manifest(&crates))?;
-        fs::write(&stamp_path, stamp)?;
-    }
-    // The current lock file: the same dependency versions on both sides (cargo drops what the
-    // baseline does not use, and adds what it needs).
-    if lock.exists() {
-        fs::copy(lock, src.join("Cargo.lock"))
-            .with_context(|| format!("cannot copy {}", lock.display()))?;
-    }
-    Ok(Baseline { manifest: src.join("Cargo.toml"), crates })
-}
-
-/// The `.crate` files of `dir`, sorted.
-fn crate_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .with_context(|| format!("cannot read the semver baseline in {}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "crate"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// A fingerprint of the baseline files' names and bytes.
-fn stamp(files: &[PathBuf]) -> anyhow::Result<String> {
-    let mut lines = String::new();
-    for file in files {
-        let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
-        lines.push_str(&format!("{name} {} {:016x}\n", bytes.len(), hasher.finish()));
-    }
-    Ok(lines)
-}
-
-/// The manifest of the generated workspace holding the unpacked baseline crates.
-fn workspace_manifest(crates: &[(String, String)]) -> String {
-    let mut text = String::from(
-        "# Generated by `cargo xtask ci` from the semver baseline: do not edit.\n\
-         [workspace]\nresolver = \"3\"\nmembers = [\n",
-    );
-    for (name, version) in crates {
-        text.push_str(&format!("    \"{name}-{version}\",\n"));
-    }
-    text.push_str("]\n\n[patch.crates-io]\n");
-    for (name, version) in crates {
-        text.push_str(&format!("{name} = {{ path = \"{name}-{version}\" }}\n"));
-    }
-    text
-}
-
-/// Builds the rustdoc JSON of `package` in the workspace at `manifest` with all its features,
-/// as cargo-semver-checks builds it, and returns the file.
+/// Builds the rustdoc JSON of `packages` in the workspace at `manifest` with all their
+/// features, as cargo-semver-checks builds it, in one cargo run (rustdoc documents several
+/// crates at once), and returns the files in the order of `packages`.
 fn rustdoc_json(
     manifest: &Path,
-    package: &str,
+    packages: &[&str],
     target_dir: &Path,
     locked: bool,
-) -> anyhow::Result<PathBuf> {
+) -> anyhow::Result<Vec<PathBuf>> {
     let mut command = Command::new(crate::cargo());
     command
         .args(["doc", "--quiet", "--no-deps", "--lib", "--all-features", "--manifest-path"])
         .arg(manifest)
-        .args(["--package", package, "--target-dir"])
+        .args(packages.iter().flat_map(|package| ["--package", package]))
+        .arg("--target-dir")
         .arg(target_dir)
         // rustdoc's JSON output is unstable; cargo-semver-checks builds it the same way.
         .env("RUSTC_BOOTSTRAP", "1")
         .env("RUSTDOCFLAGS", RUSTDOCFLAGS)
-        .env("RUSTFLAGS", "--cap-lints=allow");
+        .env("RUSTFLAGS", package::RUSTFLAGS);
     if locked {
         command.arg("--locked");
     }
     let status = command.status().context("cannot start cargo doc")?;
     if !status.success() {
-        bail!("cannot build the rustdoc JSON of {package} in {} ({status})", manifest.display());
+        bail!(
+            "cannot build the rustdoc JSON of {} in {} ({status})",
+            packages.join(", "),
+            manifest.display()
+        );
     }
-    let json = target_dir.join("doc").join(format!("{}.json", package.replace('-', "_")));
-    if !json.is_file() {
-        bail!("cargo doc wrote no {}", json.display());
-    }
-    Ok(json)
+    packages
+        .iter()
+        .map(|package| {
+            let json = target_dir.join("doc").join(format!("{}.json", package.replace('-', "_")));
+            if !json.is_file() {
+                bail!("cargo doc wrote no {}", json.display());
+            }
+            Ok(json)
+        })
+        .collect()
 }
 
 /// Puts `made` in `dir` in place of the `.crate` files there.
 fn replace_crate_files(dir: &Path, made: &[PathBuf]) -> anyhow::Result<()> {
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for old in crate_files(dir)? {
+    for old in package::crate_files(dir)? {
         fs::remove_file(&old).with_context(|| format!("cannot remove {}", old.display()))?;
     }
     for file in made {
@@ -377,19 +317,9 @@ mod tests {
     }
 
     #[test]
-    fn the_baseline_workspace_patches_every_crate() {
-        let text = workspace_manifest(&[
-            ("sas-core".to_owned(), "0.1.0".to_owned()),
-            ("sas-spec".to_owned(), "0.1.0".to_owned()),
-        ]);
-        assert!(text.contains("members = [\n    \"sas-core-0.1.0\",\n    \"sas-spec-0.1.0\",\n]"));
-        assert!(text.contains("sas-spec = { path = \"sas-spec-0.1.0\" }"), "{text}");
-    }
-
-    #[test]
     fn every_library_has_a_committed_baseline() {
         let root = crate::project_root().expect("the workspace");
-        let files = crate_files(&root.join(BASELINE_DIR)).unwrap();
+        let files = package::crate_files(&root.join(BASELINE_DIR)).unwrap();
         let names: Vec<String> =
             files.iter().filter_map(|f| f.file_name()?.to_str().map(str::to_owned)).collect();
         for library in ["sas-spec", "sas-derive", "sas-core"] {
