@@ -21,6 +21,7 @@ COMMANDS:
         --save-baseline          count instructions only and make them the baseline
     ci            Run every check CI runs: format, clippy, spec-check, tests, rustdoc, the main job,
                   layering, each feature, cargo package, semver-checks, the MSRV build
+    package       Package the library crates and check each from its own .crate, as CI does
     semver-check  Run cargo semver-checks against the baseline (.ci/semver-baseline/), as CI does
     semver-baseline
                   Make the library crates as they are now the semver baseline (.ci/semver-baseline/)
@@ -39,6 +40,8 @@ pub(crate) enum Command {
     Ci,
     /// `cargo xtask spec-check`.
     SpecCheck(SpecCheck),
+    /// `cargo xtask package`.
+    Package,
     /// `cargo xtask semver-check`.
     SemverCheck,
     /// `cargo xtask semver-baseline`.
@@ -105,6 +108,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<
             }
             Ok(Command::Bench(mode))
         }
+        "package" => Ok(Command::Package),
         "semver-check" => Ok(Command::SemverCheck),
         "semver-baseline" => Ok(Command::SemverBaseline),
         "spec-check" => {
@@ -156,6 +160,7 @@ mod tests {
         );
         assert_eq!(parse_strs(&[]).unwrap(), Command::Help);
         assert_eq!(parse_strs(&["semver-baseline"]).unwrap(), Command::SemverBaseline);
+        assert_eq!(parse_strs(&["package"]).unwrap(), Command::Package);
         assert_eq!(parse_strs(&["semver-check"]).unwrap(), Command::SemverCheck);
     }
 

@@ -36,6 +36,10 @@ fn try_main() -> anyhow::Result<ExitCode> {
         flags::Command::Bench(mode) => bench::run(mode),
         flags::Command::Ci => ci::run(),
         flags::Command::SpecCheck(flags) => spec_check::run(&flags),
+        flags::Command::Package => {
+            package::verify(&workspace::Workspace::load(&project_root()?.join("Cargo.toml"))?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         flags::Command::SemverCheck => {
             semver::check(&workspace::Workspace::load(&project_root()?.join("Cargo.toml"))?)?;
             Ok(ExitCode::SUCCESS)
