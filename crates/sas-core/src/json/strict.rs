@@ -30,6 +30,41 @@ pub(super) fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Option<T
     Some(value)
 }
 
+/// Hands `$then!` the `deserialize_*` methods that do not read a string or an identifier, and
+/// are not `newtype_struct` or `ignored_any` (each wrapper writes those itself), with the
+/// arguments each takes before its visitor.
+macro_rules! non_string_methods {
+    ($then:ident) => {
+        $then! {
+            deserialize_bool();
+            deserialize_i8();
+            deserialize_i16();
+            deserialize_i32();
+            deserialize_i64();
+            deserialize_i128();
+            deserialize_u8();
+            deserialize_u16();
+            deserialize_u32();
+            deserialize_u64();
+            deserialize_u128();
+            deserialize_f32();
+            deserialize_f64();
+            deserialize_char();
+            deserialize_bytes();
+            deserialize_byte_buf();
+            deserialize_option();
+            deserialize_unit();
+            deserialize_unit_struct(name: &'static str);
+            deserialize_seq();
+            deserialize_tuple(len: usize);
+            deserialize_tuple_struct(name: &'static str, len: usize);
+            deserialize_map();
+            deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+            deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        }
+    };
+}
+
 /// A deserializer whose objects are watched for repeated member names.
 struct Strict<D>(D);
 
@@ -47,35 +82,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 
     forward_watched! {
         deserialize_any();
-        deserialize_bool();
-        deserialize_i8();
-        deserialize_i16();
-        deserialize_i32();
-        deserialize_i64();
-        deserialize_i128();
-        deserialize_u8();
-        deserialize_u16();
-        deserialize_u32();
-        deserialize_u64();
-        deserialize_u128();
-        deserialize_f32();
-        deserialize_f64();
-        deserialize_char();
         deserialize_str();
         deserialize_string();
-        deserialize_bytes();
-        deserialize_byte_buf();
-        deserialize_option();
-        deserialize_unit();
-        deserialize_unit_struct(name: &'static str);
-        deserialize_seq();
-        deserialize_tuple(len: usize);
-        deserialize_tuple_struct(name: &'static str, len: usize);
-        deserialize_map();
-        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
-        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
         deserialize_identifier();
     }
+    non_string_methods!(forward_watched);
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
@@ -338,33 +349,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for NameReader<'_, 'de, D> {
     }
 
     two_pass! {
-        deserialize_bool();
-        deserialize_i8();
-        deserialize_i16();
-        deserialize_i32();
-        deserialize_i64();
-        deserialize_i128();
-        deserialize_u8();
-        deserialize_u16();
-        deserialize_u32();
-        deserialize_u64();
-        deserialize_u128();
-        deserialize_f32();
-        deserialize_f64();
-        deserialize_char();
-        deserialize_bytes();
-        deserialize_byte_buf();
-        deserialize_option();
-        deserialize_unit();
-        deserialize_unit_struct(name: &'static str);
         deserialize_newtype_struct(name: &'static str);
-        deserialize_seq();
-        deserialize_tuple(len: usize);
-        deserialize_tuple_struct(name: &'static str, len: usize);
-        deserialize_map();
-        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
-        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
     }
+    non_string_methods!(two_pass);
 
     fn is_human_readable(&self) -> bool {
         self.inner.is_human_readable()
