@@ -60,9 +60,9 @@ use tracing::Instrument;
 pub use notification::{Notification, OpenFailure};
 pub use seen::{Claim, MemorySeen, SeenStore};
 
-use crate::body::{BodyError, read_limited};
+use crate::body::read_limited;
 use crate::keys::VerifyingKeys;
-use crate::server::{HandlerError, ResponseBody, failure, finish, request_id};
+use crate::server::{HandlerError, ResponseBody, body_failure, failure, finish, request_id};
 use crate::time::{Clock, SystemClock};
 
 /// A notification verified, opened, and new.
@@ -266,13 +266,7 @@ impl<C: Notification, H: Handler<C>, S: SeenStore> Receiver<C, H, S> {
         let (parts, body) = request.into_parts();
         let body = match read_limited(body, shared.max_body_bytes).await {
             Ok(body) => body,
-            Err(BodyError::TooLarge(limit)) => {
-                let message = format!("the body is larger than {limit} bytes");
-                return failure(StatusCode::PAYLOAD_TOO_LARGE, &message, &id);
-            }
-            Err(BodyError::Read(_)) => {
-                return failure(StatusCode::BAD_REQUEST, "the body could not be read", &id);
-            }
+            Err(error) => return body_failure(&error, &id),
         };
         let request = http::Request::from_parts(parts, body);
         let now = shared.clock.now();

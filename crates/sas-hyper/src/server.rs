@@ -44,4 +44,4 @@ pub use serve::{HttpService, Running, ServeConfig, serve};
 pub use service::{DEFAULT_MAX_BODY_BYTES, SuperappService, SuperappServiceBuilder};
 pub use superapp::Superapp;
 
-pub(crate) use envelope::{failure, finish, request_id};
+pub(crate) use envelope::{body_failure, failure, finish, request_id};

@@ -92,6 +92,7 @@ impl<N: NonceSource> NonceSource for std::sync::Arc<N> {
 ///
 /// Should the operating system's randomness ever fail, the value falls back to the time and a
 /// process-wide counter: still unique, no longer unpredictable.
+#[cfg(feature = "server")]
 pub(crate) fn random_hex_128() -> String {
     random_hex(LOWER_HEX)
 }
@@ -113,6 +114,7 @@ fn random_hex(digits: &[u8; 16]) -> String {
     out
 }
 
+#[cfg(feature = "server")]
 const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
 const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 

@@ -5,6 +5,7 @@ use http::{HeaderName, HeaderValue, StatusCode};
 use http_body_util::Full;
 use sas_core::error::ApiError;
 
+use crate::body::BodyError;
 use crate::time::random_hex_128;
 
 /// The header a request ID travels in, both ways.
@@ -46,6 +47,19 @@ pub(crate) fn failure(
 ) -> http::Response<ResponseBody> {
     let error = ApiError::new(status, status.as_u16().to_string(), message);
     finish(sas_core::response::error_response(&error, request_id), request_id)
+}
+
+/// The answer to a request body that could not be read: 413 over the limit, 400 otherwise.
+pub(crate) fn body_failure(error: &BodyError, request_id: &str) -> http::Response<ResponseBody> {
+    match error {
+        BodyError::TooLarge(limit) => {
+            let message = format!("the body is larger than {limit} bytes");
+            failure(StatusCode::PAYLOAD_TOO_LARGE, &message, request_id)
+        }
+        BodyError::Read(_) => {
+            failure(StatusCode::BAD_REQUEST, "the body could not be read", request_id)
+        }
+    }
 }
 
 /// Converts a sas-core response and adds the `X-Request-Id` header.

@@ -16,11 +16,11 @@ use sas_core::endpoint::ApiRequest;
 use sas_core::response::OutgoingResponse;
 use tracing::Instrument;
 
-use super::envelope::{ResponseBody, failure, finish, request_id};
+use super::envelope::{ResponseBody, body_failure, failure, finish, request_id};
 use super::handler::{ErrorKind, HandlerError, RequestContext};
 use super::router::{Routed, route};
 use super::superapp::{Call, Route, Superapp, routes};
-use crate::body::{BodyError, read_limited};
+use crate::body::read_limited;
 use crate::keys::{self, VerifyingKeys};
 use crate::time::{Clock, SystemClock};
 
@@ -220,13 +220,7 @@ where
 {
     let body = match read_limited(body, shared.max_body_bytes).await {
         Ok(body) => body,
-        Err(BodyError::TooLarge(limit)) => {
-            let message = format!("the body is larger than {limit} bytes");
-            return failure(StatusCode::PAYLOAD_TOO_LARGE, &message, &id);
-        }
-        Err(BodyError::Read(_)) => {
-            return failure(StatusCode::BAD_REQUEST, "the body could not be read", &id);
-        }
+        Err(error) => return body_failure(&error, &id),
     };
     call(shared, http::Request::from_parts(parts, body), id).await
 }
