@@ -42,7 +42,7 @@ mod web;
 
 pub use self::core::CODE_TTL;
 pub use admin_client::{AdminClient, AdminError};
-pub use start::{Running, Sandbox, SandboxConfig, SharedClock};
+pub use start::{DEFAULT_HISTORY, Running, Sandbox, SandboxConfig, SharedClock};
 
 /// The arguments of `sas sandbox`.
 #[derive(Debug, clap::Args)]
@@ -83,6 +83,13 @@ pub struct StateArgs {
     /// by default, 15 s, 15 s, 30 s, 3 min … 6 h (16 attempts over about 24 h).
     #[arg(long, value_name = "MS,...", value_delimiter = ',')]
     pub callback_retry_ms: Option<Vec<u64>>,
+    /// How many finished orders (paid, refunded or closed) a sandbox in memory keeps, with
+    /// their refunds; as many messages and twice as many delivered callbacks are kept too.
+    /// The oldest are forgotten first; unpaid orders, refunds in progress and callbacks still
+    /// to deliver never are. 10000 by default; 0 keeps everything. With --data everything is
+    /// kept.
+    #[arg(long, value_name = "N", conflicts_with = "data")]
+    pub history: Option<usize>,
 }
 
 /// Everything `sas sandbox` takes: [`Args`] and [`StateArgs`].
@@ -127,6 +134,9 @@ pub async fn run_command(command: Command) -> anyhow::Result<()> {
     }
     if let Some(dir) = &state.data {
         config = config.data(dir);
+    }
+    if let Some(orders) = state.history {
+        config = config.history(orders);
     }
     if let Some(delays) = &state.callback_retry_ms {
         config = config.schedule(Schedule::new(delays.iter().map(|&ms| Duration::from_millis(ms))));

@@ -59,13 +59,7 @@ impl Core {
                 .await?
                 .ok_or_else(|| SandboxError::OrderNotFound(out_trade_no.to_owned()));
         }
-        let mut found: Vec<Order> = self
-            .store
-            .orders()
-            .await?
-            .into_iter()
-            .filter(|o| o.out_trade_no == out_trade_no)
-            .collect();
+        let mut found = self.store.orders_numbered(out_trade_no).await?;
         match found.len() {
             0 => Err(SandboxError::OrderNotFound(out_trade_no.to_owned())),
             1 => Ok(found.remove(0)),
@@ -81,13 +75,13 @@ impl Core {
         out_refund_no: &str,
         mchid: Option<&str>,
     ) -> Result<Refund, SandboxError> {
-        let mut found: Vec<Refund> = self
-            .store
-            .refunds()
-            .await?
-            .into_iter()
-            .filter(|r| r.out_refund_no == out_refund_no && mchid.is_none_or(|m| r.mchid == m))
-            .collect();
+        let mut found: Vec<Refund> = match mchid {
+            Some(mchid) => {
+                let key = (mchid.to_owned(), out_refund_no.to_owned());
+                self.store.refund(&key).await?.into_iter().collect()
+            }
+            None => self.store.refunds_numbered(out_refund_no).await?,
+        };
         match found.len() {
             0 => Err(SandboxError::RefundNotFound(out_refund_no.to_owned())),
             1 => Ok(found.remove(0)),

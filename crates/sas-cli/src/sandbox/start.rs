@@ -35,6 +35,7 @@ pub struct SandboxConfig {
     clock: Arc<dyn Clock>,
     schedule: Schedule,
     data: Option<PathBuf>,
+    history: usize,
     serve: ServeConfig,
 }
 
@@ -45,14 +46,15 @@ impl std::fmt::Debug for SandboxConfig {
             .field("keys", &self.keys.as_ref().map(|_| "<given>"))
             .field("users", &self.users.as_ref().map(Vec::len))
             .field("data", &self.data)
+            .field("history", &self.history)
             .finish_non_exhaustive()
     }
 }
 
 impl Default for SandboxConfig {
     /// On `127.0.0.1:0` (a free port), fresh keys, the built-in users, the system clock,
-    /// PROTOCOL.md §4's retry schedule for callbacks, the state in memory, and sas-hyper's
-    /// default connection and time limits.
+    /// PROTOCOL.md §4's retry schedule for callbacks, the state in memory with a history of
+    /// [`DEFAULT_HISTORY`] finished orders, and sas-hyper's default connection and time limits.
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -61,6 +63,7 @@ impl Default for SandboxConfig {
             clock: Arc::new(SystemClock),
             schedule: Schedule::protocol(),
             data: None,
+            history: DEFAULT_HISTORY,
             serve: ServeConfig::default(),
         }
     }
@@ -108,6 +111,18 @@ impl SandboxConfig {
     /// is locked while the sandbox runs.
     pub fn data(mut self, dir: impl Into<PathBuf>) -> Self {
         self.data = Some(dir.into());
+        self
+    }
+
+    /// How much of the past a sandbox in memory keeps ([`DEFAULT_HISTORY`] unless told): at
+    /// most `orders` finished orders (paid, refunded or closed, with no refund in progress)
+    /// with their refunds, as many received messages, and twice as many delivered callbacks
+    /// (an order and a refund make one each). The oldest go first; an order forgotten is as if
+    /// never placed. Nothing still to happen is forgotten: unpaid orders, refunds in progress,
+    /// callbacks pending or dead. `0` keeps everything. A sandbox on a data folder
+    /// ([`data`](Self::data)) keeps everything whatever this says.
+    pub fn history(mut self, orders: usize) -> Self {
+        self.history = orders;
         self
     }
 
@@ -196,7 +211,7 @@ impl Sandbox {
             }
             None => users::demo_profiles(&keys.users),
         };
-        let (store, outbox) = open_state(data.as_ref(), profiles).await?;
+        let (store, outbox) = open_state(data.as_ref(), profiles, config.history).await?;
         if let (Some(data), Some(keys)) = (&data, &keys_to_save) {
             data.save_keys(keys)?;
         }
@@ -265,6 +280,10 @@ impl Sandbox {
     }
 }
 
+/// How many finished orders a sandbox in memory keeps by default (see
+/// [`SandboxConfig::history`]): about 100 MiB of orders, refunds and callbacks at most.
+pub const DEFAULT_HISTORY: usize = 10_000;
+
 /// How long the dispatcher holds a callback it is delivering.
 const LEASE: Duration = Duration::from_secs(15);
 
@@ -275,10 +294,12 @@ async fn generate_keys() -> anyhow::Result<KeysFile> {
         .context("key generation stopped")??)
 }
 
-/// The store and the outbox: in the data folder's database, or in memory.
+/// The store and the outbox: in the data folder's database, or in memory keeping `history`
+/// finished orders (everything when 0).
 async fn open_state(
     data: Option<&DataDir>,
     profiles: Vec<UserProfile>,
+    history: usize,
 ) -> anyhow::Result<(Arc<dyn AsyncStore>, SandboxOutbox)> {
     Ok(match data {
         Some(data) => {
@@ -286,7 +307,13 @@ async fn open_state(
             let outbox = SandboxOutbox::Sqlite(store.database().clone());
             (Arc::new(store), outbox)
         }
-        None => (Arc::new(MemoryStore::new(profiles)), SandboxOutbox::Memory(MemoryOutbox::new())),
+        None if history == 0 => {
+            (Arc::new(MemoryStore::new(profiles)), SandboxOutbox::Memory(MemoryOutbox::new()))
+        }
+        None => (
+            Arc::new(MemoryStore::with_history(profiles, history)),
+            SandboxOutbox::Memory(MemoryOutbox::with_retention(history.saturating_mul(2))),
+        ),
     })
 }
 

@@ -6,12 +6,18 @@
 //! Read-modify-write operations take a closure that sees the current records and returns the
 //! new ones (the pure functions of `orders` and `refunds`); an implementation runs it inside
 //! one transaction, so two requests never interleave on an order.
+//!
+//! [`MemoryStore`] finds every record by its key or number through an index (no request scans
+//! the records), and [`MemoryStore::with_history`] bounds what it keeps: the oldest finished
+//! orders, with their refunds, and the oldest messages go first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 
 use super::error::SandboxError;
-use super::model::{Message, Order, OrderKey, Refund, TemporaryCode, UserProfile};
+use super::model::{
+    Message, Order, OrderKey, Refund, RefundState, TemporaryCode, TradeState, UserProfile,
+};
 
 /// A refund's key: the merchant and its refund number.
 pub type RefundKey = (String, String);
@@ -48,6 +54,13 @@ pub trait Store: Send + Sync + 'static {
     /// Every order, oldest first.
     fn orders(&self) -> Vec<Order>;
 
+    /// The orders numbered `out_trade_no`, of every merchant, oldest first (a merchant's
+    /// numbers are unique, so there is one per merchant at most). The default filters
+    /// [`orders`](Self::orders); an implementation that can should look the number up.
+    fn orders_numbered(&self, out_trade_no: &str) -> Vec<Order> {
+        self.orders().into_iter().filter(|o| o.out_trade_no == out_trade_no).collect()
+    }
+
     /// Replaces the order under `key` with what `change` makes of it (`None` when there is
     /// none yet), atomically; returns the stored order.
     fn update_order(
@@ -61,6 +74,13 @@ pub trait Store: Send + Sync + 'static {
 
     /// Every refund, oldest first.
     fn refunds(&self) -> Vec<Refund>;
+
+    /// The refunds numbered `out_refund_no`, of every merchant, oldest first. The default
+    /// filters [`refunds`](Self::refunds); an implementation that can should look the number
+    /// up.
+    fn refunds_numbered(&self, out_refund_no: &str) -> Vec<Refund> {
+        self.refunds().into_iter().filter(|r| r.out_refund_no == out_refund_no).collect()
+    }
 
     /// Adds or finds a refund of the order under `order`: `change` sees the order, its refunds
     /// so far and the refund with the same key if any, and returns the refund to store.
@@ -90,27 +110,63 @@ pub trait Store: Send + Sync + 'static {
 }
 
 /// A [`Store`] in memory, behind one mutex: lost when the process ends.
+///
+/// Every lookup a request makes (by key, by order or refund number, by platform number) goes
+/// through an index. [`MemoryStore::new`] keeps every record; [`MemoryStore::with_history`]
+/// keeps a bounded history, so that a long-running sandbox does not grow without end.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     inner: Mutex<Inner>,
 }
 
+/// Records by the sequence number they were first stored under (oldest first), with indexes.
 #[derive(Debug, Default)]
 struct Inner {
     users: BTreeMap<String, UserProfile>,
     codes: BTreeMap<String, TemporaryCode>,
-    orders: Vec<Order>,
-    order_index: BTreeMap<OrderKey, usize>,
-    refunds: Vec<Refund>,
-    refund_index: BTreeMap<RefundKey, usize>,
-    messages: Vec<Message>,
+    next_seq: u64,
+    orders: BTreeMap<u64, Order>,
+    order_index: BTreeMap<OrderKey, u64>,
+    /// `out_trade_no` → the orders of every merchant so numbered.
+    orders_by_number: BTreeMap<String, Vec<u64>>,
+    /// `transaction_id` → the orders so numbered.
+    orders_by_transaction: BTreeMap<String, Vec<u64>>,
+    refunds: BTreeMap<u64, Refund>,
+    refund_index: BTreeMap<RefundKey, u64>,
+    /// `out_refund_no` → the refunds of every merchant so numbered.
+    refunds_by_number: BTreeMap<String, Vec<u64>>,
+    /// An order → its refunds, oldest first.
+    refunds_by_order: BTreeMap<OrderKey, Vec<u64>>,
+    messages: VecDeque<Message>,
+    /// How many finished orders (and messages) to keep; `None` keeps everything.
+    history: Option<usize>,
+    /// The finished orders, while a history is kept.
+    finished: BTreeSet<u64>,
 }
 
 impl MemoryStore {
-    /// A store holding `users`.
+    /// A store holding `users` that keeps every record.
     pub fn new(users: impl IntoIterator<Item = UserProfile>) -> Self {
+        Self::with(users, None)
+    }
+
+    /// A store holding `users` that keeps a bounded history: at most `orders` finished orders
+    /// (at least one) and as many messages.
+    ///
+    /// An order is finished once it is paid, refunded or closed and none of its refunds is
+    /// still `PROCESSING`. When one more order finishes beyond the bound, the order placed
+    /// first among the finished ones is forgotten with its refunds, as if never placed: queries
+    /// of it answer `ORDER_NOT_EXIST` (or `RESOURCE_NOT_EXISTS` for its refunds) and its number
+    /// is free again. Orders still unpaid (`NOTPAY`, or `PAYERROR` and payable again) and
+    /// orders with a refund in progress are never forgotten, nor are users or temporary codes.
+    /// When a message arrives beyond the bound, the oldest one is forgotten.
+    pub fn with_history(users: impl IntoIterator<Item = UserProfile>, orders: usize) -> Self {
+        Self::with(users, Some(orders.max(1)))
+    }
+
+    fn with(users: impl IntoIterator<Item = UserProfile>, history: Option<usize>) -> Self {
         let users = users.into_iter().map(|user| (user.user_id.clone(), user)).collect();
-        Self { inner: Mutex::new(Inner { users, ..Inner::default() }) }
+        Self { inner: Mutex::new(Inner { users, history, ..Inner::default() }) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -122,6 +178,130 @@ impl MemoryStore {
 
 fn refund_key(refund: &Refund) -> RefundKey {
     (refund.mchid.clone(), refund.out_refund_no.clone())
+}
+
+/// Adds `seq` under `key` of a many-valued index.
+fn index_add<K: Ord>(index: &mut BTreeMap<K, Vec<u64>>, key: K, seq: u64) {
+    index.entry(key).or_default().push(seq);
+}
+
+/// Removes `seq` from under `key` of a many-valued index (and the key, when it was the last).
+fn index_remove<K: Ord>(index: &mut BTreeMap<K, Vec<u64>>, key: &K, seq: u64) {
+    if let Some(seqs) = index.get_mut(key) {
+        seqs.retain(|&s| s != seq);
+        if seqs.is_empty() {
+            index.remove(key);
+        }
+    }
+}
+
+/// The records under `seqs` of a many-valued index.
+fn indexed<T: Clone>(records: &BTreeMap<u64, T>, seqs: Option<&Vec<u64>>) -> Vec<T> {
+    seqs.into_iter().flatten().filter_map(|seq| records.get(seq)).cloned().collect()
+}
+
+impl Inner {
+    fn order_at(&self, key: &OrderKey) -> Option<(u64, &Order)> {
+        let seq = *self.order_index.get(key)?;
+        Some((seq, self.orders.get(&seq)?))
+    }
+
+    fn refund_at(&self, key: &RefundKey) -> Option<(u64, &Refund)> {
+        let seq = *self.refund_index.get(key)?;
+        Some((seq, self.refunds.get(&seq)?))
+    }
+
+    /// Stores `order` under `key`, replacing the order stored there (if any).
+    fn put_order(&mut self, key: &OrderKey, order: Order) {
+        match self.order_index.get(key).copied() {
+            Some(seq) => {
+                let transaction_id = order.transaction_id.clone();
+                if let Some(old) = self.orders.insert(seq, order)
+                    && old.transaction_id != transaction_id
+                {
+                    index_remove(&mut self.orders_by_transaction, &old.transaction_id, seq);
+                    index_add(&mut self.orders_by_transaction, transaction_id, seq);
+                }
+            }
+            None => {
+                self.next_seq += 1;
+                let seq = self.next_seq;
+                self.order_index.insert(key.clone(), seq);
+                index_add(&mut self.orders_by_number, key.out_trade_no.clone(), seq);
+                index_add(&mut self.orders_by_transaction, order.transaction_id.clone(), seq);
+                self.orders.insert(seq, order);
+            }
+        }
+    }
+
+    /// Stores `refund` under `key`, replacing the refund stored there (if any).
+    fn put_refund(&mut self, key: &RefundKey, refund: Refund) {
+        match self.refund_index.get(key).copied() {
+            Some(seq) => {
+                self.refunds.insert(seq, refund);
+            }
+            None => {
+                self.next_seq += 1;
+                let seq = self.next_seq;
+                self.refund_index.insert(key.clone(), seq);
+                index_add(&mut self.refunds_by_number, key.1.clone(), seq);
+                let order = OrderKey::new(&refund.mchid, &refund.out_trade_no);
+                index_add(&mut self.refunds_by_order, order, seq);
+                self.refunds.insert(seq, refund);
+            }
+        }
+    }
+
+    /// The refunds of the order under `key`, oldest first.
+    fn refunds_of(&self, key: &OrderKey) -> Vec<Refund> {
+        indexed(&self.refunds, self.refunds_by_order.get(key))
+    }
+
+    /// Whether nothing is left to happen to the order under `key`: it is paid, refunded or
+    /// closed, and none of its refunds is in progress.
+    fn is_finished(&self, key: &OrderKey, order: &Order) -> bool {
+        matches!(order.state, TradeState::Success | TradeState::Refund | TradeState::Closed)
+            && self
+                .refunds_by_order
+                .get(key)
+                .into_iter()
+                .flatten()
+                .all(|seq| self.refunds.get(seq).is_none_or(|r| r.state != RefundState::Processing))
+    }
+
+    /// After a change to the order under `key`: counts it as finished or not, and forgets the
+    /// oldest finished orders beyond the history.
+    fn changed(&mut self, key: &OrderKey) {
+        let Some(keep) = self.history else { return };
+        if let Some((seq, order)) = self.order_at(key) {
+            if self.is_finished(key, order) {
+                self.finished.insert(seq);
+            } else {
+                self.finished.remove(&seq);
+            }
+        }
+        while self.finished.len() > keep {
+            if let Some(oldest) = self.finished.pop_first() {
+                self.forget_order(oldest);
+            }
+        }
+    }
+
+    /// Forgets the order under `seq` and its refunds.
+    fn forget_order(&mut self, seq: u64) {
+        let Some(order) = self.orders.remove(&seq) else { return };
+        let key = order.key();
+        self.order_index.remove(&key);
+        index_remove(&mut self.orders_by_number, &key.out_trade_no, seq);
+        index_remove(&mut self.orders_by_transaction, &order.transaction_id, seq);
+        for refund_seq in self.refunds_by_order.remove(&key).unwrap_or_default() {
+            if let Some(refund) = self.refunds.remove(&refund_seq) {
+                let refund_key = refund_key(&refund);
+                self.refund_index.remove(&refund_key);
+                index_remove(&mut self.refunds_by_number, &refund_key.1, refund_seq);
+            }
+        }
+    }
 }
 
 impl Store for MemoryStore {
@@ -142,21 +322,27 @@ impl Store for MemoryStore {
     }
 
     fn order(&self, key: &OrderKey) -> Option<Order> {
-        let inner = self.lock();
-        inner.order_index.get(key).and_then(|&i| inner.orders.get(i)).cloned()
+        self.lock().order_at(key).map(|(_, order)| order.clone())
     }
 
     fn order_by_transaction(&self, mchid: &str, transaction_id: &str) -> Option<Order> {
         let inner = self.lock();
         inner
-            .orders
+            .orders_by_transaction
+            .get(transaction_id)?
             .iter()
-            .find(|o| o.mchid == mchid && o.transaction_id == transaction_id)
+            .filter_map(|seq| inner.orders.get(seq))
+            .find(|o| o.mchid == mchid)
             .cloned()
     }
 
     fn orders(&self) -> Vec<Order> {
-        self.lock().orders.clone()
+        self.lock().orders.values().cloned().collect()
+    }
+
+    fn orders_numbered(&self, out_trade_no: &str) -> Vec<Order> {
+        let inner = self.lock();
+        indexed(&inner.orders, inner.orders_by_number.get(out_trade_no))
     }
 
     fn update_order(
@@ -165,26 +351,23 @@ impl Store for MemoryStore {
         change: &mut dyn FnMut(Option<&Order>) -> Result<Order, SandboxError>,
     ) -> Result<Order, SandboxError> {
         let mut inner = self.lock();
-        let index = inner.order_index.get(key).copied();
-        let new = change(index.and_then(|i| inner.orders.get(i)))?;
-        match index.and_then(|i| inner.orders.get_mut(i)) {
-            Some(slot) => *slot = new.clone(),
-            None => {
-                let at = inner.orders.len();
-                inner.orders.push(new.clone());
-                inner.order_index.insert(key.clone(), at);
-            }
-        }
+        let new = change(inner.order_at(key).map(|(_, order)| order))?;
+        inner.put_order(key, new.clone());
+        inner.changed(key);
         Ok(new)
     }
 
     fn refund(&self, key: &RefundKey) -> Option<Refund> {
-        let inner = self.lock();
-        inner.refund_index.get(key).and_then(|&i| inner.refunds.get(i)).cloned()
+        self.lock().refund_at(key).map(|(_, refund)| refund.clone())
     }
 
     fn refunds(&self) -> Vec<Refund> {
-        self.lock().refunds.clone()
+        self.lock().refunds.values().cloned().collect()
+    }
+
+    fn refunds_numbered(&self, out_refund_no: &str) -> Vec<Refund> {
+        let inner = self.lock();
+        indexed(&inner.refunds, inner.refunds_by_number.get(out_refund_no))
     }
 
     fn request_refund(
@@ -194,29 +377,15 @@ impl Store for MemoryStore {
         change: &mut RequestRefund<'_>,
     ) -> Result<Refund, SandboxError> {
         let mut inner = self.lock();
-        let Some(found) = inner.order_index.get(order).and_then(|&i| inner.orders.get(i)) else {
+        let Some((_, found)) = inner.order_at(order) else {
             return Err(SandboxError::OrderNotFound(order.out_trade_no.clone()));
         };
-        let of_order: Vec<Refund> = inner
-            .refunds
-            .iter()
-            .filter(|r| r.mchid == order.mchid && r.out_trade_no == order.out_trade_no)
-            .cloned()
-            .collect();
-        let existing = inner.refund_index.get(key).and_then(|&i| inner.refunds.get(i));
+        let of_order = inner.refunds_of(order);
+        let existing = inner.refund_at(key).map(|(_, refund)| refund);
         let new = change(found, &of_order, existing)?;
-        match inner.refund_index.get(key).copied() {
-            Some(i) => {
-                if let Some(slot) = inner.refunds.get_mut(i) {
-                    *slot = new.clone();
-                }
-            }
-            None => {
-                let at = inner.refunds.len();
-                inner.refunds.push(new.clone());
-                inner.refund_index.insert(refund_key(&new), at);
-            }
-        }
+        let stored_under = if existing.is_some() { key.clone() } else { refund_key(&new) };
+        inner.put_refund(&stored_under, new.clone());
+        inner.changed(&OrderKey::new(&new.mchid, &new.out_trade_no));
         Ok(new)
     }
 
@@ -226,31 +395,33 @@ impl Store for MemoryStore {
         change: &mut UpdateRefund<'_>,
     ) -> Result<(Refund, Order), SandboxError> {
         let mut inner = self.lock();
-        let not_found = || SandboxError::RefundNotFound(key.1.clone());
-        let refund_at = inner.refund_index.get(key).copied().ok_or_else(not_found)?;
-        let refund = inner.refunds.get(refund_at).ok_or_else(not_found)?;
+        let (_, refund) =
+            inner.refund_at(key).ok_or_else(|| SandboxError::RefundNotFound(key.1.clone()))?;
         let order_key = OrderKey::new(&refund.mchid, &refund.out_trade_no);
-        let order_at = inner
-            .order_index
-            .get(&order_key)
-            .copied()
+        let (_, order) = inner
+            .order_at(&order_key)
             .ok_or_else(|| SandboxError::OrderNotFound(order_key.out_trade_no.clone()))?;
-        let order = inner.orders.get(order_at).ok_or_else(not_found)?;
         let (new_refund, new_order) = change(refund, order)?;
-        if let Some(slot) = inner.refunds.get_mut(refund_at) {
-            *slot = new_refund.clone();
-        }
-        if let Some(slot) = inner.orders.get_mut(order_at) {
-            *slot = new_order.clone();
-        }
+        inner.put_refund(key, new_refund.clone());
+        inner.put_order(&order_key, new_order.clone());
+        inner.changed(&order_key);
         Ok((new_refund, new_order))
     }
 
     fn push_message(&self, message: Message) {
-        self.lock().messages.push(message);
+        let mut inner = self.lock();
+        inner.messages.push_back(message);
+        if let Some(keep) = inner.history {
+            while inner.messages.len() > keep {
+                inner.messages.pop_front();
+            }
+        }
     }
 
     fn messages(&self) -> Vec<Message> {
-        self.lock().messages.clone()
+        self.lock().messages.iter().cloned().collect()
     }
 }
+
+#[cfg(test)]
+mod tests;

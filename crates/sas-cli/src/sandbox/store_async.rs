@@ -67,6 +67,10 @@ pub(crate) trait AsyncStore: Send + Sync + 'static {
     /// Every order, oldest first.
     fn orders(&self) -> StoreFuture<'_, Vec<Order>>;
 
+    /// The orders numbered `out_trade_no`, of every merchant, oldest first (one per merchant
+    /// at most), found through an index.
+    fn orders_numbered<'a>(&'a self, out_trade_no: &'a str) -> StoreFuture<'a, Vec<Order>>;
+
     /// Replaces the order under `key` with what `change` makes of it (`None` when there is
     /// none yet), atomically; returns the stored order.
     ///
@@ -99,6 +103,10 @@ pub(crate) trait AsyncStore: Send + Sync + 'static {
 
     /// Every refund, oldest first.
     fn refunds(&self) -> StoreFuture<'_, Vec<Refund>>;
+
+    /// The refunds numbered `out_refund_no`, of every merchant, oldest first (one per merchant
+    /// at most), found through an index.
+    fn refunds_numbered<'a>(&'a self, out_refund_no: &'a str) -> StoreFuture<'a, Vec<Refund>>;
 
     /// Adds or finds a refund of the order under `order`: `change` sees the order, its refunds
     /// so far and the refund with the same key if any, and returns the refund to store.
@@ -200,6 +208,10 @@ impl<S: Store> AsyncStore for S {
         done(Ok(Store::orders(self)))
     }
 
+    fn orders_numbered<'a>(&'a self, out_trade_no: &'a str) -> StoreFuture<'a, Vec<Order>> {
+        done(Ok(Store::orders_numbered(self, out_trade_no)))
+    }
+
     fn update_order<'a>(
         &'a self,
         key: &'a OrderKey,
@@ -235,6 +247,10 @@ impl<S: Store> AsyncStore for S {
 
     fn refunds(&self) -> StoreFuture<'_, Vec<Refund>> {
         done(Ok(Store::refunds(self)))
+    }
+
+    fn refunds_numbered<'a>(&'a self, out_refund_no: &'a str) -> StoreFuture<'a, Vec<Refund>> {
+        done(Ok(Store::refunds_numbered(self, out_refund_no)))
     }
 
     fn request_refund<'a>(

@@ -2,7 +2,8 @@
 //! same database as sas-store's callback outbox.
 //!
 //! Records are stored as their JSON (the model's serde form) beside the columns they are found
-//! by (`store_sqlite/0001_state.sql`). The tables are the migration set `sas-sandbox`, applied
+//! by (`store_sqlite/0001_state.sql`), each lookup served by an index
+//! (`store_sqlite/0002_by_number.sql` adds those by order and refund number alone). The tables are the migration set `sas-sandbox`, applied
 //! on open through [`SqliteStore::migrate`]: a database written by a newer sandbox is refused.
 //! Read-modify-write operations run in one `BEGIN IMMEDIATE` transaction, so they are atomic
 //! across connections and processes; a change that causes callbacks enqueues them in that same
@@ -26,8 +27,10 @@ use super::store_async::{
 pub(crate) const MIGRATION_SET: &str = "sas-sandbox";
 
 /// The sandbox's migrations, newest last; the last version is the schema this build writes.
-const MIGRATIONS: &[Migration] =
-    &[Migration::new(1, "state", include_str!("store_sqlite/0001_state.sql"))];
+const MIGRATIONS: &[Migration] = &[
+    Migration::new(1, "state", include_str!("store_sqlite/0001_state.sql")),
+    Migration::new(2, "by_number", include_str!("store_sqlite/0002_by_number.sql")),
+];
 
 /// An [`AsyncStore`] in SQLite: what it holds survives the process. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -329,6 +332,21 @@ impl AsyncStore for SqliteSandboxStore {
         })
     }
 
+    fn orders_numbered<'a>(&'a self, out_trade_no: &'a str) -> StoreFuture<'a, Vec<Order>> {
+        Box::pin(async move {
+            sqlx::query_as::<_, (String, String)>(
+                "SELECT record, fingerprint FROM sandbox_orders WHERE out_trade_no = ? ORDER BY seq",
+            )
+            .bind(out_trade_no)
+            .fetch_all(self.db.pool())
+            .await
+            .map_err(storage)?
+            .into_iter()
+            .map(order_from)
+            .collect()
+        })
+    }
+
     fn update_order<'a>(
         &'a self,
         key: &'a OrderKey,
@@ -377,6 +395,22 @@ impl AsyncStore for SqliteSandboxStore {
             sqlx::query_as::<_, (String, String)>(
                 "SELECT record, fingerprint FROM sandbox_refunds ORDER BY seq",
             )
+            .fetch_all(self.db.pool())
+            .await
+            .map_err(storage)?
+            .into_iter()
+            .map(refund_from)
+            .collect()
+        })
+    }
+
+    fn refunds_numbered<'a>(&'a self, out_refund_no: &'a str) -> StoreFuture<'a, Vec<Refund>> {
+        Box::pin(async move {
+            sqlx::query_as::<_, (String, String)>(
+                "SELECT record, fingerprint FROM sandbox_refunds WHERE out_refund_no = ?
+                 ORDER BY seq",
+            )
+            .bind(out_refund_no)
             .fetch_all(self.db.pool())
             .await
             .map_err(storage)?

@@ -15,6 +15,7 @@ mod listen;
 mod load;
 mod sandbox_data;
 mod sandbox_delivery;
+mod sandbox_history;
 mod sandbox_orders;
 mod sandbox_refunds;
 mod sandbox_users;

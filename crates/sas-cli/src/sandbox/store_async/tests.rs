@@ -1,7 +1,8 @@
 //! [`AsyncStore::update_order_enqueue`] on both stores: with the outbox made to fail (SQLite: a
 //! trigger refusing every insert into `sas_callbacks`) or the callback failing to be made, the
 //! order is left as it was and nothing is enqueued; a retry then stores both, one callback; and
-//! paying an order already paid is refused without a second callback.
+//! paying an order already paid is refused without a second callback. And the lookups by
+//! number on both stores, through an index in SQLite.
 
 use sas_core::api::common::{GoodsInfo, GoodsInfoInit};
 use sas_core::api::virtual_payment::mini_game_payment_notification as notification;
@@ -149,4 +150,89 @@ async fn memory_leaves_a_payment_undone_when_its_callback_fails_and_a_retry_stor
     assert_eq!(pending(&outbox).await, []);
 
     check_atomic_pay(&store, &outbox, &placed).await;
+}
+
+/// Orders `A1` of merchants `m1` and `m2`, `B1` of `m1`, and a refund of each `A1` numbered `R1`.
+async fn numbered_records(store: &dyn AsyncStore) {
+    for (mchid, no) in [("m1", "A1"), ("m2", "A1"), ("m1", "B1")] {
+        let mut placed = order(no, 100);
+        placed.mchid = mchid.into();
+        placed.transaction_id = format!("tx-{mchid}-{no}");
+        placed.state = TradeState::Success;
+        store.update_order(&placed.key(), &mut |_| Ok(placed.clone())).await.unwrap();
+        if no == "A1" {
+            let key = (mchid.to_owned(), "R1".to_owned());
+            let refund = crate::sandbox::model::Refund {
+                is_virtual: false,
+                mchid: mchid.into(),
+                out_refund_no: "R1".into(),
+                refund_id: format!("5030-{mchid}"),
+                out_trade_no: no.into(),
+                transaction_id: placed.transaction_id.clone(),
+                refund: 10,
+                total: 100,
+                currency: "CNY".into(),
+                reason: None,
+                callback_url: "http://127.0.0.1:1/refund".into(),
+                fingerprint: "R1".into(),
+                state: crate::sandbox::model::RefundState::Processing,
+                created_at: 1,
+                completed_at: None,
+            };
+            let requested =
+                store.request_refund(&placed.key(), &key, &mut |_, _, _| Ok(refund.clone())).await;
+            assert!(requested.is_ok(), "{requested:?}");
+        }
+    }
+}
+
+async fn check_numbered(store: &dyn AsyncStore) {
+    numbered_records(store).await;
+    let merchants = |orders: Vec<Order>| orders.into_iter().map(|o| o.mchid).collect::<Vec<_>>();
+    assert_eq!(merchants(store.orders_numbered("A1").await.unwrap()), ["m1", "m2"]);
+    assert_eq!(merchants(store.orders_numbered("B1").await.unwrap()), ["m1"]);
+    assert!(store.orders_numbered("C1").await.unwrap().is_empty());
+    let refunds = store.refunds_numbered("R1").await.unwrap();
+    let of =
+        refunds.iter().map(|r| (r.mchid.as_str(), r.out_trade_no.as_str())).collect::<Vec<_>>();
+    assert_eq!(of, [("m1", "A1"), ("m2", "A1")]);
+    assert!(store.refunds_numbered("R2").await.unwrap().is_empty());
+    let found = store.order_by_transaction("m2", "tx-m2-A1").await.unwrap();
+    assert_eq!(found.map(|o| o.mchid), Some("m2".to_owned()));
+    assert_eq!(store.order_by_transaction("m1", "tx-m2-A1").await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn memory_finds_orders_and_refunds_by_number_of_every_merchant() {
+    check_numbered(&MemoryStore::new([])).await;
+}
+
+#[tokio::test]
+async fn sqlite_finds_orders_and_refunds_by_number_through_an_index() {
+    let dir = std::env::temp_dir().join(format!("sas-cli-unit-{}-numbered", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = SqliteStore::open(dir.join("sandbox.db")).await.unwrap();
+    let store = SqliteSandboxStore::open(db.clone(), []).await.unwrap();
+    check_numbered(&store).await;
+    for (query, index) in [
+        ("SELECT record FROM sandbox_orders WHERE out_trade_no = 'A1'", "sandbox_orders_by_number"),
+        (
+            "SELECT record FROM sandbox_refunds WHERE out_refund_no = 'R1'",
+            "sandbox_refunds_by_number",
+        ),
+        (
+            "SELECT record FROM sandbox_orders WHERE mchid = 'm1' AND transaction_id = 'tx'",
+            "sandbox_orders_by_transaction",
+        ),
+    ] {
+        let plan: Vec<(i64, i64, i64, String)> =
+            sqlx::query_as(&format!("EXPLAIN QUERY PLAN {query}"))
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|step| step.3.as_str()).collect();
+        assert!(steps.iter().any(|step| step.contains(index)), "{query}: {steps:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
