@@ -4,11 +4,12 @@
 //! this process. At the end it prints requests per second, p50 and p99 latency per endpoint and
 //! overall, errors, callbacks expected and received, lost and duplicated, and the resident
 //! memory (start, peak, end, and its growth after the warm-up); it fails unless there was no
-//! error and no callback was lost, duplicated or unexpected.
+//! error and no callback was lost, duplicated or unexpected. The in-process sandbox keeps a
+//! bounded history (`--history`), so a long run's memory levels off.
 //!
 //! Its parts: `mix` (the journeys that make the load), `receiver` (the counting callback
-//! endpoints), `stats` (latency histograms and errors), `sampler` (RSS and throughput sampled through the run), `report`
-//! (what is printed).
+//! endpoints), `stats` (latency histograms and errors), `sampler` (RSS and throughput sampled
+//! through the run), `report` (what is printed).
 
 mod mix;
 mod receiver;
@@ -62,7 +63,22 @@ pub struct Args {
     /// How long to wait after the load for callbacks still on their way, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub drain: u64,
+    /// How many finished orders the in-process sandbox keeps (`sas sandbox --history`): the
+    /// oldest are forgotten first, so its memory levels off once the run has finished this
+    /// many. At least 8 per worker, so that no order is forgotten while its journey runs. 0
+    /// keeps everything, to see the memory grow with the orders.
+    #[arg(long, value_name = "N", default_value_t = HISTORY, conflicts_with = "sandbox")]
+    pub history: usize,
 }
+
+/// How many finished orders the in-process sandbox keeps unless told: reached early in a run
+/// (within the warm-up of a run of a minute or more), small enough that the state it keeps is
+/// a few MiB.
+const HISTORY: usize = 1_000;
+
+/// The least history per worker: a journey's order, once finished, must outlive the orders the
+/// other workers finish before the journey's next request, even when it waits a while.
+const HISTORY_PER_WORKER: usize = 8;
 
 /// Runs `sas load` and prints its figures.
 ///
@@ -78,7 +94,8 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             (url.trim_end_matches('/').to_owned(), KeysFile::load(path)?, None)
         }
         None => {
-            let running = Sandbox::start(SandboxConfig::default()).await?;
+            let config = SandboxConfig::default().history(history(&args));
+            let running = Sandbox::start(config).await?;
             (running.base_url.clone(), running.keys.clone(), Some(running))
         }
     };
@@ -99,6 +116,16 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             c.duplicated,
             c.unexpected
         )
+    }
+}
+
+/// The history the in-process sandbox keeps: `--history`, at least [`HISTORY_PER_WORKER`] per
+/// worker (0 stays 0, everything).
+fn history(args: &Args) -> usize {
+    let floor = usize::try_from(args.concurrency).unwrap_or(usize::MAX);
+    match args.history {
+        0 => 0,
+        asked => asked.max(floor.saturating_mul(HISTORY_PER_WORKER)),
     }
 }
 

@@ -1,6 +1,11 @@
 //! The merchant's callback endpoints for the load run: one sas-hyper `Receiver` per callback
 //! (2.2, 3.2, 4.2, 5.1.3, 5.2.2), each counting the notifications its handler is given, by
 //! order or refund number, against the callbacks the run expects.
+//!
+//! What they keep is bounded, so that a long run measures the sandbox's memory and not theirs:
+//! a callback expected and handled once is one bit, and each receiver remembers the last
+//! [`SEEN`] notifications to drop duplicates (a duplicate of an older one reaches the handler,
+//! which counts it as duplicated, so no duplicate goes unnoticed).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,7 +16,7 @@ use sas_core::api::refund::{refund_notification, virtual_refund_notification};
 use sas_core::api::virtual_payment::{
     mini_game_payment_notification, mini_program_payment_notification,
 };
-use sas_hyper::receiver::{Delivered, Handler, Notification, Receiver};
+use sas_hyper::receiver::{Delivered, Handler, MemorySeen, Notification, Receiver};
 use sas_hyper::server::HandlerError;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -28,6 +33,12 @@ pub(crate) enum Subject {
     Refund,
 }
 
+/// How many handled notifications each callback endpoint remembers to drop duplicates: at a
+/// load run's rate (up to about 130 a second on one endpoint), those of the last 15 s or more,
+/// as long as the sandbox waits before its first retry. A duplicate of an older one reaches
+/// the handler and is counted as duplicated.
+const SEEN: usize = 2_000;
+
 /// How often one callback was expected and handled.
 #[derive(Clone, Copy, Debug, Default)]
 struct Count {
@@ -35,12 +46,67 @@ struct Count {
     handled: u32,
 }
 
+/// The callbacks expected and handled: those expected and handled exactly once as one bit
+/// each, the others (still awaited, unexpected so far, or handled twice before they were
+/// expected) counted by subject and sequence number.
+#[derive(Debug, Default)]
+struct Counts {
+    open: BTreeMap<(Subject, u64), Count>,
+    /// By subject, bit `seq` set once that callback was expected and handled once.
+    settled: [Vec<u64>; 2],
+    settled_count: u64,
+    /// Handler calls for a settled callback.
+    late_duplicates: u64,
+}
+
+impl Counts {
+    fn bit(subject: Subject, seq: u64) -> (usize, usize, u64) {
+        let word = usize::try_from(seq / 64).unwrap_or(usize::MAX);
+        (subject as usize, word, 1 << (seq % 64))
+    }
+
+    fn is_settled(&self, subject: Subject, seq: u64) -> bool {
+        let (set, word, bit) = Self::bit(subject, seq);
+        self.settled[set].get(word).is_some_and(|w| w & bit != 0)
+    }
+
+    /// Settles the callback if it was expected and handled once.
+    fn settle_if_done(&mut self, subject: Subject, seq: u64) {
+        let Some(count) = self.open.get(&(subject, seq)) else { return };
+        if !(count.expected && count.handled == 1) {
+            return;
+        }
+        self.open.remove(&(subject, seq));
+        let (set, word, bit) = Self::bit(subject, seq);
+        let words = &mut self.settled[set];
+        if words.len() <= word {
+            words.resize(word + 1, 0);
+        }
+        words[word] |= bit;
+        self.settled_count += 1;
+    }
+
+    fn expect(&mut self, subject: Subject, seq: u64) {
+        self.open.entry((subject, seq)).or_default().expected = true;
+        self.settle_if_done(subject, seq);
+    }
+
+    fn handled(&mut self, subject: Subject, seq: u64) {
+        if self.is_settled(subject, seq) {
+            self.late_duplicates += 1;
+            return;
+        }
+        self.open.entry((subject, seq)).or_default().handled += 1;
+        self.settle_if_done(subject, seq);
+    }
+}
+
 /// The callbacks expected and handled, by subject and sequence number.
 #[derive(Debug)]
 pub(crate) struct Tally {
     /// `L<run>-` or `R<run>-` precede the sequence number in order and refund numbers.
     run: String,
-    counts: Mutex<BTreeMap<(Subject, u64), Count>>,
+    counts: Mutex<Counts>,
     /// Handled callbacks whose number is not one of this run's.
     foreign: AtomicU64,
     /// HTTP requests that reached the callback endpoints (redeliveries included).
@@ -69,13 +135,13 @@ impl Tally {
     pub(crate) fn new(run: &str) -> Self {
         Self {
             run: run.to_owned(),
-            counts: Mutex::new(BTreeMap::new()),
+            counts: Mutex::new(Counts::default()),
             foreign: AtomicU64::new(0),
             deliveries: AtomicU64::new(0),
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, BTreeMap<(Subject, u64), Count>> {
+    fn lock(&self) -> MutexGuard<'_, Counts> {
         self.counts.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -91,7 +157,7 @@ impl Tally {
 
     /// The sandbox accepted to send one callback about `subject` number `seq`.
     pub(crate) fn expect(&self, subject: Subject, seq: u64) {
-        self.lock().entry((subject, seq)).or_default().expected = true;
+        self.lock().expect(subject, seq);
     }
 
     /// The handler was given a callback about `number`.
@@ -106,7 +172,7 @@ impl Tally {
             .and_then(|rest| rest.strip_prefix('-'))
             .and_then(|seq| seq.parse::<u64>().ok());
         match seq {
-            Some(seq) => self.lock().entry((subject, seq)).or_default().handled += 1,
+            Some(seq) => self.lock().handled(subject, seq),
             None => {
                 self.foreign.fetch_add(1, Ordering::Relaxed);
             }
@@ -115,12 +181,16 @@ impl Tally {
 
     /// The figures so far.
     pub(crate) fn callbacks(&self) -> Callbacks {
+        let counts = self.lock();
         let mut sum = Callbacks {
+            expected: counts.settled_count,
+            received: counts.settled_count,
+            duplicated: counts.late_duplicates,
             unexpected: self.foreign.load(Ordering::Relaxed),
             deliveries: self.deliveries.load(Ordering::Relaxed),
             ..Callbacks::default()
         };
-        for count in self.lock().values() {
+        for count in counts.open.values() {
             match (count.expected, count.handled) {
                 (true, 0) => sum.lost += 1,
                 (true, n) => {
@@ -206,6 +276,7 @@ where
 {
     Ok(Receiver::builder(keys.merchant_verifying()?, Counter { tally: Arc::clone(tally) })
         .api_v3_key(keys.api_v3()?)
+        .seen_store(MemorySeen::new(SEEN))
         .build())
 }
 
@@ -287,5 +358,32 @@ mod tests {
             (sum.expected, sum.received, sum.lost, sum.duplicated, sum.unexpected),
             (3, 2, 1, 1, 2)
         );
+        // A callback settled (expected, handled once) and then handled again is a duplicate.
+        tally.handled(Subject::Payment, "Lab12-1");
+        tally.handled(Subject::Payment, "Lab12-2");
+        let sum = tally.callbacks();
+        assert_eq!(
+            (sum.expected, sum.received, sum.lost, sum.duplicated, sum.unexpected),
+            (3, 3, 0, 2, 2)
+        );
+    }
+
+    #[test]
+    fn callbacks_handled_once_are_kept_as_bits_whatever_the_order() {
+        let tally = Tally::new("ab12");
+        for seq in 0..1_000 {
+            if seq % 2 == 0 {
+                tally.expect(Subject::Payment, seq);
+                tally.handled(Subject::Payment, &tally.order_no(seq));
+            } else {
+                tally.handled(Subject::Refund, &tally.refund_no(seq));
+                tally.expect(Subject::Refund, seq);
+            }
+        }
+        let sum = tally.callbacks();
+        assert_eq!((sum.expected, sum.received, sum.lost, sum.duplicated), (1_000, 1_000, 0, 0));
+        let counts = tally.lock();
+        assert!(counts.open.is_empty(), "{} kept one by one", counts.open.len());
+        assert!(counts.settled.iter().all(|words| words.len() <= 16));
     }
 }

@@ -1,5 +1,5 @@
 //! `sas load` as the binary, briefly: every endpoint called, no error, no callback lost or
-//! duplicated, the memory figures printed.
+//! duplicated, the memory figures printed; and with a history smaller than its orders.
 
 #[test]
 fn sas_load_runs_every_endpoint_without_an_error_or_a_lost_callback() {
@@ -30,4 +30,22 @@ fn sas_load_runs_every_endpoint_without_an_error_or_a_lost_callback() {
     {
         assert!(text.lines().any(|line| line.starts_with(section)), "{section}: {text}");
     }
+}
+
+#[test]
+fn sas_load_with_a_history_smaller_than_its_orders_has_no_error() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
+        .args(["load", "--duration", "3", "--concurrency", "1", "--drain", "30", "--history"])
+        .arg("4")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{text}\n{errors}");
+    assert!(text.lines().any(|line| line == "errors: 0"), "{text}");
+    let journeys = text.lines().find(|line| line.contains(" journeys in ")).unwrap_or_default();
+    let done: u64 = journeys.split(' ').next().unwrap_or_default().parse().unwrap_or(0);
+    // A history of 8 (one worker's least); four journeys in five place an order, so 15
+    // journeys finish more orders than that.
+    assert!(done >= 15, "the history was not exceeded: {journeys}");
 }
