@@ -27,7 +27,7 @@
 //! Time and nonces are inputs: the SDK never reads a clock or draws randomness.
 
 mod body;
-mod headers;
+pub(crate) mod headers;
 pub mod merchant_rsa;
 pub mod pay_sig;
 pub mod pay_sig_query;
@@ -106,6 +106,11 @@ pub trait AuthScheme: sealed::Sealed + Sized + 'static {
     fn header_key_received<'b>(_input: &'b Self::Verifying<'_>) -> Option<&'b SecretKey> {
         None
     }
+
+    /// Whether [`AuthScheme::sign_body`] fills anything in: when it does not, the message is
+    /// serialised as given, uncopied.
+    #[doc(hidden)]
+    const SIGNS_BODY: bool = false;
 
     /// Fills in the signatures carried in the body, before it is serialised.
     #[doc(hidden)]

@@ -26,6 +26,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
 use crate::auth::{self, AuthScheme, Identity, SignWith, VerifyWith};
@@ -71,12 +74,19 @@ pub trait OutgoingRequest: ApiRequest {
             .signing_input()
             .map_err(|needs| IntoHttpError::MissingKey { entry: meta.section, needs })?;
         let (base, callback_path) = split_target(meta.kind, target)?;
-        let mut message = self.clone();
-        Self::Auth::sign_body(meta, &mut message, &input)?;
-        let mut wire = to_wire(&message, callback_path)?;
-        encrypt_headers(meta, &mut wire, Self::Auth::header_key(&input))?;
+        // Only a scheme that signs in the body needs a copy of the message to sign.
+        let signed;
+        let message = if Self::Auth::SIGNS_BODY {
+            let mut message = self.clone();
+            Self::Auth::sign_body(meta, &mut message, &input)?;
+            signed = message;
+            &signed
+        } else {
+            self
+        };
+        let mut wire = to_wire(message, callback_path, Self::Auth::header_key(&input))?;
         Self::Auth::sign_wire(meta, &mut wire, &input)?;
-        into_http(base, wire)
+        into_http(base, Self::METHOD, wire)
     }
 }
 
@@ -121,8 +131,11 @@ pub trait IncomingRequest: ApiRequest {
         };
         let raw_query = request.uri().query().unwrap_or("");
         let query = wire::decode_query(raw_query);
-        let canonical_url =
-            if raw_query.is_empty() { path.to_owned() } else { format!("{path}?{raw_query}") };
+        let canonical_url: Cow<'_, str> = if raw_query.is_empty() {
+            Cow::Borrowed(path)
+        } else {
+            Cow::Owned(format!("{path}?{raw_query}"))
+        };
         let body = request.body().as_ref();
         let input = verifying
             .verifying_input()
@@ -146,7 +159,7 @@ pub trait IncomingRequest: ApiRequest {
             .map_err(FromHttpRequestError::Body)?;
         let parts = ReceivedParts {
             headers: request.headers(),
-            decrypted: &decrypted,
+            decrypted: RefCell::new(decrypted),
             path: &path_values,
             query: &query,
         };
@@ -168,25 +181,30 @@ fn split_target(kind: EntryKind, target: &str) -> Result<(&str, Option<&str>), I
         .strip_prefix("https://")
         .or_else(|| target.strip_prefix("http://"))
         .ok_or_else(bad)?;
-    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority_len =
+        rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     if authority_len == 0 || !target.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(bad());
     }
+    let split = target.len() - rest.len() + authority_len;
     match kind {
         EntryKind::Callback => {
-            let split = target.len() - rest.len() + authority_len;
-            let path = target[split..].split('#').next().unwrap_or("");
+            let after = &target[split..];
+            let path = &after[..after.bytes().position(|b| b == b'#').unwrap_or(after.len())];
             Ok((&target[..split], Some(if path.is_empty() { "/" } else { path })))
         }
-        _ if target.contains(['?', '#']) => Err(bad()),
+        // The authority holds none of them.
+        _ if target[split..].bytes().any(|b| b == b'?' || b == b'#') => Err(bad()),
         _ => Ok((target.trim_end_matches('/'), None)),
     }
 }
 
-/// The unsigned wire form of a message: path, query, headers and JSON body.
+/// The unsigned wire form of a message: path, query, headers and JSON body, each header the
+/// spec marks `encrypted` as its ciphertext under `key`.
 fn to_wire<T: ApiRequest>(
     message: &T,
     callback_path: Option<&str>,
+    key: Option<&SecretKey>,
 ) -> Result<WireRequest, IntoHttpError> {
     let meta = T::METADATA;
     let method = T::METHOD.as_str();
@@ -196,58 +214,86 @@ fn to_wire<T: ApiRequest>(
         None => (wire::fill_path(meta.path.unwrap_or("/"), &message.path_values()), Vec::new()),
     };
     query.extend(message.query_values().into_iter().map(|(n, v)| (n.to_owned(), v.to_owned())));
-    let mut headers: Vec<(&'static str, String)> =
-        message.header_values().into_iter().map(|(n, v)| (n, v.to_owned())).collect();
     let body =
         if T::METHOD == http::Method::GET { Vec::new() } else { serde_json::to_vec(message)? };
+    let values = message.header_values();
+    check_encrypted(meta, &values, key)?;
+    let mut headers: Vec<(&'static str, String)> =
+        Vec::with_capacity(1 + values.len() + AUTH_HEADERS);
     if !body.is_empty() {
-        headers.insert(0, (CONTENT_TYPE.as_str(), "application/json".to_owned()));
+        headers.push((CONTENT_TYPE.as_str(), "application/json".to_owned()));
+    }
+    for (name, value) in values {
+        // The ciphertext straight from the field's text, with no plaintext copy in between.
+        let value = if meta.headers.iter().any(|field| field.encrypted && field.name == name) {
+            encrypt_header_value(key.ok_or_else(|| missing_secret_key(meta))?, value)
+        } else {
+            value.to_owned()
+        };
+        headers.push((name, value));
     }
     Ok(WireRequest { method, path, query, headers, body })
 }
 
-fn into_http(base: &str, wire: WireRequest) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
-    let uri = http::Uri::try_from(format!("{base}{}", wire.canonical_url()))
-        .map_err(http::Error::from)?;
+/// The most headers an auth scheme adds (the payment callbacks': `TC-Timestamp`,
+/// `TC-Signature` and the three `TC-Callback-*`).
+const AUTH_HEADERS: usize = 5;
+
+fn into_http(
+    base: &str,
+    method: &'static http::Method,
+    wire: WireRequest,
+) -> Result<http::Request<Vec<u8>>, IntoHttpError> {
+    let mut url = String::with_capacity(base.len() + wire.path.len() + 1);
+    url.push_str(base);
+    wire.write_canonical_url(&mut url);
+    let uri = http::Uri::try_from(url).map_err(http::Error::from)?;
     // Parts set in place rather than through `http::request::Builder`, which moves the whole
     // request through every call.
     let mut request = http::Request::new(wire.body);
-    *request.method_mut() =
-        http::Method::from_bytes(wire.method.as_bytes()).map_err(http::Error::from)?;
+    *request.method_mut() = method.clone();
     *request.uri_mut() = uri;
     let headers = request.headers_mut();
     headers.reserve(wire.headers.len());
-    for (name, value) in &wire.headers {
+    for (name, value) in wire.headers {
         let bad = |problem| IntoHttpError::BadHeaderValue { name, problem };
-        if let Some(problem) = wire::field_value_problem(value) {
+        if let Some(problem) = wire::field_value_problem(&value) {
             return Err(bad(problem));
         }
-        let header_name =
-            HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad("an invalid header name"))?;
-        let header_value = HeaderValue::from_bytes(value.as_bytes())
-            .map_err(|_| bad("bytes the http crate refuses"))?;
+        let header_name = match auth::headers::prepared(name) {
+            Some(prepared) => prepared,
+            None => HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| bad("an invalid header name"))?,
+        };
+        // The value's own buffer becomes the header's, uncopied.
+        let header_value =
+            HeaderValue::try_from(value).map_err(|_| bad("bytes the http crate refuses"))?;
         headers.append(header_name, header_value);
     }
     Ok(request)
 }
 
-/// Replaces the plaintext of every header the spec marks `encrypted` with its ciphertext.
-fn encrypt_headers(
+/// Checks that every header the spec marks `encrypted` can be encrypted: the key is held, the
+/// plaintext is a valid field value.
+fn check_encrypted(
     meta: &'static Metadata,
-    wire: &mut WireRequest,
+    values: &[(&'static str, &str)],
     key: Option<&SecretKey>,
 ) -> Result<(), IntoHttpError> {
     for field in meta.headers.iter().filter(|field| field.encrypted) {
-        for (name, value) in wire.headers.iter_mut().filter(|(name, _)| *name == field.name) {
-            let key = key
-                .ok_or(IntoHttpError::MissingKey { entry: meta.section, needs: "the SecretKey" })?;
+        for (name, value) in values.iter().filter(|(name, _)| *name == field.name) {
+            key.ok_or_else(|| missing_secret_key(meta))?;
             if let Some(problem) = wire::field_value_problem(value) {
                 return Err(IntoHttpError::BadHeaderValue { name, problem });
             }
-            *value = encrypt_header_value(key, value);
         }
     }
     Ok(())
+}
+
+/// The error of an `encrypted` header to send without the SecretKey.
+fn missing_secret_key(meta: &'static Metadata) -> IntoHttpError {
+    IntoHttpError::MissingKey { entry: meta.section, needs: "the SecretKey" }
 }
 
 /// The plaintext of every header the spec marks `encrypted`, by wire name, decrypted once the
@@ -258,11 +304,12 @@ fn decrypt_headers(
     meta: &'static Metadata,
     headers: &http::HeaderMap,
     key: Option<&SecretKey>,
-) -> Result<Vec<(&'static str, String)>, FromHttpRequestError> {
-    let mut decrypted = Vec::new();
+) -> Result<Vec<(&'static str, Option<String>)>, FromHttpRequestError> {
+    let mut decrypted =
+        Vec::with_capacity(meta.headers.iter().filter(|field| field.encrypted).count());
     for field in meta.headers.iter().filter(|field| field.encrypted) {
         let names = std::iter::once(field.name).chain(field.aliases.iter().copied());
-        let mut values = names.flat_map(|name| headers.get_all(name));
+        let mut values = names.flat_map(|name| auth::headers::get_all(headers, name));
         let Some(value) = values.next() else { continue };
         if values.next().is_some() {
             return Err(FromHttpRequestError::Auth(AuthError::RepeatedHeader(field.name)));
@@ -273,7 +320,7 @@ fn decrypt_headers(
         let undecryptable = |error| FromHttpRequestError::Undecryptable { name: field.name, error };
         let text = std::str::from_utf8(value.as_bytes())
             .map_err(|_| undecryptable(CryptoError::InvalidHex { what: field.name }))?;
-        decrypted.push((field.name, decrypt_header_value(key, text).map_err(undecryptable)?));
+        decrypted.push((field.name, Some(decrypt_header_value(key, text).map_err(undecryptable)?)));
     }
     Ok(decrypted)
 }
@@ -281,8 +328,9 @@ fn decrypt_headers(
 /// Header, path and query values of a received request.
 struct ReceivedParts<'a> {
     headers: &'a http::HeaderMap,
-    /// The plaintext of the encrypted headers, in place of their received ciphertext.
-    decrypted: &'a [(&'static str, String)],
+    /// The plaintext of the encrypted headers, in place of their received ciphertext: each
+    /// handed over (moved out) when its field reads it, once.
+    decrypted: RefCell<Vec<(&'static str, Option<String>)>>,
     path: &'a [(&'static str, String)],
     query: &'a [(String, String)],
 }
@@ -291,11 +339,14 @@ impl PartSource for ReceivedParts<'_> {
     fn get(&self, part: WirePart, name: &str, aliases: &[&str]) -> Option<String> {
         let names = || std::iter::once(name).chain(aliases.iter().copied());
         match part {
-            WirePart::Header if self.decrypted.iter().any(|(n, _)| *n == name) => {
-                self.decrypted.iter().find(|(n, _)| *n == name).map(|(_, value)| value.clone())
-            }
+            WirePart::Header if self.decrypted.borrow().iter().any(|(n, _)| *n == name) => self
+                .decrypted
+                .borrow_mut()
+                .iter_mut()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, value)| value.take()),
             WirePart::Header => names()
-                .find_map(|candidate| self.headers.get(candidate))
+                .find_map(|candidate| auth::headers::get(self.headers, candidate))
                 .and_then(|value| std::str::from_utf8(value.as_bytes()).ok())
                 .map(str::to_owned),
             WirePart::Path => names()

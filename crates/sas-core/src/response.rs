@@ -22,6 +22,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeOwned, Visitor};
@@ -114,7 +115,7 @@ fn read_envelope<T: DeserializeOwned>(
     // The common case in one pass: a success with its typed `data`. Anything else is read
     // again below, member by member, to say what it is.
     if status.is_success()
-        && let Some(envelope) = crate::json::read_once::<TypedEnvelope<T>>(body)
+        && let Some(envelope) = crate::json::read_once::<TypedEnvelope<'_, T>>(body)
         && envelope.return_code.0 == SUCCESS_CODE
     {
         let response = match envelope.data {
@@ -140,7 +141,7 @@ fn read_envelope<T: DeserializeOwned>(
     if envelope.return_code.0 != SUCCESS_CODE {
         return Err(FromHttpResponseError::Api(ApiError {
             status,
-            code: envelope.return_code.0,
+            code: envelope.return_code.0.into_owned(),
             message: return_message,
             request_id,
         }));
@@ -161,13 +162,32 @@ fn read_data<T: DeserializeOwned>(raw: &[u8], body: &[u8]) -> Result<T, FromHttp
 
 fn json_response<T: Serialize>(
     status: http::StatusCode,
-    envelope: &T,
+    envelope: &OutEnvelope<'_, T>,
 ) -> Result<http::Response<Vec<u8>>, IntoHttpError> {
-    let body = serde_json::to_vec(envelope)?;
-    Ok(http::Response::builder()
-        .status(status)
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .body(body)?)
+    let body = envelope_bytes(envelope)?;
+    // Parts set in place rather than through `http::response::Builder`.
+    let mut response = http::Response::new(body);
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+    Ok(response)
+}
+
+/// The envelope's JSON, byte for byte what its `Serialize` writes: the member names written
+/// as they are (they need no escape), the values by serde_json.
+fn envelope_bytes<T: Serialize>(envelope: &OutEnvelope<'_, T>) -> serde_json::Result<Vec<u8>> {
+    let mut body = Vec::with_capacity(128);
+    body.extend_from_slice(br#"{"returnCode":"#);
+    serde_json::to_writer(&mut body, envelope.return_code)?;
+    body.extend_from_slice(br#","returnMessage":"#);
+    serde_json::to_writer(&mut body, envelope.return_message)?;
+    body.extend_from_slice(br#","data":"#);
+    serde_json::to_writer(&mut body, &envelope.data)?;
+    body.extend_from_slice(br#","requestId":"#);
+    serde_json::to_writer(&mut body, envelope.request_id)?;
+    body.push(b'}');
+    Ok(body)
 }
 
 #[derive(Serialize)]
@@ -183,8 +203,8 @@ struct OutEnvelope<'a, T> {
 
 #[derive(Deserialize)]
 struct InEnvelope<'a> {
-    #[serde(rename = "returnCode")]
-    return_code: ReturnCode,
+    #[serde(rename = "returnCode", borrow)]
+    return_code: ReturnCode<'a>,
     #[serde(rename = "returnMessage", default)]
     return_message: Option<String>,
     #[serde(borrow, default)]
@@ -195,9 +215,9 @@ struct InEnvelope<'a> {
 
 /// A success envelope read in one pass, `data` typed.
 #[derive(Deserialize)]
-struct TypedEnvelope<T> {
-    #[serde(rename = "returnCode")]
-    return_code: ReturnCode,
+struct TypedEnvelope<'a, T> {
+    #[serde(rename = "returnCode", borrow)]
+    return_code: ReturnCode<'a>,
     #[serde(rename = "returnMessage", default)]
     return_message: Option<String>,
     #[serde(default = "Option::default")]
@@ -206,27 +226,60 @@ struct TypedEnvelope<T> {
     request_id: Option<String>,
 }
 
-/// `returnCode`, documented as a string; a number is accepted too.
-struct ReturnCode(String);
+/// `returnCode`, documented as a string; a number is accepted too. Borrowed from the body
+/// when it holds no escape.
+struct ReturnCode<'a>(Cow<'a, str>);
 
-impl<'de> Deserialize<'de> for ReturnCode {
+impl<'de: 'a, 'a> Deserialize<'de> for ReturnCode<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct CodeVisitor;
-        impl Visitor<'_> for CodeVisitor {
-            type Value = ReturnCode;
+        impl<'de> Visitor<'de> for CodeVisitor {
+            type Value = ReturnCode<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a returnCode string or number")
             }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<ReturnCode, E> {
-                Ok(ReturnCode(value.to_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+                Ok(ReturnCode(Cow::Borrowed(value)))
             }
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<ReturnCode, E> {
-                Ok(ReturnCode(value.to_string()))
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(ReturnCode(Cow::Owned(value.to_owned())))
             }
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<ReturnCode, E> {
-                Ok(ReturnCode(value.to_string()))
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+                Ok(ReturnCode(Cow::Owned(value.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+                Ok(ReturnCode(Cow::Owned(value.to_string())))
             }
         }
         deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OutEnvelope, envelope_bytes};
+
+    /// The envelope written by hand is the one its `Serialize` writes.
+    #[test]
+    fn the_envelope_bytes_are_its_serialisation() {
+        let data = serde_json::json!({"a": "x\"y", "b": [1, null]});
+        for (code, message, request_id) in
+            [("0", "success", "req-1"), ("E1", "bad \"input\"\n\u{7f}é", ""), ("", "", "\\")]
+        {
+            let with = OutEnvelope {
+                return_code: code,
+                return_message: message,
+                data: Some(&data),
+                request_id,
+            };
+            assert_eq!(envelope_bytes(&with).unwrap(), serde_json::to_vec(&with).unwrap());
+            let without = OutEnvelope::<()> {
+                return_code: code,
+                return_message: message,
+                data: None,
+                request_id,
+            };
+            assert_eq!(envelope_bytes(&without).unwrap(), serde_json::to_vec(&without).unwrap());
+        }
     }
 }

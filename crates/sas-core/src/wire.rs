@@ -28,9 +28,22 @@ impl WireRequest {
 
     /// The path plus `?query` when there is one: what `Authorization` signs.
     pub(crate) fn canonical_url(&self) -> String {
+        let mut url = String::new();
+        self.write_canonical_url(&mut url);
+        url
+    }
+
+    /// Appends [`WireRequest::canonical_url`] to `out`.
+    pub(crate) fn write_canonical_url(&self, out: &mut String) {
+        out.push_str(&self.path);
+        if self.query.is_empty() {
+            return;
+        }
         let query = self.query_string();
-        let joint = if self.path.contains('?') { '&' } else { '?' };
-        if query.is_empty() { self.path.clone() } else { format!("{}{joint}{query}", self.path) }
+        if !query.is_empty() {
+            out.push(if self.path.contains('?') { '&' } else { '?' });
+            out.push_str(&query);
+        }
     }
 }
 
@@ -51,6 +64,9 @@ pub(crate) fn encode_query(pairs: &[(String, String)]) -> String {
 /// Decodes `a=1&b=x%20y` (a `+` is a space, as in forms). Pairs that are not UTF-8 after
 /// decoding are kept lossily.
 pub(crate) fn decode_query(query: &str) -> Vec<(String, String)> {
+    if query.is_empty() {
+        return Vec::new();
+    }
     query
         .split('&')
         .filter(|pair| !pair.is_empty())
@@ -101,6 +117,12 @@ fn read_target(target: &str) -> (Vec<String>, Vec<(String, String)>) {
 /// Why a value cannot travel as an HTTP field value (RFC 9110 §5.5) exactly as given: a
 /// control character, a byte outside visible ASCII, or whitespace a recipient would strip.
 pub(crate) fn field_value_problem(value: &str) -> Option<&'static str> {
+    // The common case in one pass, without stopping early so that it runs many bytes at a
+    // time: visible ASCII and spaces only, no space at either end.
+    let visible = value.bytes().fold(true, |visible, b| visible & (b' '..=b'~').contains(&b));
+    if visible && !value.starts_with(' ') && !value.ends_with(' ') {
+        return None;
+    }
     if value.bytes().any(|b| b >= 0x80) {
         Some("a character outside visible ASCII")
     } else if value.bytes().any(|b| b.is_ascii_control()) {
@@ -114,6 +136,9 @@ pub(crate) fn field_value_problem(value: &str) -> Option<&'static str> {
 
 /// Fills the `{name}` parameters of `template` with `values`, each percent-encoded.
 pub(crate) fn fill_path(template: &str, values: &[(&'static str, &str)]) -> String {
+    if !template.as_bytes().contains(&b'{') {
+        return template.to_owned();
+    }
     let mut path = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -134,6 +159,10 @@ pub(crate) fn match_path(
     template: &'static str,
     path: &str,
 ) -> Option<Vec<(&'static str, String)>> {
+    if !template.as_bytes().contains(&b'{') {
+        // No parameter: the same segments are the same text.
+        return (template == path).then(Vec::new);
+    }
     let mut values = Vec::new();
     let mut want = template.split('/');
     let mut got = path.split('/');
@@ -158,7 +187,27 @@ pub(crate) fn match_path(
 
 #[cfg(test)]
 mod tests {
-    use super::{decode_query, decoded_target, encode_query, fill_path, match_path};
+    use super::{
+        decode_query, decoded_target, encode_query, field_value_problem, fill_path, match_path,
+    };
+
+    #[test]
+    fn field_value_problems_are_named() {
+        for (value, problem) in [
+            ("", None),
+            ("application/json", None),
+            ("a b~", None),
+            ("é", Some("a character outside visible ASCII")),
+            ("a\tb", Some("a control character")),
+            ("a\u{7f}", Some("a control character")),
+            ("\u{7f}é", Some("a character outside visible ASCII")),
+            (" a", Some("leading or trailing whitespace, which recipients strip")),
+            ("a ", Some("leading or trailing whitespace, which recipients strip")),
+            (" ", Some("leading or trailing whitespace, which recipients strip")),
+        ] {
+            assert_eq!(field_value_problem(value), problem, "{value:?}");
+        }
+    }
 
     #[test]
     fn decoded_targets_name_the_same_resource_or_none() {
@@ -206,6 +255,9 @@ mod tests {
             assert_eq!(match_path(TEMPLATE, path), None, "{path}");
         }
         assert_eq!(match_path("/user/checkUser", "/user/checkUser"), Some(vec![]));
+        for path in ["/user/checkUser/", "/user/checkuser", "/user//checkUser", "/user", ""] {
+            assert_eq!(match_path("/user/checkUser", path), None, "{path}");
+        }
     }
 
     #[test]

@@ -1,8 +1,75 @@
 //! The headers the auth schemes read: each exactly once, under one of its spellings.
 
-use http::HeaderMap;
+use http::header::{AUTHORIZATION as AUTHORIZATION_NAME, CONTENT_TYPE, GetAll};
+use http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::AuthError;
+
+/// The prepared `HeaderName` of each header name this crate writes or reads, by the spelling
+/// it uses (the spec's, or the auth schemes'): looked up without parsing the name again.
+macro_rules! prepared_names {
+    ($($spelling:literal => $name:expr,)*) => {
+        /// The prepared `HeaderName` of `spelling`, when it is one this crate knows; `None`
+        /// for another name, which is parsed as usual.
+        pub(crate) fn prepared(spelling: &str) -> Option<HeaderName> {
+            match spelling {
+                $($spelling => {
+                    const NAME: HeaderName = $name;
+                    Some(NAME)
+                })*
+                _ => None,
+            }
+        }
+
+        /// Every spelling [`prepared`] knows.
+        #[cfg(test)]
+        const SPELLINGS: &[&str] = &[$($spelling),*];
+    };
+}
+
+prepared_names! {
+    "TC-Timestamp" => HeaderName::from_static("tc-timestamp"),
+    "TC-Signature" => HeaderName::from_static("tc-signature"),
+    "content-type" => CONTENT_TYPE,
+    "Content-Type" => CONTENT_TYPE,
+    "TC-OpenId" => HeaderName::from_static("tc-openid"),
+    "TC-MiniAppID" => HeaderName::from_static("tc-miniappid"),
+    "TC-MerchantID" => HeaderName::from_static("tc-merchantid"),
+    "TC-MerchantId" => HeaderName::from_static("tc-merchantid"),
+    "Authorization" => AUTHORIZATION_NAME,
+    "X-TC-Signature" => HeaderName::from_static("x-tc-signature"),
+    "TC-ApplicationID" => HeaderName::from_static("tc-applicationid"),
+    "X-TC-ApplicationId" => HeaderName::from_static("x-tc-applicationid"),
+    "TC-Callback-Nonce" => HeaderName::from_static("tc-callback-nonce"),
+    "TC-Nonce" => HeaderName::from_static("tc-nonce"),
+    "TC-Callback-Serial" => HeaderName::from_static("tc-callback-serial"),
+    "TC-Serial" => HeaderName::from_static("tc-serial"),
+    "TC-Callback-Signature" => HeaderName::from_static("tc-callback-signature"),
+    "TC-Callback-OutRefundNo" => HeaderName::from_static("tc-callback-outrefundno"),
+    "TC-Callback-OutTradeNo" => HeaderName::from_static("tc-callback-outtradeno"),
+    "TC-Payment-Callback" => HeaderName::from_static("tc-payment-callback"),
+    "TC-Platform-UserID" => HeaderName::from_static("tc-platform-userid"),
+    "TC-Platform-UserId" => HeaderName::from_static("tc-platform-userid"),
+    "TC-TradeType" => HeaderName::from_static("tc-tradetype"),
+    "TC-UserID" => HeaderName::from_static("tc-userid"),
+}
+
+/// Every value of the header spelled `name` (compared case-insensitively): through its
+/// prepared `HeaderName` when it has one.
+pub(crate) fn get_all<'h>(headers: &'h HeaderMap, name: &str) -> GetAll<'h, HeaderValue> {
+    match prepared(name) {
+        Some(prepared) => headers.get_all(prepared),
+        None => headers.get_all(name),
+    }
+}
+
+/// The first value of the header spelled `name`, as [`get_all`] finds it.
+pub(crate) fn get<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h HeaderValue> {
+    match prepared(name) {
+        Some(prepared) => headers.get(prepared),
+        None => headers.get(name),
+    }
+}
 
 /// `TC-Timestamp`.
 pub(super) const TC_TIMESTAMP: &str = "TC-Timestamp";
@@ -30,7 +97,7 @@ pub(super) fn optional<'h>(
     names: &[&'static str],
 ) -> Result<Option<&'h str>, AuthError> {
     let name = names.first().copied().unwrap_or_default();
-    let mut values = names.iter().flat_map(|candidate| headers.get_all(*candidate));
+    let mut values = names.iter().flat_map(|candidate| get_all(headers, candidate));
     let Some(value) = values.next() else { return Ok(None) };
     if values.next().is_some() {
         return Err(AuthError::RepeatedHeader(name));
@@ -56,4 +123,41 @@ pub(super) fn refuse_repeats(
         optional(headers, names)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use http::HeaderName;
+
+    use super::{SPELLINGS, prepared};
+
+    #[test]
+    fn each_prepared_name_is_its_spelling_parsed() {
+        for spelling in SPELLINGS {
+            let parsed = HeaderName::from_bytes(spelling.as_bytes()).unwrap();
+            assert_eq!(prepared(spelling), Some(parsed), "{spelling}");
+        }
+        assert_eq!(prepared("TC-Unknown"), None);
+        // Every header name of the spec, and each of its aliases, has one.
+        for entry in crate::api::ENTRIES {
+            for field in entry.headers {
+                for spelling in std::iter::once(&field.name).chain(field.aliases) {
+                    assert!(prepared(spelling).is_some(), "{spelling} of {}", entry.section);
+                }
+            }
+        }
+        assert_eq!(prepared("tc-timestamp"), None);
+    }
+
+    #[test]
+    fn the_auth_spellings_are_prepared() {
+        for spelling in [super::TC_TIMESTAMP, super::TC_SIGNATURE, super::X_TC_SIGNATURE]
+            .into_iter()
+            .chain([super::AUTHORIZATION, super::MERCHANT_ID, super::CALLBACK_SIGNATURE])
+            .chain(super::CALLBACK_SERIAL)
+            .chain(super::CALLBACK_NONCE)
+        {
+            assert!(prepared(spelling).is_some(), "{spelling}");
+        }
+    }
 }

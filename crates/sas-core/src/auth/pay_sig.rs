@@ -71,6 +71,8 @@ impl AuthScheme for PaySig {
         Ok(Verifying::new(ring.app_keys.ok_or(KeyNeed::AppKey)?))
     }
 
+    const SIGNS_BODY: bool = true;
+
     fn sign_body(
         meta: &'static Metadata,
         message: &mut dyn TextFields,

@@ -96,6 +96,8 @@ impl AuthScheme for VirtualCallback {
         })
     }
 
+    const SIGNS_BODY: bool = true;
+
     fn sign_body(
         meta: &'static Metadata,
         message: &mut dyn TextFields,
