@@ -100,7 +100,7 @@ fn read_body(source: &str) -> anyhow::Result<Value> {
     } else {
         std::fs::read_to_string(source).with_context(|| format!("cannot read {source}"))?
     };
-    serde_json::from_str(&text).with_context(|| format!("{source} is not JSON"))
+    crate::tools::read_json(text.as_bytes()).with_context(|| format!("{source} is not JSON"))
 }
 
 /// Runs `sas call`: prints `{"data": …, "requestId": …}`, or fails with the error envelope.

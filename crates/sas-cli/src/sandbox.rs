@@ -63,6 +63,11 @@ pub struct Args {
     /// phone}`) instead of the built-in demo users.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
+    /// Another URL the sandbox is reached at, through a proxy (`https://x.ngrok.app`): its
+    /// pages and admin endpoints answer to that host too (otherwise only to the address it
+    /// listens on and the loopback names for its port). Repeat for several.
+    #[arg(long, value_name = "URL")]
+    pub public_url: Vec<String>,
 }
 
 /// The arguments of `sas sandbox` beside [`Args`]: where the state is kept and when callbacks
@@ -128,6 +133,9 @@ pub async fn run_command(command: Command) -> anyhow::Result<()> {
     let mut config = SandboxConfig::default().listen(args.listen);
     if let Some(path) = &args.config {
         config = config.keys(KeysFile::load(path)?);
+    }
+    for url in &args.public_url {
+        config = config.public_url(url);
     }
     if let Some(path) = &args.users {
         config = config.users(users::load_profiles(path)?);

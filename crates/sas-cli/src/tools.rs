@@ -94,3 +94,28 @@ pub fn read_input(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
         std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
     }
 }
+
+/// Why a JSON text from outside was refused by [`read_json`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonTextError {
+    /// The bytes are not UTF-8.
+    #[error("the text is not UTF-8: {0}")]
+    NotUtf8(#[from] std::str::Utf8Error),
+    /// The text is not JSON by RFC 8259 (a member name repeated in one object, say), or not of
+    /// the type asked for; the error names the member at fault.
+    #[error(transparent)]
+    Json(#[from] sas_core::error::JsonError),
+}
+
+/// Reads a JSON text given from outside (a file, a pasted object, an HTTP body) as the SDK
+/// reads every message: by RFC 8259, a leading byte order mark ignored, a member name given
+/// twice in one object refused, the member at fault named.
+///
+/// # Errors
+///
+/// [`JsonTextError`].
+pub fn read_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonTextError> {
+    let text = std::str::from_utf8(bytes)?;
+    Ok(sas_core::types::JsonString::<T>::from_raw(text).parse()?)
+}

@@ -12,7 +12,8 @@
 //! | `GET /sandbox/deliveries` | | every callback with its state and every attempt |
 //! | `GET /sandbox/users` | | the users and what the user endpoints reveal |
 //!
-//! Add `?mchid=…` to the two `POST`s when several merchants use the same number.
+//! Add `?mchid=…` to the two `POST`s when several merchants use the same number. A request
+//! naming a host that is not the sandbox's, or a `POST` from another site, is refused with 403.
 
 use std::sync::Arc;
 
@@ -31,9 +32,10 @@ use super::core::Core;
 use super::error::SandboxError;
 use super::model::RefundState;
 use super::orders::{self, PayResult};
+use super::web::OwnHosts;
 
-/// The admin routes, to nest under `/sandbox`.
-pub(crate) fn routes(core: Arc<Core>) -> Router {
+/// The admin routes, to nest under `/sandbox`, answering only to the hosts of `own`.
+pub(crate) fn routes(core: Arc<Core>, own: Arc<OwnHosts>) -> Router {
     Router::new()
         .route("/orders", get(list_orders))
         .route("/orders/{out_trade_no}/pay", post(pay))
@@ -44,20 +46,19 @@ pub(crate) fn routes(core: Arc<Core>) -> Router {
         .route("/users", get(list_users))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .route_layer(axum::middleware::from_fn(same_origin_only))
+        .route_layer(axum::middleware::from_fn_with_state(own, own_only))
         .with_state(core)
 }
 
-/// A `POST` sent by another site's page is refused (403): a page can post JSON as
-/// `text/plain` without asking.
-async fn same_origin_only(
+/// A request naming another host (DNS rebinding), or a `POST` sent by another site's page, is
+/// refused (403): a page can post JSON as `text/plain` without asking.
+async fn own_only(
+    State(own): State<Arc<OwnHosts>>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    if request.method() == http::Method::POST
-        && let Some(reason) = super::web::cross_site(request.headers())
-    {
-        return refuse(http::StatusCode::FORBIDDEN, &reason);
+    if let Some(refusal) = own.refusal(request.method(), request.uri(), request.headers()) {
+        return refuse(http::StatusCode::FORBIDDEN, refusal.reason());
     }
     next.run(request).await
 }
@@ -107,9 +108,10 @@ fn path_and_body(
     Ok((path, bytes))
 }
 
-/// Reads a JSON body, refusing anything else with an envelope.
+/// Reads a JSON body strictly (RFC 8259: a repeated member name refused, a BOM ignored),
+/// refusing anything else with an envelope naming the member at fault.
 fn body<T: DeserializeOwned>(bytes: &Bytes) -> Result<T, SandboxError> {
-    serde_json::from_slice(bytes).map_err(|e| SandboxError::Invalid(format!("body: {e}")))
+    crate::tools::read_json(bytes).map_err(|e| SandboxError::Invalid(format!("body: {e}")))
 }
 
 /// `?mchid=…`, if given.

@@ -37,6 +37,7 @@ pub struct SandboxConfig {
     data: Option<PathBuf>,
     history: usize,
     serve: ServeConfig,
+    public_urls: Vec<String>,
 }
 
 impl std::fmt::Debug for SandboxConfig {
@@ -47,6 +48,7 @@ impl std::fmt::Debug for SandboxConfig {
             .field("users", &self.users.as_ref().map(Vec::len))
             .field("data", &self.data)
             .field("history", &self.history)
+            .field("public_urls", &self.public_urls)
             .finish_non_exhaustive()
     }
 }
@@ -65,6 +67,7 @@ impl Default for SandboxConfig {
             data: None,
             history: DEFAULT_HISTORY,
             serve: ServeConfig::default(),
+            public_urls: Vec::new(),
         }
     }
 }
@@ -123,6 +126,14 @@ impl SandboxConfig {
     /// ([`data`](Self::data)) keeps everything whatever this says.
     pub fn history(mut self, orders: usize) -> Self {
         self.history = orders;
+        self
+    }
+
+    /// Another URL the sandbox is reached at (`https://x.ngrok.app`, through a proxy): its
+    /// pages and admin endpoints answer to its host and take actions from its origin, besides
+    /// the address it listens on and the loopback names for its port.
+    pub fn public_url(mut self, url: impl Into<String>) -> Self {
+        self.public_urls.push(url.into());
         self
     }
 
@@ -248,9 +259,10 @@ impl Sandbox {
             SuperappService::builder(SandboxApp(Arc::clone(&core)), keys.superapp_verifying()?)
                 .clock(SharedClock(Arc::clone(&config.clock)))
                 .build();
-        let pages = web::Web::new(Arc::clone(&core), &keys)?;
+        let own = Arc::new(web::OwnHosts::new(addr, &config.public_urls));
+        let pages = web::Web::new(Arc::clone(&core), &keys, Arc::clone(&own))?;
         let router = axum::Router::new()
-            .nest("/sandbox", admin::routes(Arc::clone(&core)))
+            .nest("/sandbox", admin::routes(Arc::clone(&core), own))
             .merge(web::routes(Arc::new(pages)))
             .fallback_service(service)
             .layer(axum::middleware::from_fn(log::log_request));

@@ -8,7 +8,7 @@
 //! shown is escaped by maud (descriptions and callback bodies come from outside). The note an
 //! action leaves is kept here for a few minutes under a random ID the redirect carries, so a
 //! page shows only what the sandbox itself said, never text from a link. A POST from another
-//! site is refused (`origin`); malformed input gets a page naming the fault (`input`).
+//! site, or any request naming another host, is refused (`origin`); malformed input gets a page naming the fault (`input`).
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -31,7 +31,7 @@ mod layout;
 mod markup;
 mod origin;
 
-pub(crate) use origin::cross_site;
+pub(crate) use origin::OwnHosts;
 
 /// How long an action's note can be shown.
 const NOTE_LIFETIME: Duration = Duration::from_secs(600);
@@ -53,13 +53,19 @@ pub(crate) struct Web {
     pub(crate) merchant_keys: PublicKeySet,
     pub(crate) app_key: AppKey,
     pub(crate) session_keys: Vec<(String, SessionKey)>,
+    /// The hosts and origins the pages answer to.
+    own: Arc<OwnHosts>,
     /// The notes of recent actions, by ID, oldest first.
     notes: Mutex<VecDeque<(String, Instant, Note)>>,
 }
 
 impl Web {
-    /// The pages' state from the sandbox's keys.
-    pub(crate) fn new(core: Arc<Core>, keys: &crate::keyfile::KeysFile) -> anyhow::Result<Self> {
+    /// The pages' state from the sandbox's keys, answering to the hosts of `own`.
+    pub(crate) fn new(
+        core: Arc<Core>,
+        keys: &crate::keyfile::KeysFile,
+        own: Arc<OwnHosts>,
+    ) -> anyhow::Result<Self> {
         let session_keys = keys
             .users
             .iter()
@@ -72,6 +78,7 @@ impl Web {
             merchant_keys: keys.merchant_public_keys()?,
             app_key: keys.app()?,
             session_keys,
+            own,
             notes: Mutex::new(VecDeque::new()),
         })
     }
@@ -118,9 +125,10 @@ impl Web {
     }
 }
 
-/// The pages' routes: `/`, `/console/...`, `/cashier...`; a POST only from the pages
-/// themselves.
+/// The pages' routes: `/`, `/console/...`, `/cashier...`; only for the sandbox's own hosts,
+/// and a POST only from the pages themselves.
 pub(crate) fn routes(web: Arc<Web>) -> Router {
+    let own = Arc::clone(&web.own);
     Router::new()
         .route("/", get(console::page))
         .route("/console/live", get(console::live))
@@ -133,7 +141,7 @@ pub(crate) fn routes(web: Arc<Web>) -> Router {
         .route("/cashier/result", get(cashier::result))
         .route("/cashier/result/live", get(cashier::result_live))
         .method_not_allowed_fallback(input::wrong_method)
-        .route_layer(axum::middleware::from_fn(origin::same_origin_only))
+        .route_layer(axum::middleware::from_fn_with_state(own, origin::own_only))
         .with_state(web)
 }
 

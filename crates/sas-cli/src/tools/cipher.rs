@@ -146,8 +146,8 @@ pub fn decrypt(args: DecryptArgs) -> anyhow::Result<()> {
         }
         DecryptCommand::Resource { input, keys } => {
             let key = api_v3_key(&keys)?;
-            let json: serde_json::Value = serde_json::from_slice(&super::read_input(&input)?)
-                .context("the input is not JSON")?;
+            let json: serde_json::Value =
+                super::read_json(&super::read_input(&input)?).context("the input is not JSON")?;
             let resource = json
                 .as_object()
                 .and_then(|body| {

@@ -88,6 +88,17 @@ fn keys_written_by_the_sandbox_let_another_process_call_it() {
     let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(answer["data"], "Ada", "{out}");
 
+    // The body is read as the SDK reads every message: a leading BOM ignored, a member name
+    // given twice refused.
+    let bom = format!("\u{feff}{body}");
+    let (ok, out, err) = call(&keys_path, &["get_user_nick", "--json", "-"], Some(&bom));
+    assert!(ok, "{err}");
+    assert!(out.contains("Ada"), "{out}");
+    let twice = format!(r#"{{"userId":"{user}","userId":"someone else"}}"#);
+    let (ok, out, err) = call(&keys_path, &["get_user_nick", "--json", "-"], Some(&twice));
+    assert!(!ok, "{out}");
+    assert!(err.contains("duplicate member") && err.contains("userId"), "{err}");
+
     let (ok, out, err) = call(&keys_path, &["/user/checkUser", "--json", "-"], Some(&body));
     assert!(ok, "{err}");
     assert!(out.contains("\"data\": true"), "{out}");

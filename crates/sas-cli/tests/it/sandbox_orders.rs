@@ -251,7 +251,7 @@ async fn raw(addr: &str, method: &str, path: &str, body: String) -> (u16, serde_
     let (addr, request) = (
         addr.to_owned(),
         format!(
-            "{method} {path} HTTP/1.1\r\nHost: sandbox\r\nContent-Type: application/json\r\n\
+            "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
              Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()
         ),

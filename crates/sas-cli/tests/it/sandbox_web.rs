@@ -37,7 +37,8 @@ impl Answer {
     }
 }
 
-/// Sends `method path` with `headers` and `body` over a fresh connection.
+/// Sends `method path` with `headers` (`host` is the sandbox's address unless given) and
+/// `body` over a fresh connection.
 async fn send(
     world: &World,
     method: &str,
@@ -47,7 +48,10 @@ async fn send(
 ) -> Answer {
     let addr = world.sandbox.local_addr().to_owned();
     let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
-    let mut request = format!("{method} {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nconnection: close\r\n");
+    if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("host")) {
+        request.push_str(&format!("host: {addr}\r\n"));
+    }
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -151,6 +155,115 @@ async fn a_post_from_another_site_is_refused_and_one_from_the_pages_or_a_script_
     let answer = post_form(&world, "/console/orders/pay", &[], &script).await;
     assert_eq!(answer.status, 303, "{answer:?}");
     assert_eq!(state_of(&world, "WEB-CSRF-0002").await, "SUCCESS");
+    world.sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_request_naming_another_host_is_refused_and_the_sandbox_s_own_names_pass() {
+    let world = World::start().await;
+    place(&world, "WEB-HOST-0001").await;
+    let port = world.sandbox.local_addr().rsplit(':').next().unwrap().to_owned();
+    let mchid = world.keys.merchant.mchid.clone();
+    let pay = format!("out_trade_no=WEB-HOST-0001&mchid={mchid}&result=SUCCESS");
+
+    // DNS rebinding: a page at attacker.example, its name now resolving to the sandbox, posts
+    // from its own origin, which is also the Host it sends.
+    let rebound = format!("attacker.example:{port}");
+    let rebound_origin = format!("http://{rebound}");
+    let foreign = [("host", rebound.as_str()), ("origin", rebound_origin.as_str())];
+    let answer = post_form(&world, "/console/orders/pay", &foreign, &pay).await;
+    assert_eq!(answer.status, 403, "{answer:?}");
+    assert!(answer.is_page(), "{answer:?}");
+    assert!(answer.body.contains("Unknown host refused"), "{answer:?}");
+    assert!(answer.body.contains("--public-url"), "{answer:?}");
+    let path = "/sandbox/orders/WEB-HOST-0001/pay";
+    let answer = send(&world, "POST", path, &foreign, br#"{"result":"SUCCESS"}"#).await;
+    assert_eq!(answer.status, 403, "{answer:?}");
+    assert_eq!(state_of(&world, "WEB-HOST-0001").await, "NOTPAY");
+    // Nor can it read the console, the cashier or the admin lists.
+    for path in ["/", "/console/live", "/cashier", "/sandbox/users", "/sandbox/orders"] {
+        let answer = send(&world, "GET", path, &[("host", &rebound)], b"").await;
+        assert_eq!(answer.status, 403, "{path}: {answer:?}");
+        assert!(!answer.body.contains(&world.user().open_id), "{path}: {answer:?}");
+        assert!(answer.body.contains("not one of its own"), "{path}: {answer:?}");
+    }
+    let answer = send(&world, "GET", "/sandbox/users", &[("host", "localhost")], b"").await;
+    assert_eq!(answer.status, 403, "another port: {answer:?}");
+    // The SAS endpoints, which are signed, answer any Host (here: unsigned, so not 403).
+    let answer = send(&world, "GET", "/v3/pay/transactions/id/1", &[("host", &rebound)], b"").await;
+    assert_ne!(answer.status, 403, "{answer:?}");
+
+    // The sandbox's own names pass, as curl sends them, and as its pages post.
+    for name in ["127.0.0.1", "localhost", "LocalHost", "[::1]"] {
+        let host = format!("{name}:{port}");
+        let answer = send(&world, "GET", "/sandbox/users", &[("host", &host)], b"").await;
+        assert_eq!(answer.status, 200, "{host}: {answer:?}");
+        assert!(answer.body.contains(&world.user().open_id), "{host}: {answer:?}");
+        let answer = send(&world, "GET", "/", &[("host", &host)], b"").await;
+        assert_eq!(answer.status, 200, "{host}: {answer:?}");
+    }
+    let host = format!("localhost:{port}");
+    let origin = format!("http://127.0.0.1:{port}");
+    let answer =
+        post_form(&world, "/console/orders/pay", &[("host", &host), ("origin", &origin)], &pay)
+            .await;
+    assert_eq!(answer.status, 303, "{answer:?}");
+    assert_eq!(state_of(&world, "WEB-HOST-0001").await, "SUCCESS");
+    world.sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_sandbox_behind_a_proxy_answers_to_its_public_url() {
+    let config = SandboxConfig::default().keys(crate::support::sandbox_keys());
+    let sandbox = Sandbox::start(config.public_url("https://x.ngrok.app/")).await.unwrap();
+    let addr = sandbox.local_addr().to_owned();
+    let post_pay = |host: &'static str, origin: &'static str| {
+        let addr = addr.clone();
+        async move {
+            let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+            let request = format!(
+                "POST /sandbox/orders/NONE/pay HTTP/1.1\r\nhost: {host}\r\norigin: {origin}\r\n\
+                 connection: close\r\ncontent-length: 20\r\n\r\n{{\"result\":\"SUCCESS\"}}"
+            );
+            stream.write_all(request.as_bytes()).await.unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).await.unwrap();
+            answer
+        }
+    };
+    // Through the proxy: the action runs (the order is unknown: 404, not 403).
+    let answer = post_pay("x.ngrok.app", "https://x.ngrok.app").await;
+    assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
+    let answer = post_pay("x.ngrok.app", "http://x.ngrok.app").await;
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    let answer = post_pay("y.ngrok.app", "https://y.ngrok.app").await;
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn json_given_to_the_cashier_and_the_admin_endpoints_is_read_strictly() {
+    let world = World::start().await;
+    place(&world, "WEB-JSON-0001").await;
+    // Two `package` members: refused, not checked as the last one.
+    let pasted =
+        "json=%7B%22package%22%3A%22prepay_id%3Da%22%2C%22package%22%3A%22prepay_id%3Db%22%7D";
+    let answer = post_form(&world, "/cashier", &[], pasted).await;
+    assert!(answer.is_page(), "{answer:?}");
+    assert!(answer.body.contains("duplicate member"), "{}", answer.body);
+    assert!(answer.body.contains("at package"), "{}", answer.body);
+
+    let path = "/sandbox/orders/WEB-JSON-0001/pay";
+    let twice = br#"{"result":"PAYERROR","result":"SUCCESS"}"#;
+    let answer = send(&world, "POST", path, &[], twice).await;
+    assert_eq!(answer.status, 400, "{answer:?}");
+    assert!(answer.body.contains("duplicate member"), "{answer:?}");
+    assert!(answer.body.contains("at result"), "{answer:?}");
+    assert_eq!(state_of(&world, "WEB-JSON-0001").await, "NOTPAY");
+    // A leading byte order mark is ignored, as RFC 8259 allows.
+    let answer = send(&world, "POST", path, &[], b"\xEF\xBB\xBF{\"result\":\"SUCCESS\"}").await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert_eq!(state_of(&world, "WEB-JSON-0001").await, "SUCCESS");
     world.sandbox.shutdown().await;
 }
 

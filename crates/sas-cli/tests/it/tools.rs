@@ -522,3 +522,21 @@ fn a_virtual_callback_payload_reserialised_is_found() {
         render(&explanation)
     );
 }
+
+#[test]
+fn decrypt_resource_refuses_a_member_given_twice() {
+    let keys = keys_path("keys.json");
+    let file = temp_path("twice.json");
+    let one = r#"{"nonce":"a","associated_data":"b","ciphertext":"c"}"#;
+    std::fs::write(&file, format!(r#"{{"resource":{one},"resource":{one}}}"#)).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
+        .args(["decrypt", "resource"])
+        .arg(&file)
+        .arg("--keys")
+        .arg(&keys)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("duplicate member") && stderr.contains("resource"), "{stderr}");
+}

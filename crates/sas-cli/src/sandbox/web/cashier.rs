@@ -43,7 +43,9 @@ enum Received {
 /// Reads pasted JSON as the object of one JS API: `signData` makes it virtual.
 fn parse(text: &str) -> Result<Received, Vec<Failure>> {
     let fail = |check, reason: String| vec![Failure { check, reason }];
-    let value: serde_json::Value = serde_json::from_str(text.trim())
+    // Read as a superapp reads it: a member given twice (two `package`s) is refused, not
+    // taken as the last one.
+    let value: serde_json::Value = crate::tools::read_json(text.trim().as_bytes())
         .map_err(|e| fail("JSON", format!("the text is not a JSON object: {e}")))?;
     if !value.is_object() {
         return Err(fail("JSON", "pass the object given to wx.requestPayment, {…}".into()));

@@ -124,7 +124,10 @@ pub(crate) async fn send_http(addr: SocketAddr, request: http::Request<Vec<u8>>)
     let driver = tokio::spawn(connection);
     let (mut parts, body) = request.into_parts();
     if !parts.headers.contains_key(http::header::HOST) {
-        parts.headers.insert(http::header::HOST, http::HeaderValue::from_static("127.0.0.1"));
+        // As curl sends it: the address with its port (the sandbox's pages answer only to it).
+        if let Ok(host) = http::HeaderValue::from_str(&addr.to_string()) {
+            parts.headers.insert(http::header::HOST, host);
+        }
     }
     // Only the path and query go on the request line.
     if let Some(path) = parts.uri.path_and_query().cloned() {
