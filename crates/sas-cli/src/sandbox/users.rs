@@ -40,7 +40,7 @@ pub fn demo_profiles(users: &[User]) -> Vec<UserProfile> {
 /// When the file cannot be read, is not such an array, or is empty.
 pub fn load_profiles(path: &Path) -> anyhow::Result<Vec<UserProfile>> {
     let text = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let users: Vec<UserProfile> = serde_json::from_slice(&text)
+    let users: Vec<UserProfile> = crate::tools::read_json(&text)
         .with_context(|| format!("{}: not a JSON array of user profiles", path.display()))?;
     anyhow::ensure!(!users.is_empty(), "{}: no users", path.display());
     Ok(users)

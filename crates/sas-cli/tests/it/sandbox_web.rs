@@ -267,6 +267,22 @@ async fn json_given_to_the_cashier_and_the_admin_endpoints_is_read_strictly() {
     world.sandbox.shutdown().await;
 }
 
+#[test]
+fn a_users_file_is_read_strictly() {
+    let dir = std::env::temp_dir().join(format!("sas-users-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("users.json");
+    let one = r#"{"user_id":"u1","open_id":"o1","nickname":"N","avatar":"a","email":"e@x.io","phone":"13800138000"}"#;
+    std::fs::write(&path, format!("\u{feff}[{one}]")).unwrap();
+    let users = sas_cli::sandbox::users::load_profiles(&path).unwrap();
+    assert_eq!(users[0].user_id, "u1");
+    let twice = one.replacen(r#""nickname":"N""#, r#""nickname":"N","nickname":"M""#, 1);
+    std::fs::write(&path, format!("[{twice}]")).unwrap();
+    let error = format!("{:#}", sas_cli::sandbox::users::load_profiles(&path).unwrap_err());
+    assert!(error.contains("duplicate member") && error.contains("nickname"), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test]
 async fn a_page_shows_only_notes_the_sandbox_made_never_text_from_the_link() {
     let world = World::start().await;
