@@ -50,8 +50,7 @@ pub struct Args {
           value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub concurrency: u64,
     /// How long the load runs, in seconds (journeys under way then finish).
-    #[arg(long, value_name = "SECS", default_value_t = 10,
-          value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = seconds_at_least_one)]
     pub duration: u64,
     /// Load the sandbox at URL (`sas sandbox`, on this machine: its callbacks come back to
     /// loopback) instead of starting one in-process. Needs `--keys`.
@@ -64,9 +63,10 @@ pub struct Args {
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub drain: u64,
     /// How many finished orders the in-process sandbox keeps (`sas sandbox --history`): the
-    /// oldest are forgotten first, so its memory levels off once the run has finished this
-    /// many. At least 8 per worker, so that no order is forgotten while its journey runs. 0
-    /// keeps everything, to see the memory grow with the orders.
+    /// least recently finished are forgotten first (once their callbacks are delivered), so its
+    /// memory levels off once the run has finished this many. Raised, saying so, to at least
+    /// 8 per worker, so that no order is forgotten while its journey runs. 0 keeps everything,
+    /// to see the memory grow with the orders.
     #[arg(long, value_name = "N", default_value_t = HISTORY, conflicts_with = "sandbox")]
     pub history: usize,
 }
@@ -79,6 +79,15 @@ const HISTORY: usize = 1_000;
 /// The least history per worker: a journey's order, once finished, must outlive the orders the
 /// other workers finish before the journey's next request, even when it waits a while.
 const HISTORY_PER_WORKER: usize = 8;
+
+/// Reads `--duration`: a whole number of seconds, at least one.
+fn seconds_at_least_one(text: &str) -> Result<u64, String> {
+    match text.parse::<u64>() {
+        Ok(0) => Err("the duration must be at least 1 second".to_owned()),
+        Ok(secs) => Ok(secs),
+        Err(_) => Err(format!("{text:?} is not a whole number of seconds")),
+    }
+}
 
 /// Runs `sas load` and prints its figures.
 ///
@@ -94,7 +103,15 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             (url.trim_end_matches('/').to_owned(), KeysFile::load(path)?, None)
         }
         None => {
-            let config = SandboxConfig::default().history(history(&args));
+            let kept = history(&args);
+            if kept != args.history {
+                println!(
+                    "sas load: --history {} raised to {kept} ({HISTORY_PER_WORKER} per \
+                     worker), so that no order is forgotten while its journey runs",
+                    args.history
+                );
+            }
+            let config = SandboxConfig::default().history(kept);
             let running = Sandbox::start(config).await?;
             (running.base_url.clone(), running.keys.clone(), Some(running))
         }

@@ -90,8 +90,8 @@ pub struct StateArgs {
     pub callback_retry_ms: Option<Vec<u64>>,
     /// How many finished orders (paid, refunded or closed) a sandbox in memory keeps, with
     /// their refunds; as many messages and twice as many delivered callbacks are kept too.
-    /// The oldest are forgotten first; unpaid orders, refunds in progress and callbacks still
-    /// to deliver never are. 10000 by default; 0 keeps everything. With --data everything is
+    /// The least recently finished are forgotten first; unpaid orders, refunds in progress,
+    /// orders with a callback still to deliver and those callbacks never are. 10000 by default; 0 keeps everything. With --data everything is
     /// kept.
     #[arg(long, value_name = "N", conflicts_with = "data")]
     pub history: Option<usize>,

@@ -120,9 +120,10 @@ impl SandboxConfig {
     /// How much of the past a sandbox in memory keeps ([`DEFAULT_HISTORY`] unless told): at
     /// most `orders` finished orders (paid, refunded or closed, with no refund in progress)
     /// with their refunds, as many received messages, and twice as many delivered callbacks
-    /// (an order and a refund make one each). The oldest go first; an order forgotten is as if
-    /// never placed. Nothing still to happen is forgotten: unpaid orders, refunds in progress,
-    /// callbacks pending or dead. `0` keeps everything. A sandbox on a data folder
+    /// (an order and a refund make one each). The least recently finished orders and the
+    /// oldest messages and delivered callbacks go first; an order forgotten is as if never
+    /// placed. Nothing still to happen is forgotten: unpaid orders, refunds in progress,
+    /// callbacks pending or dead, and orders with a callback pending. `0` keeps everything. A sandbox on a data folder
     /// ([`data`](Self::data)) keeps everything whatever this says.
     pub fn history(mut self, orders: usize) -> Self {
         self.history = orders;
@@ -320,12 +321,15 @@ async fn open_state(
             (Arc::new(store), outbox)
         }
         None if history == 0 => {
-            (Arc::new(MemoryStore::new(profiles)), SandboxOutbox::Memory(MemoryOutbox::new()))
+            (Arc::new(MemoryStore::new(profiles)), SandboxOutbox::memory(MemoryOutbox::new()))
         }
-        None => (
-            Arc::new(MemoryStore::with_history(profiles, history)),
-            SandboxOutbox::Memory(MemoryOutbox::with_retention(history.saturating_mul(2))),
-        ),
+        None => {
+            // The outbox tells the store when each callback settles: an order with a callback
+            // pending is not forgotten.
+            let store = Arc::new(MemoryStore::with_history(profiles, history));
+            let outbox = MemoryOutbox::with_retention(history.saturating_mul(2));
+            (Arc::clone(&store) as Arc<dyn AsyncStore>, SandboxOutbox::memory_for(outbox, store))
+        }
     })
 }
 

@@ -9,10 +9,15 @@
 //!
 //! [`MemoryStore`] finds every record by its key or number through an index (no request scans
 //! the records), and [`MemoryStore::with_history`] bounds what it keeps: the oldest finished
-//! orders, with their refunds, and the oldest messages go first.
+//! orders, with their refunds, and the oldest messages go first. The least recently finished
+//! order goes first, and never while a callback about it is still pending: the callbacks a
+//! change enqueues hold its order ([`Store::update_order_held`], [`Store::hold`]) until the
+//! outbox settles them ([`Store::settled`]).
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
+
+use sas_hyper::delivery::CallbackId;
 
 use super::error::SandboxError;
 use super::model::{
@@ -30,6 +35,16 @@ pub type RequestRefund<'a> =
 /// What [`Store::update_refund`] runs: the refund and its order → both as they become.
 pub type UpdateRefund<'a> =
     dyn FnMut(&Refund, &Order) -> Result<(Refund, Order), SandboxError> + 'a;
+
+/// What [`Store::update_order_held`] runs: the order under the key, if any → the order to store
+/// and how many callbacks about it are about to be enqueued.
+pub type UpdateOrderHeld<'a> =
+    dyn FnMut(Option<&Order>) -> Result<(Order, usize), SandboxError> + 'a;
+
+/// What [`Store::update_refund_held`] runs: the refund and its order → both as they become, and
+/// how many callbacks about them are about to be enqueued.
+pub type UpdateRefundHeld<'a> =
+    dyn FnMut(&Refund, &Order) -> Result<((Refund, Order), usize), SandboxError> + 'a;
 
 /// Where the sandbox keeps its state. Implementations make each method atomic.
 pub trait Store: Send + Sync + 'static {
@@ -102,6 +117,51 @@ pub trait Store: Send + Sync + 'static {
         change: &mut UpdateRefund<'_>,
     ) -> Result<(Refund, Order), SandboxError>;
 
+    /// [`update_order`](Self::update_order), where `change` also says how many callbacks about
+    /// the order are about to be enqueued: a store that forgets finished orders keeps the order
+    /// until each is settled (registered with [`hold`](Self::hold), then [`settled`](Self::settled)).
+    /// The default ignores the count.
+    fn update_order_held(
+        &self,
+        key: &OrderKey,
+        change: &mut UpdateOrderHeld<'_>,
+    ) -> Result<Order, SandboxError> {
+        self.update_order(key, &mut |current| change(current).map(|(order, _)| order))
+    }
+
+    /// [`update_refund`](Self::update_refund), where `change` also says how many callbacks
+    /// about the refund's order are about to be enqueued (as
+    /// [`update_order_held`](Self::update_order_held)). The default ignores the count.
+    fn update_refund_held(
+        &self,
+        key: &RefundKey,
+        change: &mut UpdateRefundHeld<'_>,
+    ) -> Result<(Refund, Order), SandboxError> {
+        self.update_refund(key, &mut |refund, order| change(refund, order).map(|(new, _)| new))
+    }
+
+    /// The callbacks counted by the last [`update_order_held`](Self::update_order_held) or
+    /// [`update_refund_held`](Self::update_refund_held) of the order under `order`, as enqueued:
+    /// each holds the order until [`settled`](Self::settled). The default does nothing.
+    fn hold(&self, order: &OrderKey, ids: &[CallbackId]) {
+        let _ = (order, ids);
+    }
+
+    /// The outbox is done with callback `id`: delivered, or `dead` after its last attempt. The
+    /// order it was about no longer waits for it. The default does nothing.
+    fn settled(&self, id: CallbackId, dead: bool) {
+        let _ = (id, dead);
+    }
+
+    /// Dead callback `id` is about to be delivered again: it holds its order again, if the order
+    /// is still kept, until [`settled`](Self::settled). Returns whether the store counts it as
+    /// pending again (then, should the redelivery be refused, call [`settled`](Self::settled)
+    /// with `dead`). The default does nothing.
+    fn redelivering(&self, id: CallbackId) -> bool {
+        let _ = id;
+        false
+    }
+
     /// Keeps a subscription message.
     fn push_message(&self, message: Message);
 
@@ -140,8 +200,22 @@ struct Inner {
     messages: VecDeque<Message>,
     /// How many finished orders (and messages) to keep; `None` keeps everything.
     history: Option<usize>,
-    /// The finished orders, while a history is kept.
-    finished: BTreeSet<u64>,
+    /// The last finishing sequence number: bumped on every change that makes or keeps an order
+    /// finished.
+    next_finish: u64,
+    /// The finished orders, while a history is kept: order → when it last finished.
+    finished_at: BTreeMap<u64, u64>,
+    /// The finished orders with no callback pending, least recently finished first:
+    /// (finishing sequence number, order). These may be forgotten.
+    evictable: BTreeSet<(u64, u64)>,
+    /// Order → how many callbacks about it are pending (absent when none).
+    pending: BTreeMap<u64, usize>,
+    /// A pending callback → the order it is about.
+    held: BTreeMap<CallbackId, u64>,
+    /// Callbacks settled before [`Store::hold`] named them → whether they died.
+    settled_early: BTreeMap<CallbackId, bool>,
+    /// A dead callback → the order it was about, should it be redelivered.
+    dead: BTreeMap<CallbackId, u64>,
 }
 
 impl MemoryStore {
@@ -154,11 +228,15 @@ impl MemoryStore {
     /// (at least one) and as many messages.
     ///
     /// An order is finished once it is paid, refunded or closed and none of its refunds is
-    /// still `PROCESSING`. When one more order finishes beyond the bound, the order placed
-    /// first among the finished ones is forgotten with its refunds, as if never placed: queries
+    /// still `PROCESSING`. When one more order finishes beyond the bound, the least recently
+    /// finished one (a change that keeps an order finished, such as a refund completing, counts
+    /// as finishing it again) is forgotten with its refunds, as if never placed: queries
     /// of it answer `ORDER_NOT_EXIST` (or `RESOURCE_NOT_EXISTS` for its refunds) and its number
-    /// is free again. Orders still unpaid (`NOTPAY`, or `PAYERROR` and payable again) and
-    /// orders with a refund in progress are never forgotten, nor are users or temporary codes.
+    /// is free again. Orders still unpaid (`NOTPAY`, or `PAYERROR` and payable again), orders
+    /// with a refund in progress and orders with a callback still pending in the outbox (held
+    /// through [`Store::update_order_held`] and [`Store::hold`] until [`Store::settled`]) are
+    /// never forgotten, nor are users or temporary codes; a finished order whose last callback
+    /// settles may then be forgotten in turn.
     /// When a message arrives beyond the bound, the oldest one is forgotten.
     pub fn with_history(users: impl IntoIterator<Item = UserProfile>, orders: usize) -> Self {
         Self::with(users, Some(orders.max(1)))
@@ -269,26 +347,71 @@ impl Inner {
                 .all(|seq| self.refunds.get(seq).is_none_or(|r| r.state != RefundState::Processing))
     }
 
-    /// After a change to the order under `key`: counts it as finished or not, and forgets the
-    /// oldest finished orders beyond the history.
-    fn changed(&mut self, key: &OrderKey) {
-        let Some(keep) = self.history else { return };
+    /// After a change to the order under `key`, with `callbacks` callbacks about it about to be
+    /// enqueued: counts it as finished (just now) or not, and forgets the least recently
+    /// finished orders beyond the history.
+    fn changed(&mut self, key: &OrderKey, callbacks: usize) {
+        if self.history.is_none() {
+            return;
+        }
         if let Some((seq, order)) = self.order_at(key) {
-            if self.is_finished(key, order) {
-                self.finished.insert(seq);
-            } else {
-                self.finished.remove(&seq);
+            let finished = self.is_finished(key, order);
+            if callbacks > 0 {
+                *self.pending.entry(seq).or_default() += callbacks;
+            }
+            if let Some(at) = self.finished_at.remove(&seq) {
+                self.evictable.remove(&(at, seq));
+            }
+            if finished {
+                self.next_finish += 1;
+                let at = self.next_finish;
+                self.finished_at.insert(seq, at);
+                if !self.pending.contains_key(&seq) {
+                    self.evictable.insert((at, seq));
+                }
             }
         }
-        while self.finished.len() > keep {
-            if let Some(oldest) = self.finished.pop_first() {
+        self.evict();
+    }
+
+    /// Forgets the least recently finished orders beyond the history.
+    fn evict(&mut self) {
+        let Some(keep) = self.history else { return };
+        while self.evictable.len() > keep {
+            if let Some((_, oldest)) = self.evictable.pop_first() {
                 self.forget_order(oldest);
             }
         }
     }
 
+    /// One callback about the order under `seq` is no longer pending.
+    fn release(&mut self, seq: u64) {
+        let Some(count) = self.pending.get_mut(&seq) else { return };
+        *count = count.saturating_sub(1);
+        if *count > 0 {
+            return;
+        }
+        self.pending.remove(&seq);
+        if let Some(&at) = self.finished_at.get(&seq) {
+            self.evictable.insert((at, seq));
+            self.evict();
+        }
+    }
+
+    /// Callback `id` about the order under `seq` settled: delivered, or `dead`.
+    fn settle(&mut self, id: CallbackId, seq: u64, dead: bool) {
+        if dead {
+            self.dead.insert(id, seq);
+        }
+        self.release(seq);
+    }
+
     /// Forgets the order under `seq` and its refunds.
     fn forget_order(&mut self, seq: u64) {
+        if let Some(at) = self.finished_at.remove(&seq) {
+            self.evictable.remove(&(at, seq));
+        }
+        self.pending.remove(&seq);
         let Some(order) = self.orders.remove(&seq) else { return };
         let key = order.key();
         self.order_index.remove(&key);
@@ -353,7 +476,7 @@ impl Store for MemoryStore {
         let mut inner = self.lock();
         let new = change(inner.order_at(key).map(|(_, order)| order))?;
         inner.put_order(key, new.clone());
-        inner.changed(key);
+        inner.changed(key, 0);
         Ok(new)
     }
 
@@ -385,7 +508,7 @@ impl Store for MemoryStore {
         let new = change(found, &of_order, existing)?;
         let stored_under = if existing.is_some() { key.clone() } else { refund_key(&new) };
         inner.put_refund(&stored_under, new.clone());
-        inner.changed(&OrderKey::new(&new.mchid, &new.out_trade_no));
+        inner.changed(&OrderKey::new(&new.mchid, &new.out_trade_no), 0);
         Ok(new)
     }
 
@@ -404,8 +527,84 @@ impl Store for MemoryStore {
         let (new_refund, new_order) = change(refund, order)?;
         inner.put_refund(key, new_refund.clone());
         inner.put_order(&order_key, new_order.clone());
-        inner.changed(&order_key);
+        inner.changed(&order_key, 0);
         Ok((new_refund, new_order))
+    }
+
+    fn update_order_held(
+        &self,
+        key: &OrderKey,
+        change: &mut UpdateOrderHeld<'_>,
+    ) -> Result<Order, SandboxError> {
+        let mut inner = self.lock();
+        let (new, callbacks) = change(inner.order_at(key).map(|(_, order)| order))?;
+        inner.put_order(key, new.clone());
+        inner.changed(key, callbacks);
+        Ok(new)
+    }
+
+    fn update_refund_held(
+        &self,
+        key: &RefundKey,
+        change: &mut UpdateRefundHeld<'_>,
+    ) -> Result<(Refund, Order), SandboxError> {
+        let mut inner = self.lock();
+        let (_, refund) =
+            inner.refund_at(key).ok_or_else(|| SandboxError::RefundNotFound(key.1.clone()))?;
+        let order_key = OrderKey::new(&refund.mchid, &refund.out_trade_no);
+        let (_, order) = inner
+            .order_at(&order_key)
+            .ok_or_else(|| SandboxError::OrderNotFound(order_key.out_trade_no.clone()))?;
+        let ((new_refund, new_order), callbacks) = change(refund, order)?;
+        inner.put_refund(key, new_refund.clone());
+        inner.put_order(&order_key, new_order.clone());
+        inner.changed(&order_key, callbacks);
+        Ok((new_refund, new_order))
+    }
+
+    fn hold(&self, order: &OrderKey, ids: &[CallbackId]) {
+        let mut inner = self.lock();
+        if inner.history.is_none() {
+            return;
+        }
+        // A held order is never forgotten, so it is still under its key.
+        let Some(&seq) = inner.order_index.get(order) else { return };
+        for &id in ids {
+            match inner.settled_early.remove(&id) {
+                Some(dead) => inner.settle(id, seq, dead),
+                None => {
+                    inner.held.insert(id, seq);
+                }
+            }
+        }
+    }
+
+    fn settled(&self, id: CallbackId, dead: bool) {
+        let mut inner = self.lock();
+        if inner.history.is_none() {
+            return;
+        }
+        match inner.held.remove(&id) {
+            Some(seq) => inner.settle(id, seq, dead),
+            // Delivered before `hold` named it: `hold` settles it.
+            None => {
+                inner.settled_early.insert(id, dead);
+            }
+        }
+    }
+
+    fn redelivering(&self, id: CallbackId) -> bool {
+        let mut inner = self.lock();
+        let Some(seq) = inner.dead.remove(&id) else { return false };
+        // Settled again later (whatever became of its order meanwhile).
+        inner.held.insert(id, seq);
+        if inner.orders.contains_key(&seq) {
+            *inner.pending.entry(seq).or_default() += 1;
+            if let Some(&at) = inner.finished_at.get(&seq) {
+                inner.evictable.remove(&(at, seq));
+            }
+        }
+        true
     }
 
     fn push_message(&self, message: Message) {

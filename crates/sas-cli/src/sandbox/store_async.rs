@@ -229,15 +229,18 @@ impl<S: Store> AsyncStore for S {
         now: UnixTime,
     ) -> StoreFuture<'a, (Order, Vec<CallbackId>)> {
         // The callbacks are made under the store's lock: when making them fails, nothing changes.
+        // They hold the order from the change on, so it is not forgotten while one is pending.
         let mut callbacks = Vec::new();
-        let changed = Store::update_order(self, key, &mut |current| {
+        let changed = Store::update_order_held(self, key, &mut |current| {
             let new = change(current)?;
             callbacks = effects(&new)?;
-            Ok(new)
+            Ok((new, callbacks.len()))
         });
         Box::pin(async move {
             let order = changed?;
-            Ok((order, enqueue_after(outbox, callbacks, now).await?))
+            let ids = enqueue_after(outbox, callbacks, now).await?;
+            Store::hold(self, key, &ids);
+            Ok((order, ids))
         })
     }
 
@@ -271,14 +274,16 @@ impl<S: Store> AsyncStore for S {
         now: UnixTime,
     ) -> StoreFuture<'a, ((Refund, Order), Vec<CallbackId>)> {
         let mut callbacks = Vec::new();
-        let changed = Store::update_refund(self, key, &mut |refund, order| {
+        let changed = Store::update_refund_held(self, key, &mut |refund, order| {
             let new = change(refund, order)?;
             callbacks = effects(&new)?;
-            Ok(new)
+            Ok((new, callbacks.len()))
         });
         Box::pin(async move {
-            let new = changed?;
-            Ok((new, enqueue_after(outbox, callbacks, now).await?))
+            let (refund, order) = changed?;
+            let ids = enqueue_after(outbox, callbacks, now).await?;
+            Store::hold(self, &order.key(), &ids);
+            Ok(((refund, order), ids))
         })
     }
 

@@ -1,5 +1,6 @@
 //! `sas load` as the binary, briefly: every endpoint called, no error, no callback lost or
-//! duplicated, the memory figures printed; and with a history smaller than its orders.
+//! duplicated, the memory figures printed; and with a history smaller than its orders (raised
+//! to the least per worker, saying so). A duration of 0 is refused, saying why.
 
 #[test]
 fn sas_load_runs_every_endpoint_without_an_error_or_a_lost_callback() {
@@ -43,9 +44,25 @@ fn sas_load_with_a_history_smaller_than_its_orders_has_no_error() {
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{text}\n{errors}");
     assert!(text.lines().any(|line| line == "errors: 0"), "{text}");
+    assert!(
+        text.lines().any(|line| line.starts_with("sas load: --history 4 raised to 8 ")),
+        "the raised history is said: {text}"
+    );
     let journeys = text.lines().find(|line| line.contains(" journeys in ")).unwrap_or_default();
     let done: u64 = journeys.split(' ').next().unwrap_or_default().parse().unwrap_or(0);
     // A history of 8 (one worker's least); four journeys in five place an order, so 15
     // journeys finish more orders than that.
     assert!(done >= 15, "the history was not exceeded: {journeys}");
+}
+
+#[test]
+fn sas_load_refuses_a_duration_of_0_saying_why() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
+        .args(["load", "--duration", "0"])
+        .output()
+        .unwrap();
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(errors.contains("the duration must be at least 1 second"), "{errors}");
+    assert!(!errors.contains("18446744073709551615"), "{errors}");
 }

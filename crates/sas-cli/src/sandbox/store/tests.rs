@@ -165,18 +165,116 @@ fn the_history_forgets_the_oldest_finished_orders_and_keeps_the_unfinished_ones(
     assert!(store.orders_numbered("O4").is_empty());
     assert_eq!(store.order_by_transaction("m1", "tx-3"), None);
 
-    // O2's refund completes: O2 is finished now, and the oldest finished one (O2 itself, placed
-    // before O5) goes with its refund.
+    // O2's refund completes: O2 has just finished, and the least recently finished one (O5,
+    // though placed after O2) goes with its refund.
     complete(&store, &in_progress, RefundState::Closed);
     let kept: Vec<String> = store.orders().into_iter().map(|o| o.out_trade_no).collect();
-    assert_eq!(kept, ["O0", "O1", "O5", "O6", "O7"]);
-    assert!(store.refund(&refund_key(&in_progress)).is_none());
-    assert!(store.refunds_numbered("R2").is_empty());
-    assert!(store.refund(&refund_key(&done)).is_some(), "a kept order keeps its refunds");
+    assert_eq!(kept, ["O0", "O1", "O2", "O6", "O7"]);
+    assert!(store.refund(&refund_key(&done)).is_none());
+    assert!(store.refunds_numbered("R5").is_empty());
+    assert!(store.refund(&refund_key(&in_progress)).is_some(), "a kept order keeps its refunds");
 
     // A forgotten number is free again.
     put(&store, &orders[3]);
     assert_eq!(numbers(&store.orders_numbered("O3")), [("m1", "O3")]);
+}
+
+fn kept(store: &MemoryStore) -> Vec<String> {
+    store.orders().into_iter().map(|o| o.out_trade_no).collect()
+}
+
+#[test]
+fn the_history_forgets_the_least_recently_finished_order_not_the_first_placed() {
+    let store = MemoryStore::with_history([], 2);
+    let place = |no: &str| {
+        let order = order_of("m1", no, &format!("tx-{no}"));
+        put(&store, &order);
+        order
+    };
+    let failed = place("PERR-1");
+    set_state(&store, &failed.key(), TradeState::Payerror);
+    for no in ["HIST-10", "HIST-11", "HIST-12"] {
+        let order = place(no);
+        set_state(&store, &order.key(), TradeState::Success);
+    }
+    let closed = place("CLOSE-1");
+    set_state(&store, &closed.key(), TradeState::Closed);
+    assert_eq!(kept(&store), ["PERR-1", "HIST-12", "CLOSE-1"]);
+
+    // PERR-1, placed first, is paid at last: it finished last and stays; HIST-12 goes.
+    set_state(&store, &failed.key(), TradeState::Success);
+    assert_eq!(kept(&store), ["PERR-1", "CLOSE-1"]);
+    assert!(store.order(&failed.key()).is_some());
+
+    // A refund completed on the oldest kept order finishes it again: CLOSE-1 goes, not PERR-1.
+    let refund = refund_of(&failed, "R-PERR");
+    request(&store, &refund);
+    assert_eq!(kept(&store), ["PERR-1", "CLOSE-1"], "a refund in progress unfinishes PERR-1");
+    let later = place("HIST-13");
+    set_state(&store, &later.key(), TradeState::Success);
+    complete(&store, &refund, RefundState::Success);
+    assert_eq!(kept(&store), ["PERR-1", "HIST-13"]);
+    assert!(store.refund(&refund_key(&refund)).is_some());
+}
+
+/// Pays the order under `key` with `callbacks` callbacks about it about to be enqueued.
+fn pay_held(store: &MemoryStore, key: &OrderKey, callbacks: usize) {
+    let paid = store.update_order_held(key, &mut |current| {
+        let mut order = current.cloned().ok_or(SandboxError::OrderNotFound(String::new()))?;
+        order.state = TradeState::Success;
+        Ok((order, callbacks))
+    });
+    assert!(paid.is_ok(), "{paid:?}");
+}
+
+#[test]
+fn an_order_with_a_callback_pending_is_not_forgotten_until_it_settles() {
+    let store = MemoryStore::with_history([], 1);
+    let orders: Vec<Order> =
+        (0..5).map(|n| order_of("m1", &format!("O{n}"), &format!("tx-{n}"))).collect();
+    for order in &orders {
+        put(&store, order);
+    }
+    let key = |n: usize| orders[n].key();
+    // O0's callback is pending; O1 finishes after it.
+    pay_held(&store, &key(0), 1);
+    store.hold(&key(0), &[CallbackId(1)]);
+    pay_held(&store, &key(1), 1);
+    store.hold(&key(1), &[CallbackId(2)]);
+    set_state(&store, &key(2), TradeState::Success);
+    assert_eq!(kept(&store), ["O0", "O1", "O2", "O3", "O4"], "O0 and O1 wait for their callbacks");
+
+    // O3's callback is delivered before `hold` names it (the dispatcher may be that quick).
+    pay_held(&store, &key(3), 1);
+    store.settled(CallbackId(3), false);
+    assert_eq!(kept(&store), ["O0", "O1", "O2", "O3", "O4"], "O3 counts as pending");
+    store.hold(&key(3), &[CallbackId(3)]);
+    assert_eq!(kept(&store), ["O0", "O1", "O3", "O4"], "O3 finished after O2, which goes");
+
+    // O1's callback is delivered: O1 finished before O3, so it goes now.
+    store.settled(CallbackId(2), false);
+    assert_eq!(kept(&store), ["O0", "O3", "O4"]);
+    // O0's callback dies: O0 goes. Redelivered then, it holds nothing (O0 is gone).
+    store.settled(CallbackId(1), true);
+    assert_eq!(kept(&store), ["O3", "O4"]);
+    assert!(store.redelivering(CallbackId(1)), "a dead callback can be delivered again");
+    store.settled(CallbackId(1), false);
+
+    // O4's callback dies (O3, finished before, goes); redelivered, it holds O4 again.
+    pay_held(&store, &key(4), 1);
+    store.hold(&key(4), &[CallbackId(4)]);
+    store.settled(CallbackId(4), true);
+    assert_eq!(kept(&store), ["O4"]);
+    assert!(store.redelivering(CallbackId(4)));
+    let o5 = order_of("m1", "O5", "tx-5");
+    put(&store, &o5);
+    set_state(&store, &o5.key(), TradeState::Closed);
+    assert_eq!(kept(&store), ["O4", "O5"], "O4 is held by its redelivered callback");
+    store.settled(CallbackId(4), false);
+    assert_eq!(kept(&store), ["O5"], "O4 finished before O5");
+    assert!(!store.redelivering(CallbackId(4)), "a delivered callback is not dead");
+    let inner = store.lock();
+    assert!(inner.held.is_empty() && inner.pending.is_empty() && inner.settled_early.is_empty());
 }
 
 #[test]

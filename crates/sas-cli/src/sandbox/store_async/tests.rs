@@ -139,7 +139,7 @@ async fn sqlite_rolls_a_payment_back_with_its_failed_callback_and_a_retry_stores
 #[tokio::test]
 async fn memory_leaves_a_payment_undone_when_its_callback_fails_and_a_retry_stores_both_once() {
     let store = MemoryStore::new([]);
-    let outbox = SandboxOutbox::Memory(MemoryOutbox::new());
+    let outbox = SandboxOutbox::memory(MemoryOutbox::new());
     let placed = order("A1", 100);
     AsyncStore::update_order(&store, &placed.key(), &mut |_| Ok(placed.clone())).await.unwrap();
 
