@@ -63,15 +63,11 @@ pub struct Args {
     /// phone}`) instead of the built-in demo users.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
-    /// Another URL the sandbox is reached at, through a proxy (`https://x.ngrok.app`): its
-    /// pages and admin endpoints answer to that host too (otherwise only to the address it
-    /// listens on and the loopback names for its port). Repeat for several.
-    #[arg(long, value_name = "URL")]
-    pub public_url: Vec<String>,
 }
 
-/// The arguments of `sas sandbox` beside [`Args`]: where the state is kept and when callbacks
-/// are tried again.
+/// The arguments of `sas sandbox` beside [`Args`]: where the state is kept, when callbacks
+/// are tried again, and the URLs the sandbox is reached at besides its own address (the flags
+/// added since 0.1.0 go here, where a new one breaks no caller).
 #[derive(Debug, Default, clap::Args)]
 #[non_exhaustive]
 pub struct StateArgs {
@@ -91,10 +87,15 @@ pub struct StateArgs {
     /// How many finished orders (paid, refunded or closed) a sandbox in memory keeps, with
     /// their refunds; as many messages and twice as many delivered callbacks are kept too.
     /// The least recently finished are forgotten first; unpaid orders, refunds in progress,
-    /// orders with a callback still to deliver and those callbacks never are. 10000 by default; 0 keeps everything. With --data everything is
-    /// kept.
+    /// orders with a callback still to deliver and those callbacks never are. 10000 by
+    /// default; 0 keeps everything. With --data everything is kept.
     #[arg(long, value_name = "N", conflicts_with = "data")]
     pub history: Option<usize>,
+    /// Another URL the sandbox is reached at, through a proxy (`https://x.ngrok.app`): its
+    /// pages and admin endpoints answer to that host too (otherwise only to the address it
+    /// listens on and the loopback names for its port). Repeat for several.
+    #[arg(long, value_name = "URL")]
+    pub public_url: Vec<String>,
 }
 
 /// Everything `sas sandbox` takes: [`Args`] and [`StateArgs`].
@@ -104,7 +105,7 @@ pub struct Command {
     /// Where it listens, its keys and users.
     #[command(flatten)]
     pub args: Args,
-    /// Where it keeps its state, and its callback schedule.
+    /// Where it keeps its state, its callback schedule and its public URLs.
     #[command(flatten)]
     pub state: StateArgs,
 }
@@ -134,7 +135,7 @@ pub async fn run_command(command: Command) -> anyhow::Result<()> {
     if let Some(path) = &args.config {
         config = config.keys(KeysFile::load(path)?);
     }
-    for url in &args.public_url {
+    for url in &state.public_url {
         config = config.public_url(url);
     }
     if let Some(path) = &args.users {
