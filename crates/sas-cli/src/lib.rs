@@ -20,3 +20,36 @@ pub mod listen;
 pub mod load;
 pub mod sandbox;
 pub mod tools;
+
+/// `error` and its causes joined with `: `, leaving out a cause whose text is already said (an
+/// error whose message quotes its source, as sas-core's `JsonError` and sas-store's errors do,
+/// would otherwise be printed twice): what `sas` prints when a command fails.
+pub fn error_text(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let said = cause.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_text;
+
+    #[test]
+    fn a_cause_already_quoted_is_said_once() {
+        let inner = std::io::Error::other("disk full");
+        let quoted = anyhow::Error::new(std::io::Error::new(inner.kind(), inner))
+            .context("cannot write: disk full")
+            .context("saving the keys");
+        assert_eq!(error_text(quoted.as_ref()), "saving the keys: cannot write: disk full");
+        let plain = anyhow::anyhow!("no such file").context("reading users.json");
+        assert_eq!(error_text(plain.as_ref()), "reading users.json: no such file");
+    }
+}

@@ -61,7 +61,7 @@ async fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("sas: {error:#}");
+            eprintln!("sas: {}", sas_cli::error_text(error.as_ref()));
             ExitCode::FAILURE
         }
     }

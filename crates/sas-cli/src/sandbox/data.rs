@@ -150,7 +150,7 @@ impl DataDir {
                 "cannot open the sandbox database {} (if it is not one, move it away or choose \
                  another --data folder): {}",
                 path.display(),
-                said_once(&other)
+                crate::error_text(&other)
             ),
         };
         create_private_file(&path)
@@ -182,20 +182,4 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(error) => Err(error),
     }
-}
-
-/// `error` and its causes joined with `: `, leaving out a cause whose text is already said
-/// (an error whose message quotes its source would otherwise print it twice).
-fn said_once(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let said = cause.to_string();
-        if !text.contains(&said) {
-            text.push_str(": ");
-            text.push_str(&said);
-        }
-        source = cause.source();
-    }
-    text
 }

@@ -159,9 +159,14 @@ pub fn decrypt(args: DecryptArgs) -> anyhow::Result<()> {
             let text = |name: &str| resource.get(name).and_then(|v| v.as_str()).unwrap_or_default();
             let plaintext =
                 open_resource(&key, text("nonce"), text("associated_data"), text("ciphertext"))?;
-            match serde_json::from_slice::<serde_json::Value>(&plaintext) {
+            // Read as the SDK reads it; what it refuses (a member given twice, say) is shown as
+            // it is, with why, never tidied into a document it is not.
+            match super::read_json::<serde_json::Value>(&plaintext) {
                 Ok(document) => println!("{}", serde_json::to_string_pretty(&document)?),
-                Err(_) => println!("{}", String::from_utf8_lossy(&plaintext)),
+                Err(error) => {
+                    println!("{}", String::from_utf8_lossy(&plaintext));
+                    eprintln!("sas: the plaintext above is shown as it is: {error}");
+                }
             }
         }
     }

@@ -98,6 +98,8 @@ fn keys_written_by_the_sandbox_let_another_process_call_it() {
     let (ok, out, err) = call(&keys_path, &["get_user_nick", "--json", "-"], Some(&twice));
     assert!(!ok, "{out}");
     assert!(err.contains("duplicate member") && err.contains("userId"), "{err}");
+    // Said once: the reader's message quotes its cause, which is not chained again.
+    assert_eq!(err.matches("duplicate member").count(), 1, "{err}");
 
     let (ok, out, err) = call(&keys_path, &["/user/checkUser", "--json", "-"], Some(&body));
     assert!(ok, "{err}");

@@ -540,3 +540,26 @@ fn decrypt_resource_refuses_a_member_given_twice() {
     assert!(!output.status.success());
     assert!(stderr.contains("duplicate member") && stderr.contains("resource"), "{stderr}");
 }
+
+#[test]
+fn decrypt_resource_shows_a_plaintext_that_repeats_a_member_as_it_is_and_says_why() {
+    let keys = keys_path("keys.json");
+    let plaintext = r#"{"out_trade_no":"A","out_trade_no":"B"}"#;
+    let key = ApiV3Key::new(API_V3_KEY).unwrap();
+    let ciphertext =
+        sas_core::crypto::seal_resource(&key, "n0nce1234567", "", plaintext.as_bytes()).unwrap();
+    let file = temp_path("plaintext-twice.json");
+    let resource = serde_json::json!({"nonce": "n0nce1234567", "associated_data": "", "ciphertext": ciphertext});
+    std::fs::write(&file, resource.to_string()).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
+        .args(["decrypt", "resource"])
+        .arg(&file)
+        .arg("--keys")
+        .arg(&keys)
+        .output()
+        .unwrap();
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert_eq!(stdout.trim(), plaintext, "both members shown: {stderr}");
+    assert!(stderr.contains("duplicate member") && stderr.contains("out_trade_no"), "{stderr}");
+}
