@@ -473,11 +473,8 @@ impl Store for MemoryStore {
         key: &OrderKey,
         change: &mut dyn FnMut(Option<&Order>) -> Result<Order, SandboxError>,
     ) -> Result<Order, SandboxError> {
-        let mut inner = self.lock();
-        let new = change(inner.order_at(key).map(|(_, order)| order))?;
-        inner.put_order(key, new.clone());
-        inner.changed(key, 0);
-        Ok(new)
+        // A change that enqueues no callback holds nothing.
+        self.update_order_held(key, &mut |order| change(order).map(|new| (new, 0)))
     }
 
     fn refund(&self, key: &RefundKey) -> Option<Refund> {
@@ -517,18 +514,10 @@ impl Store for MemoryStore {
         key: &RefundKey,
         change: &mut UpdateRefund<'_>,
     ) -> Result<(Refund, Order), SandboxError> {
-        let mut inner = self.lock();
-        let (_, refund) =
-            inner.refund_at(key).ok_or_else(|| SandboxError::RefundNotFound(key.1.clone()))?;
-        let order_key = OrderKey::new(&refund.mchid, &refund.out_trade_no);
-        let (_, order) = inner
-            .order_at(&order_key)
-            .ok_or_else(|| SandboxError::OrderNotFound(order_key.out_trade_no.clone()))?;
-        let (new_refund, new_order) = change(refund, order)?;
-        inner.put_refund(key, new_refund.clone());
-        inner.put_order(&order_key, new_order.clone());
-        inner.changed(&order_key, 0);
-        Ok((new_refund, new_order))
+        // A change that enqueues no callback holds nothing.
+        self.update_refund_held(key, &mut |refund, order| {
+            change(refund, order).map(|both| (both, 0))
+        })
     }
 
     fn update_order_held(

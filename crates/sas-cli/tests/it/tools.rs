@@ -529,13 +529,7 @@ fn decrypt_resource_refuses_a_member_given_twice() {
     let file = temp_path("twice.json");
     let one = r#"{"nonce":"a","associated_data":"b","ciphertext":"c"}"#;
     std::fs::write(&file, format!(r#"{{"resource":{one},"resource":{one}}}"#)).unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
-        .args(["decrypt", "resource"])
-        .arg(&file)
-        .arg("--keys")
-        .arg(&keys)
-        .output()
-        .unwrap();
+    let output = decrypt_resource(&file, &keys);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(stderr.contains("duplicate member") && stderr.contains("resource"), "{stderr}");
@@ -551,15 +545,20 @@ fn decrypt_resource_shows_a_plaintext_that_repeats_a_member_as_it_is_and_says_wh
     let file = temp_path("plaintext-twice.json");
     let resource = serde_json::json!({"nonce": "n0nce1234567", "associated_data": "", "ciphertext": ciphertext});
     std::fs::write(&file, resource.to_string()).unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
-        .args(["decrypt", "resource"])
-        .arg(&file)
-        .arg("--keys")
-        .arg(&keys)
-        .output()
-        .unwrap();
+    let output = decrypt_resource(&file, &keys);
     let (stdout, stderr) =
         (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert_eq!(stdout.trim(), plaintext, "both members shown: {stderr}");
     assert!(stderr.contains("duplicate member") && stderr.contains("out_trade_no"), "{stderr}");
+}
+
+/// `sas decrypt resource FILE --keys KEYS`.
+fn decrypt_resource(file: &std::path::Path, keys: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sas"))
+        .args(["decrypt", "resource"])
+        .arg(file)
+        .arg("--keys")
+        .arg(keys)
+        .output()
+        .unwrap()
 }
