@@ -5,7 +5,9 @@
 //!   alternating rounds, from the benchmark itself) and instructions per iteration (callgrind,
 //!   two sizes, the difference), ours and bare, as ratios;
 //! - sas-hyper's server and client against bare hyper: the transport benchmark's alternating
-//!   rounds, and instructions per exchange from its fixed-count mode;
+//!   rounds, and instructions per exchange from its fixed-count mode; the server both against
+//!   bare hyper answering the same bytes and against bare hyper doing checkUser's checks by
+//!   hand with the same primitives;
 //! - sas-store's throughput, with PostgreSQL from [`crate::postgres`].
 //!
 //! `--check` counts ours only and compares with the committed baseline
@@ -96,6 +98,7 @@ fn measure(
     let mut cases: Vec<(&str, &str)> = TRANSPORT_CASES.to_vec();
     if full {
         cases.push(("transport.bare", "bare"));
+        cases.push(("transport.bare-checked", "bare-checked"));
     }
     for (label, case) in &cases {
         workloads.push((transport, transport_workload(label, case)));
@@ -142,6 +145,12 @@ fn measure(
                 bare / count(label)
             ))?;
         }
+        let (server, checked) = (count("transport.server"), count("transport.bare-checked"));
+        output::println(&format!(
+            "transport.server against bare hyper doing the same checks by hand: {checked:.0} \
+             instructions per exchange, ratio bare/ours {:.3} (target ≥ 0.9)",
+            checked / server
+        ))?;
 
         output::println("\n== sas-store: enqueue and deliver throughput ==")?;
         let database = postgres::ensure()?;

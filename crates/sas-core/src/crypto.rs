@@ -65,6 +65,7 @@ pub use rsa::{
     authorization_message, callback_message, callback_signature, pay_sign, pay_sign_message,
     verify_pay_sign,
 };
+pub(crate) use tc_signature::decrypt_header_bytes;
 pub use tc_signature::{
     TcSignatureVerifier, decrypt_header_value, encrypt_header_value, tc_signature,
     tc_signature_legacy_cbc, verify_tc_signature,

@@ -32,7 +32,7 @@ use std::cell::RefCell;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
 use crate::auth::{self, AuthScheme, Identity, SignWith, VerifyWith};
-use crate::crypto::{CryptoError, SecretKey, decrypt_header_value, encrypt_header_value};
+use crate::crypto::{SecretKey, decrypt_header_bytes, encrypt_header_value};
 use crate::endpoint::{ApiRequest, EntryKind, Metadata, PartSource, WirePart};
 use crate::error::{AuthError, FromHttpRequestError, IntoHttpError};
 use crate::wire::{self, WireRequest};
@@ -317,10 +317,9 @@ fn decrypt_headers(
         let key = key.ok_or(FromHttpRequestError::Auth(AuthError::MissingKey {
             needs: crate::error::KeyNeed::SecretKey,
         }))?;
-        let undecryptable = |error| FromHttpRequestError::Undecryptable { name: field.name, error };
-        let text = std::str::from_utf8(value.as_bytes())
-            .map_err(|_| undecryptable(CryptoError::InvalidHex { what: field.name }))?;
-        decrypted.push((field.name, Some(decrypt_header_value(key, text).map_err(undecryptable)?)));
+        let plaintext = decrypt_header_bytes(key, value.as_bytes())
+            .map_err(|error| FromHttpRequestError::Undecryptable { name: field.name, error })?;
+        decrypted.push((field.name, Some(plaintext)));
     }
     Ok(decrypted)
 }

@@ -30,6 +30,7 @@
 //! # }
 //! ```
 
+mod deadline;
 mod envelope;
 mod first_byte;
 mod handler;

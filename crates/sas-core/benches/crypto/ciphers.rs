@@ -49,7 +49,7 @@ pub fn tc_sign() -> Result<Op> {
     let cipher = aes_key()?;
     let bare = move || -> Option<String> {
         let mut hex = [0; 32];
-        hex::encode_to_slice(ecb_block(&cipher, black_box(TIMESTAMP))?, &mut hex).ok()?;
+        const_hex::encode_to_slice(ecb_block(&cipher, black_box(TIMESTAMP))?, &mut hex).ok()?;
         Some(std::str::from_utf8(&hex).ok()?.to_owned())
     };
     if bare().as_deref() != Some(tc_signature(&key, TIMESTAMP).as_str()) {
@@ -80,7 +80,7 @@ pub fn tc_verify() -> Result<Op> {
     let received = signature.clone();
     let bare = move |signature: &str| -> Option<bool> {
         let mut received = [0; 16];
-        hex::decode_to_slice(signature, &mut received).ok()?;
+        const_hex::decode_to_slice(signature, &mut received).ok()?;
         Some(bool::from(ecb_block(&cipher, black_box(TIMESTAMP))?.ct_eq(&received)))
     };
     if bare(&signature) != Some(true) || verifier.verify(&key, TIMESTAMP, &signature, now).is_err()
@@ -188,7 +188,8 @@ fn bare_pay_sig(key: &hmac::Key, method: &str, sign_data: &str) -> hmac::Tag {
 pub fn pay_sig_sign() -> Result<Op> {
     let key = AppKey::new(APP_KEY)?;
     let ring_key = hmac::Key::new(hmac::HMAC_SHA256, APP_KEY.as_bytes());
-    let bare = move || hex::encode(bare_pay_sig(&ring_key, REQUEST_VIRTUAL_PAYMENT, SIGN_DATA));
+    let bare =
+        move || const_hex::encode(bare_pay_sig(&ring_key, REQUEST_VIRTUAL_PAYMENT, SIGN_DATA));
     if bare() != pay_sig(&key, REQUEST_VIRTUAL_PAYMENT, SIGN_DATA) {
         return Err("the bare primitives do not compute paySig".into());
     }
@@ -214,7 +215,7 @@ pub fn pay_sig_verify() -> Result<Op> {
     let received = signature.clone();
     let bare = move |signature: &str| -> Option<bool> {
         let mut tag = [0; 32];
-        hex::decode_to_slice(signature, &mut tag).ok()?;
+        const_hex::decode_to_slice(signature, &mut tag).ok()?;
         let expected = bare_pay_sig(&ring_key, REQUEST_VIRTUAL_PAYMENT, black_box(SIGN_DATA));
         Some(bool::from(expected.as_ref().ct_eq(&tag)))
     };

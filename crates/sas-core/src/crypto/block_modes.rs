@@ -75,18 +75,21 @@ fn ecb_encrypt_to<'o>(key: &AesKey, plaintext: &[u8], out: &'o mut [u8]) -> &'o 
     with_cipher!(key, |c| run(c, plaintext, out))
 }
 
-/// AES-ECB decryption of `ciphertext`, then PKCS#7 unpadding.
+/// AES-ECB decryption of `buf` in place, then PKCS#7 unpadding: the plaintext, in the same
+/// allocation.
 pub(crate) fn ecb_decrypt(
     key: &AesKey,
-    ciphertext: &[u8],
+    mut buf: Vec<u8>,
     what: &'static str,
 ) -> Result<Vec<u8>, CryptoError> {
     fn run<C: BlockCipherDecrypt>(c: &C, buf: &mut [u8]) -> Option<usize> {
         ecb::Decryptor::<&C>::inner_init(c).decrypt_padded::<Pkcs7>(buf).ok().map(<[u8]>::len)
     }
-    check_length(ciphertext, what)?;
-    let mut buf = ciphertext.to_vec();
-    let len = with_cipher!(key, |c| run(c, &mut buf)).ok_or(CryptoError::BadPadding { what })?;
+    check_length(&buf, what)?;
+    // `let … else` rather than `ok_or`, which would build (and drop) the error every time.
+    let Some(len) = with_cipher!(key, |c| run(c, &mut buf)) else {
+        return Err(CryptoError::BadPadding { what });
+    };
     buf.truncate(len);
     Ok(buf)
 }
@@ -136,8 +139,9 @@ pub(crate) fn cbc_decrypt(
             .map(<[u8]>::len)
     }
     check_length(&buf, what)?;
-    let len =
-        with_cipher!(key, |c| run(c, &key.iv, &mut buf)).ok_or(CryptoError::BadPadding { what })?;
+    let Some(len) = with_cipher!(key, |c| run(c, &key.iv, &mut buf)) else {
+        return Err(CryptoError::BadPadding { what });
+    };
     buf.truncate(len);
     Ok(buf)
 }

@@ -8,69 +8,80 @@ use super::error::CryptoError;
 /// Hex values up to this many bytes are decoded and encoded on the stack.
 const STACK: usize = 64;
 
-/// Decodes hex of either case (`hex::decode_to_slice`, several times faster than the iterator
-/// behind `hex::decode`; it refuses an odd number of digits as the length check).
-pub(crate) fn decode_hex(value: &str, what: &'static str) -> Result<Vec<u8>, CryptoError> {
-    let mut bytes = vec![0; value.len() / 2];
-    hex::decode_to_slice(value, &mut bytes).map_err(|_| CryptoError::InvalidHex { what })?;
-    Ok(bytes)
+/// The digits of a hex value for const-hex, which would strip a `0x` or `0X` prefix: such a
+/// value is not hex here (`x` is no digit), so it is refused as before. (Errors here are built
+/// on the error path only: `ok_or` would build and drop one on every call.)
+fn digits<'v>(value: &'v [u8], what: &'static str) -> Result<&'v [u8], CryptoError> {
+    match value {
+        [b'0', b'x' | b'X', ..] => Err(CryptoError::InvalidHex { what }),
+        _ => Ok(value),
+    }
+}
+
+/// Decodes hex of either case into `out`, which must be half as long as `value` (an odd
+/// number of digits is refused as a wrong length). const-hex checks and decodes 16 or 32
+/// digits at a time where the CPU allows.
+pub(crate) fn decode_hex_to(
+    value: &[u8],
+    out: &mut [u8],
+    what: &'static str,
+) -> Result<(), CryptoError> {
+    let value = digits(value, what)?;
+    const_hex::decode_to_slice(value, out).map_err(|_| CryptoError::InvalidHex { what })
+}
+
+/// Decodes hex of either case (an odd number of digits is refused), into a new buffer that
+/// const-hex fills without zeroing it first.
+pub(crate) fn decode_hex(value: &[u8], what: &'static str) -> Result<Vec<u8>, CryptoError> {
+    let value = digits(value, what)?;
+    const_hex::decode(value).map_err(|_| CryptoError::InvalidHex { what })
 }
 
 /// Calls `f` with the bytes of `value`, hex of either case, decoded on the stack when short
 /// (a received `TC-Signature` is 16 bytes).
 pub(crate) fn with_hex<R>(
-    value: &str,
+    value: &[u8],
     what: &'static str,
     f: impl FnOnce(&[u8]) -> R,
 ) -> Result<R, CryptoError> {
-    let invalid = || CryptoError::InvalidHex { what };
     let len = value.len() / 2;
     if len <= STACK {
         let mut buf = [0; STACK];
-        let out = buf.get_mut(..len).ok_or_else(invalid)?;
-        // Checks the length too: an odd number of digits is refused.
-        hex::decode_to_slice(value, out).map_err(|_| invalid())?;
+        let Some(out) = buf.get_mut(..len) else { return Err(CryptoError::InvalidHex { what }) };
+        decode_hex_to(value, out, what)?;
         Ok(f(out))
     } else {
         Ok(f(&decode_hex(value, what)?))
     }
 }
 
-/// Lowercase hex of one AES block, formatted on the stack.
+/// Lowercase hex of one AES block.
 pub(crate) fn encode_hex_block(block: &[u8; 16]) -> String {
-    let mut hex = [0; 32];
-    match hex::encode_to_slice(block, &mut hex) {
-        // Hex digits are ASCII.
-        Ok(()) => std::str::from_utf8(&hex).map_or_else(|_| hex::encode(block), str::to_owned),
-        Err(_) => hex::encode(block),
-    }
+    const_hex::encode(block)
 }
 
 /// Decodes the hex of one AES block (32 digits of either case) on the stack; `None` if `value`
 /// is not 32 characters, [`CryptoError::InvalidHex`] if it is not hex.
 pub(crate) fn decode_hex_block(
-    value: &str,
+    value: &[u8],
     what: &'static str,
 ) -> Result<Option<[u8; 16]>, CryptoError> {
     if value.len() != 32 {
         return Ok(None);
     }
     let mut block = [0; 16];
-    hex::decode_to_slice(value, &mut block).map_err(|_| CryptoError::InvalidHex { what })?;
+    decode_hex_to(value, &mut block, what)?;
     Ok(Some(block))
 }
 
 /// Lowercase hex of `bytes`.
 pub(crate) fn encode_hex(bytes: &[u8]) -> String {
-    let mut buf = [0; 2 * STACK];
-    let Some(out) = buf.get_mut(..2 * bytes.len()) else {
-        return hex::encode(bytes);
-    };
-    if hex::encode_to_slice(bytes, out).is_err() {
-        return hex::encode(bytes);
-    }
-    // Hex digits are ASCII.
-    std::str::from_utf8(out).map_or_else(|_| hex::encode(bytes), str::to_owned)
+    const_hex::encode(bytes)
+}
+
+/// Uppercase hex of `bytes`.
+pub(crate) fn encode_hex_upper(bytes: &[u8]) -> String {
+    const_hex::encode_upper(bytes)
 }
 
 /// Decodes standard, padded Base64 (RFC 4648 §4).
@@ -89,10 +100,26 @@ mod tests {
 
     #[test]
     fn hex_of_either_case_decodes_and_odd_or_foreign_digits_are_refused() {
-        assert_eq!(decode_hex("00aBfF", "x").unwrap(), [0x00, 0xab, 0xff]);
-        assert_eq!(decode_hex("", "x").unwrap(), Vec::<u8>::new());
-        for bad in ["0", "abc", "0g", "ü0", " 00"] {
+        assert_eq!(decode_hex(b"00aBfF", "x").unwrap(), [0x00, 0xab, 0xff]);
+        assert_eq!(decode_hex(b"", "x").unwrap(), Vec::<u8>::new());
+        // `0x` and `0X` prefixes (which const-hex alone would strip) are not hex here.
+        let bad: [&[u8]; 9] =
+            [b"0", b"abc", b"0g", "ü0".as_bytes(), b" 00", b"0x00", b"0X00", b"0x", b"\xff\xff"];
+        for bad in bad {
             assert!(decode_hex(bad, "x").is_err(), "{bad:?}");
+        }
+        // Every length const-hex's wide paths take, with a fault at each place.
+        for len in [1, 8, 15, 16, 17, 31, 32, 33, 64, 65] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let upper: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
+            assert_eq!(decode_hex(upper.as_bytes(), "x").unwrap(), bytes);
+            for at in 0..upper.len() {
+                for fault in [b'g', b'G', b'/', b':', b'@', b'`', 0x80] {
+                    let mut text = upper.clone().into_bytes();
+                    text[at] = fault;
+                    assert!(decode_hex(&text, "x").is_err(), "{len} {at} {fault}");
+                }
+            }
         }
     }
 }

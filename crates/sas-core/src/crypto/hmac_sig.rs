@@ -5,7 +5,7 @@
 use ring::hmac;
 use subtle::ConstantTimeEq;
 
-use super::encoding::decode_hex;
+use super::encoding::{decode_hex, encode_hex};
 use super::error::{CryptoError, SignatureKind};
 use super::keys::{AppKey, SessionKey};
 
@@ -34,7 +34,7 @@ pub const VIRTUAL_REFUND_URI: &str = "/vpay/refund/refunds";
 /// ```
 #[must_use]
 pub fn pay_sig(app_key: &AppKey, method: &str, sign_data: &str) -> String {
-    hex::encode(prefixed(app_key.hmac(), method, sign_data.as_bytes()).as_ref())
+    encode_hex(prefixed(app_key.hmac(), method, sign_data.as_bytes()).as_ref())
 }
 
 /// Checks a received `paySig` (hex of either case) in constant time.
@@ -65,7 +65,7 @@ pub fn verify_pay_sig(
 /// ```
 #[must_use]
 pub fn pay_event_sig(app_key: &AppKey, event: &str, payload: &str) -> String {
-    hex::encode(prefixed(app_key.hmac(), event, payload.as_bytes()).as_ref())
+    encode_hex(prefixed(app_key.hmac(), event, payload.as_bytes()).as_ref())
 }
 
 /// Checks a received `PayEventSig` (hex of either case) in constant time.
@@ -97,7 +97,7 @@ pub fn verify_pay_event_sig(
 /// ```
 #[must_use]
 pub fn refund_pay_sig(app_key: &AppKey, uri: &str, body: &[u8]) -> String {
-    hex::encode(prefixed(app_key.hmac(), uri, body).as_ref())
+    encode_hex(prefixed(app_key.hmac(), uri, body).as_ref())
 }
 
 /// Checks a received refund `pay_sig` (hex of either case) in constant time.
@@ -127,7 +127,7 @@ pub fn verify_refund_pay_sig(
 /// ```
 #[must_use]
 pub fn user_signature(session_key: &SessionKey, sign_data: &str) -> String {
-    hex::encode(hmac::sign(session_key.hmac(), sign_data.as_bytes()).as_ref())
+    encode_hex(hmac::sign(session_key.hmac(), sign_data.as_bytes()).as_ref())
 }
 
 /// Checks a received user-mode `signature` (hex of either case) in constant time.
@@ -180,7 +180,7 @@ fn verify(
     signature: &str,
     kind: SignatureKind,
 ) -> Result<(), CryptoError> {
-    let received = decode_hex(signature, "HMAC signature")?;
+    let received = decode_hex(signature.as_bytes(), "HMAC signature")?;
     let expected = match prefix {
         Some(prefix) => prefixed(key, prefix, data),
         None => hmac::sign(key, data),

@@ -19,7 +19,7 @@ use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use ring::aead::{Aad, NONCE_LEN, Nonce};
 
-use super::encoding::{decode_base64, encode_base64};
+use super::encoding::{decode_base64, decode_hex, encode_base64};
 use super::error::{CryptoError, NonceEncoding, NonceReading};
 use super::keys::ApiV3Key;
 
@@ -184,7 +184,7 @@ fn nonce_reading(nonce: &str, encoding: NonceEncoding) -> Option<Cow<'_, [u8]>> 
         NonceEncoding::Base64 => {
             Cow::Owned(STANDARD.decode(nonce).or_else(|_| URL_SAFE.decode(nonce)).ok()?)
         }
-        NonceEncoding::Hex => Cow::Owned(hex::decode(nonce).ok()?),
+        NonceEncoding::Hex => Cow::Owned(decode_hex(nonce.as_bytes(), "nonce").ok()?),
     };
     (1..=MAX_IV_LEN).contains(&iv.len()).then_some(iv)
 }

@@ -73,7 +73,7 @@ fn check_signature(
     let plaintext = timestamp.as_bytes();
     // The common case, all on the stack: a timestamp shorter than a block, a 16-byte signature.
     if let (Some(expected), Some(received)) =
-        (ecb_block(key.aes(), plaintext), decode_hex_block(signature, WHAT)?)
+        (ecb_block(key.aes(), plaintext), decode_hex_block(signature.as_bytes(), WHAT)?)
     {
         let received = u128::from_ne_bytes(received);
         let mut matches = u128::from_ne_bytes(expected).ct_eq(&received);
@@ -82,7 +82,7 @@ fn check_signature(
         }
         return mismatch_unless(matches);
     }
-    let matches = with_hex(signature, WHAT, |received| {
+    let matches = with_hex(signature.as_bytes(), WHAT, |received| {
         let mut matches = with_ecb(key.aes(), plaintext, |expected| ct_eq(expected, received));
         if legacy_cbc {
             matches |= with_cbc(key.aes(), plaintext, |expected| ct_eq(expected, received));
@@ -219,8 +219,13 @@ pub fn encrypt_header_value(key: &SecretKey, value: &str) -> String {
 /// blocks), [`CryptoError::BadPadding`] (wrong SecretKey or tampered value) or
 /// [`CryptoError::NotUtf8`].
 pub fn decrypt_header_value(key: &SecretKey, value: &str) -> Result<String, CryptoError> {
+    decrypt_header_bytes(key, value.as_bytes())
+}
+
+/// [`decrypt_header_value`] of a header's bytes as received: hex is ASCII, so they need no
+/// UTF-8 check of their own.
+pub(crate) fn decrypt_header_bytes(key: &SecretKey, value: &[u8]) -> Result<String, CryptoError> {
     const WHAT: &str = "encrypted header value";
-    let ciphertext = decode_hex(value, WHAT)?;
-    let plaintext = ecb_decrypt(key.aes(), &ciphertext, WHAT)?;
+    let plaintext = ecb_decrypt(key.aes(), decode_hex(value, WHAT)?, WHAT)?;
     String::from_utf8(plaintext).map_err(|_| CryptoError::NotUtf8 { what: WHAT })
 }

@@ -6,8 +6,15 @@
 pub(crate) fn matches(template: &str, path: &str) -> bool {
     // The segments before the first that opens with `{` are compared as one string: a
     // template without such a segment is the path itself, and one with it must start alike.
-    let Some(slash) = template.find("/{") else {
-        return template == path;
+    // A `{` is found with memchr; only a template with one not after a `/` (none in the
+    // spec) needs the substring search.
+    let slash = match template.find('{') {
+        None => return template == path,
+        Some(brace) if brace > 0 && template.as_bytes().get(brace - 1) == Some(&b'/') => brace - 1,
+        Some(_) => match template.find("/{") {
+            Some(slash) => slash,
+            None => return template == path,
+        },
     };
     let Some(rest) = path.strip_prefix(&template[..=slash]) else {
         return false;

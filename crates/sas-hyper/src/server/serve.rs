@@ -21,6 +21,7 @@ use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinHandle;
 use tower_service::Service;
 
+use super::deadline::{Deadline, Elapsed};
 use super::envelope::{REQUEST_ID, ResponseBody, failure, request_id, request_id_of};
 use super::first_byte::FirstByteWithin;
 
@@ -305,7 +306,8 @@ fn too_many_connections(request: &http::Request<Incoming>) -> http::Response<Res
 /// Calls the service within the request timeout; past it, 503.
 ///
 /// A service that is ready at once (this crate's are) is called here, so that the future holds
-/// only the service's future and the timer; one that is not is waited for within the timeout.
+/// only the service's future and the deadline; one that is not is waited for within the
+/// timeout. The deadline's timer is armed only if the answer has to wait.
 fn within_timeout<S: HttpService>(
     mut service: S,
     request: http::Request<Incoming>,
@@ -316,17 +318,17 @@ fn within_timeout<S: HttpService>(
     let call = match service.poll_ready(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(Ok(())) => Either::Left(service.call(request)),
         Poll::Ready(Err(never)) => match never {},
-        Poll::Pending => Either::Right(async move {
+        Poll::Pending => Either::Right(Box::pin(async move {
             match std::future::poll_fn(|cx| service.poll_ready(cx)).await {
                 Ok(()) => service.call(request).await,
                 Err(never) => Err(never),
             }
-        }),
+        })),
     };
-    tokio::time::timeout(timeout, call).map(move |answer| match answer {
+    Deadline::new(call, timeout).map(move |answer| match answer {
         Ok(Ok(response)) => response,
         Ok(Err(never)) => match never {},
-        Err(_) => {
+        Err(Elapsed) => {
             let id = request_id_of(incoming_id.as_ref());
             failure(http::StatusCode::SERVICE_UNAVAILABLE, "the request took too long", &id)
         }

@@ -5,6 +5,7 @@ use x509_cert::der::Decode as _;
 
 use super::keys::RsaPublicKey;
 use super::pem::{block, label_hint};
+use crate::crypto::encoding::encode_hex_upper;
 use crate::crypto::error::KeyError;
 use crate::time::UnixTime;
 
@@ -107,7 +108,7 @@ impl Certificate {
 fn serial_hex(bytes: &[u8]) -> String {
     let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len().saturating_sub(1));
     let significant = bytes.get(start..).unwrap_or_default();
-    if significant.is_empty() { "0".to_owned() } else { hex::encode_upper(significant) }
+    if significant.is_empty() { "0".to_owned() } else { encode_hex_upper(significant) }
 }
 
 fn unix_time(since_epoch: std::time::Duration) -> UnixTime {

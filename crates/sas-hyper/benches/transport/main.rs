@@ -1,6 +1,7 @@
 //! Transport benchmark, on loopback, in one run: checkUser (TC-Signature verify, parse,
-//! envelope) served by sas-hyper against a bare hyper server answering the same bytes, and
-//! sent by sas-hyper's client against a bare hyper client sending the same bytes.
+//! envelope) served by sas-hyper against a bare hyper server answering the same bytes and
+//! against a bare hyper server doing the same checks by hand ([`checked`]), and sent by
+//! sas-hyper's client against a bare hyper client sending the same bytes.
 //!
 //! ```sh
 //! cargo bench -p sas-hyper
@@ -27,6 +28,8 @@
 //! every case alike.
 
 #![allow(clippy::unwrap_used, missing_docs)]
+
+mod checked;
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -311,6 +314,15 @@ async fn bare_call(
     addr: SocketAddr,
     signed: &http::Request<Vec<u8>>,
 ) {
+    let _ = bare_answer(client, addr, signed).await;
+}
+
+/// [`bare_call`], returning the answer's body.
+async fn bare_answer(
+    client: &HyperClient<HttpConnector, Full<Bytes>>,
+    addr: SocketAddr,
+    signed: &http::Request<Vec<u8>>,
+) -> Bytes {
     let mut builder = http::Request::builder()
         .method(signed.method())
         .uri(format!("http://{addr}{}", signed.uri().path()))
@@ -321,7 +333,7 @@ async fn bare_call(
     let request = builder.body(Full::new(Bytes::from(signed.body().clone()))).unwrap();
     let response = client.request(request).await.unwrap();
     assert!(response.status().is_success());
-    let _ = response.into_body().collect().await.unwrap();
+    response.into_body().collect().await.unwrap().to_bytes()
 }
 
 #[tokio::main]
@@ -356,6 +368,14 @@ async fn main() {
             .unwrap();
     let ours_addr = ours.local_addr();
     let bare_addr = bare_server(answer_bytes()).await;
+    let checked_addr = checked::server(SECRET).await;
+    // The three servers answer the same bytes.
+    for addr in [bare_addr, checked_addr] {
+        assert_eq!(
+            bare_answer(&bare_client(), addr, &signed).await,
+            bare_answer(&bare_client(), ours_addr, &signed).await
+        );
+    }
     let client = bare_client();
     let bare_sender = |client: HyperClient<HttpConnector, Full<Bytes>>, addr: SocketAddr| {
         let signed = Arc::clone(&signed);
@@ -392,8 +412,13 @@ async fn main() {
                 fixed(requests, concurrency, || bare_sender(bare_client(), ours_addr)).await;
             }
             "bare" => fixed(requests, concurrency, || bare_sender(bare_client(), bare_addr)).await,
+            "bare-checked" => {
+                fixed(requests, concurrency, || bare_sender(bare_client(), checked_addr)).await;
+            }
             "client-sas" => fixed(requests, concurrency, || sas_sender(sas_client())).await,
-            other => panic!("SAS_BENCH_CASE is server-sas, client-sas or bare, not {other}"),
+            other => panic!(
+                "SAS_BENCH_CASE is server-sas, client-sas, bare or bare-checked, not {other}"
+            ),
         }
         println!("{case}: {requests} requests");
         ours.shutdown().await;
@@ -407,6 +432,15 @@ async fn main() {
         rounds,
         bare_sender(client.clone(), ours_addr),
         bare_sender(client.clone(), bare_addr),
+    )
+    .await;
+    let checked = compare(
+        ("server: sas-hyper", "server: bare hyper (same checks by hand)"),
+        concurrency,
+        secs,
+        rounds,
+        bare_sender(client.clone(), ours_addr),
+        bare_sender(client.clone(), checked_addr),
     )
     .await;
 
@@ -426,8 +460,13 @@ async fn main() {
         comparison.ours.print();
         comparison.bare.print();
     }
+    checked.bare.print();
     println!();
-    for (side, comparison) in [("server", &server), ("client", &client)] {
+    for (side, comparison) in [
+        ("server", &server),
+        ("server (bare hyper doing the same checks)", &checked),
+        ("client", &client),
+    ] {
         println!(
             "{side} ratio (sas-hyper / bare hyper): {:.2}× by req/s [{}], {:.2}× by CPU per \
              request [{}] (target ≥ 0.9×)",
