@@ -308,12 +308,9 @@ fn decrypt_headers(
     let mut decrypted =
         Vec::with_capacity(meta.headers.iter().filter(|field| field.encrypted).count());
     for field in meta.headers.iter().filter(|field| field.encrypted) {
-        let names = std::iter::once(field.name).chain(field.aliases.iter().copied());
-        let mut values = names.flat_map(|name| auth::headers::get_all(headers, name));
-        let Some(value) = values.next() else { continue };
-        if values.next().is_some() {
-            return Err(FromHttpRequestError::Auth(AuthError::RepeatedHeader(field.name)));
-        }
+        let value = auth::headers::only_value(headers, field.name, field.aliases)
+            .map_err(FromHttpRequestError::Auth)?;
+        let Some(value) = value else { continue };
         let key = key.ok_or(FromHttpRequestError::Auth(AuthError::MissingKey {
             needs: crate::error::KeyNeed::SecretKey,
         }))?;

@@ -96,13 +96,30 @@ pub(super) fn optional<'h>(
     headers: &'h HeaderMap,
     names: &[&'static str],
 ) -> Result<Option<&'h str>, AuthError> {
-    let name = names.first().copied().unwrap_or_default();
-    let mut values = names.iter().flat_map(|candidate| get_all(headers, candidate));
-    let Some(value) = values.next() else { return Ok(None) };
-    if values.next().is_some() {
-        return Err(AuthError::RepeatedHeader(name));
-    }
+    let (name, aliases) = names.split_first().map_or(("", &[][..]), |(n, a)| (*n, a));
+    let Some(value) = only_value(headers, name, aliases)? else { return Ok(None) };
     std::str::from_utf8(value.as_bytes()).map(Some).map_err(|_| AuthError::BadHeader(name))
+}
+
+/// The value of the header spelled `name` or any of `aliases`, if present; refused
+/// ([`AuthError::RepeatedHeader`], naming `name`) when it comes more than once, under one
+/// spelling or several. A header without aliases (most) is looked up once, without chaining
+/// iterators.
+pub(crate) fn only_value<'h>(
+    headers: &'h HeaderMap,
+    name: &'static str,
+    aliases: &[&'static str],
+) -> Result<Option<&'h HeaderValue>, AuthError> {
+    let repeated = || AuthError::RepeatedHeader(name);
+    if aliases.is_empty() {
+        let mut values = get_all(headers, name).into_iter();
+        let value = values.next();
+        return if values.next().is_some() { Err(repeated()) } else { Ok(value) };
+    }
+    let names = std::iter::once(name).chain(aliases.iter().copied());
+    let mut values = names.flat_map(|candidate| get_all(headers, candidate));
+    let value = values.next();
+    if values.next().is_some() { Err(repeated()) } else { Ok(value) }
 }
 
 /// As [`optional`], for a header the scheme cannot do without.

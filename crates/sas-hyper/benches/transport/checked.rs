@@ -13,12 +13,19 @@ use aes::cipher::block_padding::Pkcs7;
 use aes::cipher::common::InnerInit as _;
 use aes::cipher::{Array, BlockModeDecrypt, BlockModeEncrypt, KeyInit};
 use bytes::Bytes;
-use http::{HeaderValue, StatusCode};
+use http::{HeaderName, HeaderValue, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use subtle::ConstantTimeEq as _;
 use tokio::net::TcpListener;
+
+// The header names, prepared once as a careful server would (not parsed on every lookup).
+const TC_TIMESTAMP: HeaderName = HeaderName::from_static("tc-timestamp");
+const TC_SIGNATURE: HeaderName = HeaderName::from_static("tc-signature");
+const TC_OPEN_ID: HeaderName = HeaderName::from_static("tc-openid");
+const TC_MINI_APP_ID: HeaderName = HeaderName::from_static("tc-miniappid");
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The freshness window of `TC-Timestamp`, in milliseconds either way.
 const WINDOW_MS: u64 = 300_000;
@@ -74,24 +81,23 @@ async fn answer(cipher: &Aes256, request: http::Request<Incoming>) -> http::Resp
         return status(StatusCode::BAD_REQUEST);
     };
     let headers = &parts.headers;
-    let header = |name: &str| headers.get(name).map(HeaderValue::as_bytes);
-    let (Some(timestamp), Some(signature)) = (header("tc-timestamp"), header("tc-signature"))
-    else {
+    let header = |name: &HeaderName| headers.get(name).map(HeaderValue::as_bytes);
+    let (Some(timestamp), Some(signature)) = (header(&TC_TIMESTAMP), header(&TC_SIGNATURE)) else {
         return status(StatusCode::UNAUTHORIZED);
     };
     if !signed(cipher, timestamp, signature) || !fresh(timestamp) {
         return status(StatusCode::UNAUTHORIZED);
     }
     let (Some(open_id), Some(mini_app_id)) = (
-        header("tc-openid").and_then(|v| decrypt(cipher, v)),
-        header("tc-miniappid").and_then(|v| decrypt(cipher, v)),
+        header(&TC_OPEN_ID).and_then(|v| decrypt(cipher, v)),
+        header(&TC_MINI_APP_ID).and_then(|v| decrypt(cipher, v)),
     ) else {
         return status(StatusCode::BAD_REQUEST);
     };
     let Ok(body) = serde_json::from_slice::<Body>(&body) else {
         return status(StatusCode::BAD_REQUEST);
     };
-    let request_id = header("x-request-id").and_then(|v| std::str::from_utf8(v).ok());
+    let request_id = header(&X_REQUEST_ID).and_then(|v| std::str::from_utf8(v).ok());
     let envelope = Envelope {
         return_code: "0",
         return_message: "success",
@@ -105,7 +111,7 @@ async fn answer(cipher: &Aes256, request: http::Request<Incoming>) -> http::Resp
     let headers = response.headers_mut();
     headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(id).ok()) {
-        headers.insert("x-request-id", id);
+        headers.insert(X_REQUEST_ID, id);
     }
     response
 }

@@ -137,8 +137,11 @@ impl<S: Superapp> SuperappService<S> {
         };
         let (parts, body) = request.into_parts();
         let shared = Arc::clone(&self.shared);
-        let response = read_then_call(shared, call, parts, body, id).instrument(span.clone()).await;
-        recorded(&span, response)
+        let answer = read_then_call(shared, call, parts, body, id, span.clone());
+        match answer.instrument(span).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
     }
 }
 
@@ -203,26 +206,29 @@ fn route_of<S, B>(
     Routing::Found(found.call)
 }
 
-/// Reads the body within the limit, then verifies, parses and calls the route.
+/// Reads the body within the limit, then verifies, parses and calls the route; records the
+/// answer's status in `span`.
 ///
 /// It takes the request in parts and holds nothing else across its waits, so that the future
-/// of each request stays small.
+/// of each request stays small; it answers as the service does (never an error), so that the
+/// service's future is this one, instrumented, with no adapter between.
 async fn read_then_call<S, B>(
     shared: Arc<Shared<S>>,
     call: Call<S>,
     parts: http::request::Parts,
     body: B,
     id: String,
-) -> http::Response<ResponseBody>
+    span: tracing::Span,
+) -> Result<http::Response<ResponseBody>, Infallible>
 where
     B: Body,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let body = match read_limited(body, shared.max_body_bytes).await {
-        Ok(body) => body,
-        Err(error) => return body_failure(&error, &id),
+    let response = match read_limited(body, shared.max_body_bytes).await {
+        Ok(body) => call(shared, http::Request::from_parts(parts, body), id).await,
+        Err(error) => body_failure(&error, &id),
     };
-    call(shared, http::Request::from_parts(parts, body), id).await
+    Ok(recorded(&span, response))
 }
 
 /// Verifies and parses `request` as `R`, then calls `method` and answers in the envelope.
@@ -311,7 +317,6 @@ where
         };
         let (parts, body) = request.into_parts();
         let shared = Arc::clone(&self.shared);
-        let answer = read_then_call(shared, call, parts, body, id).instrument(span.clone());
-        Box::pin(answer.map(move |response| Ok(recorded(&span, response))))
+        Box::pin(read_then_call(shared, call, parts, body, id, span.clone()).instrument(span))
     }
 }
