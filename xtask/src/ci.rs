@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 
 use crate::workspace::Workspace;
-use crate::{cargo, msrv, output, package, postgres, project_root, semver, tools};
+use crate::{cargo, debian, msrv, output, package, postgres, project_root, semver, tools};
 
 /// One step: a name and what it runs.
 struct Step {
@@ -63,6 +63,8 @@ const STEPS: &[Step] = &[
 pub(crate) fn run() -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let workspace = Workspace::load(&project_root()?.join("Cargo.toml"))?;
+    // Chromium for the browser tests, PostgreSQL's binaries when no server answers.
+    debian::ensure_ci_packages()?;
     // The store tests' PostgreSQL, for every cargo command; a throwaway one stops on return.
     let database = postgres::ensure()?;
     let mut timings = Vec::new();

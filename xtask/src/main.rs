@@ -5,6 +5,7 @@
 
 mod bench;
 mod ci;
+mod debian;
 mod flags;
 mod msrv;
 mod output;

@@ -1,8 +1,8 @@
 //! The PostgreSQL the store tests need: `SAS_TEST_DATABASE_URL` when set, else the server at
 //! 127.0.0.1:5432 when it answers, else a throwaway cluster started here from Debian's
 //! `postgresql` binaries (`initdb`, `pg_ctl`) in a temporary folder, on a free port, with trust
-//! auth, stopped and removed when CI ends. `.ci/run` installs the package when neither a server
-//! nor `initdb` is there.
+//! auth, stopped and removed when CI ends. `cargo xtask ci` installs the package first when neither
+//! a server nor `initdb` is there ([`crate::debian`]).
 //!
 //! `initdb` refuses to run as root; as root, the cluster is made and run as the `postgres`
 //! user the Debian package creates (or `nobody` without it), through `runuser`.
@@ -64,6 +64,14 @@ fn ensure_at(addr: SocketAddr, url: &str) -> anyhow::Result<Database> {
     Ok(Database { url, cluster: Some(cluster) })
 }
 
+/// Whether [`ensure`] can give the tests a database without installing anything: the
+/// variable is set, a server answers at the default address, or `initdb` is there.
+pub(crate) fn available() -> bool {
+    std::env::var_os(URL_VAR).is_some()
+        || DEFAULT_ADDR.parse().is_ok_and(answers)
+        || postgres_bin().is_some()
+}
+
 /// Whether something accepts TCP connections at `addr`.
 fn answers(addr: SocketAddr) -> bool {
     TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_ok()
@@ -82,9 +90,10 @@ impl Cluster {
     fn start() -> anyhow::Result<Self> {
         let bin = postgres_bin().context(
             "no PostgreSQL server answers and no initdb was found (/usr/lib/postgresql/*/bin): \
-             install Debian's `postgresql` package (`.ci/run` does), or set SAS_TEST_DATABASE_URL",
+             install Debian's `postgresql` package (`cargo xtask ci` does as root), or set \
+             SAS_TEST_DATABASE_URL",
         )?;
-        let user = if is_root()? { Some(service_user()) } else { None };
+        let user = if crate::debian::is_root()? { Some(service_user()) } else { None };
         let dir = std::env::temp_dir().join(format!("sas-ci-postgres-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)
@@ -185,11 +194,6 @@ fn postgres_bin() -> Option<PathBuf> {
         .collect();
     found.sort();
     found.pop().map(|(_, bin)| bin)
-}
-
-fn is_root() -> anyhow::Result<bool> {
-    let output = Command::new("id").arg("-u").output().context("cannot start id")?;
-    Ok(String::from_utf8_lossy(&output.stdout).trim() == "0")
 }
 
 /// The user a root CI runs the cluster as: `postgres` when the package made it, else `nobody`.

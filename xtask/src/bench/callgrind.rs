@@ -4,7 +4,7 @@
 //! and set-up. valgrind is installed with apt-get when missing (as root, on Debian).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use anyhow::{Context, bail, format_err};
 
@@ -18,29 +18,7 @@ pub(crate) fn ensure_valgrind() -> anyhow::Result<String> {
     if let Some(version) = valgrind_version() {
         return Ok(version);
     }
-    let is_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0");
-    if !is_root {
-        bail!("valgrind is not installed: install it (Debian: `apt-get install valgrind`)");
-    }
-    crate::output::println(
-        "bench: valgrind is not installed; installing Debian's valgrind package",
-    )?;
-    for args in
-        [&["update", "-qq"][..], &["install", "-y", "-qq", "--no-install-recommends", "valgrind"]]
-    {
-        let status = Command::new("apt-get")
-            .args(args)
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .stdout(Stdio::null())
-            .status()
-            .context("cannot start apt-get")?;
-        if !status.success() {
-            bail!("apt-get {} failed ({status})", args.join(" "));
-        }
-    }
+    crate::debian::install(&["valgrind"], "instruction counts")?;
     valgrind_version().ok_or_else(|| format_err!("valgrind still does not run after installing it"))
 }
 

@@ -5,7 +5,9 @@
 //! answered on their first poll (hyper hands the service a body that is already buffered, and
 //! checks and parsing need no waiting), so [`Deadline`] polls the request first and arms its
 //! timer only when the request returns `Pending`. The limit still counts from when the
-//! request was received, so a request that waits is cut off at the same instant either way.
+//! request was received, so a request that waits is cut off at the same instant either way,
+//! and, as with `tokio::time::timeout`, a request that spends the task's cooperative budget
+//! does not keep its timer from being looked at.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -13,6 +15,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use pin_project_lite::pin_project;
+use tokio::task::coop;
 use tokio::time::{Instant, Sleep};
 
 /// The limit passed before the request finished.
@@ -42,12 +45,21 @@ impl<F: Future> Future for Deadline<F> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
+        let had_budget = coop::has_budget_remaining();
         if let Poll::Ready(output) = this.inner.poll(cx) {
             return Poll::Ready(Ok(output));
         }
         let Some(deadline) = *this.deadline else { return Poll::Pending };
         let timer = this.timer.get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
-        match timer.as_mut().poll(cx) {
+        // As `tokio::time::timeout` does: when the request itself spent the task's cooperative
+        // budget, the timer is polled outside it, or a request that always has ready work
+        // would never be cut off.
+        let fired = if had_budget && !coop::has_budget_remaining() {
+            Pin::new(&mut coop::unconstrained(timer.as_mut())).poll(cx)
+        } else {
+            timer.as_mut().poll(cx)
+        };
+        match fired {
             Poll::Ready(()) => Poll::Ready(Err(Elapsed)),
             Poll::Pending => Poll::Pending,
         }
@@ -88,5 +100,24 @@ mod tests {
             Duration::MAX,
         );
         assert_eq!(endless.await, Ok("done"));
+    }
+
+    /// A request that always has ready work spends the task's budget on every poll; its timer
+    /// must still be looked at.
+    #[tokio::test]
+    async fn a_request_that_spends_the_whole_budget_is_still_cut_off() {
+        let busy = async {
+            loop {
+                tokio::task::consume_budget().await;
+            }
+        };
+        let started = std::time::Instant::now();
+        let cut = tokio::time::timeout(
+            Duration::from_secs(10),
+            Deadline::new(busy, Duration::from_millis(50)),
+        )
+        .await;
+        assert_eq!(cut, Ok(Err(Elapsed)), "cut off by its own deadline, not the outer one");
+        assert!(started.elapsed() < Duration::from_secs(5));
     }
 }

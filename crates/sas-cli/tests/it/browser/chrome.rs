@@ -33,7 +33,7 @@ fn find(program: &str, package: &str) -> PathBuf {
     found.unwrap_or_else(|| {
         panic!(
             "`{program}` is not on PATH: the browser tests need Debian's `{package}` package \
-             (apt-get install -y chromium chromium-driver; .ci/run installs them)"
+             (apt-get install -y chromium chromium-driver; `cargo xtask ci` installs them)"
         )
     })
 }
