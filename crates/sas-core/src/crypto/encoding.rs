@@ -55,11 +55,6 @@ pub(crate) fn with_hex<R>(
     }
 }
 
-/// Lowercase hex of one AES block.
-pub(crate) fn encode_hex_block(block: &[u8; 16]) -> String {
-    const_hex::encode(block)
-}
-
 /// Decodes the hex of one AES block (32 digits of either case) on the stack; `None` if `value`
 /// is not 32 characters, [`CryptoError::InvalidHex`] if it is not hex.
 pub(crate) fn decode_hex_block(

@@ -4,7 +4,7 @@
 use subtle::{Choice, ConstantTimeEq};
 
 use super::block_modes::{cbc_block, ecb_block, ecb_decrypt, with_cbc, with_ecb};
-use super::encoding::{decode_hex, decode_hex_block, encode_hex, encode_hex_block, with_hex};
+use super::encoding::{decode_hex, decode_hex_block, encode_hex, with_hex};
 use super::error::{CryptoError, SignatureKind};
 use super::freshness::FreshnessWindow;
 use super::keys::SecretKey;
@@ -40,7 +40,7 @@ pub fn tc_signature(key: &SecretKey, timestamp: &str) -> String {
 #[must_use]
 pub fn tc_signature_legacy_cbc(key: &SecretKey, timestamp: &str) -> String {
     match cbc_block(key.aes(), timestamp.as_bytes()) {
-        Some(block) => encode_hex_block(&block),
+        Some(block) => encode_hex(&block),
         None => with_cbc(key.aes(), timestamp.as_bytes(), encode_hex),
     }
 }
@@ -205,7 +205,7 @@ impl TcSignatureVerifier {
 #[must_use]
 pub fn encrypt_header_value(key: &SecretKey, value: &str) -> String {
     match ecb_block(key.aes(), value.as_bytes()) {
-        Some(block) => encode_hex_block(&block),
+        Some(block) => encode_hex(&block),
         None => with_ecb(key.aes(), value.as_bytes(), encode_hex),
     }
 }

@@ -1,11 +1,9 @@
-//! A bare hyper server that does checkUser's work by hand, with the primitives sas-core is
-//! built on (`aes`, `ecb`, const-hex, subtle, serde_json): the TC-Signature over the
+//! checkUser's work done by hand for a bare hyper server (`main.rs` serves it), with the
+//! primitives sas-core is built on (`aes`, `ecb`, const-hex, subtle, serde_json): the TC-Signature over the
 //! timestamp and its freshness, the two encrypted headers, the body, and the envelope. Set
 //! against sas-hyper's server, it leaves what the SDK adds beyond the work itself (routing,
 //! limits, timeouts, typed errors, the generated types).
 
-use std::convert::Infallible;
-use std::net::SocketAddr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use aes::Aes256;
@@ -16,9 +14,7 @@ use bytes::Bytes;
 use http::{HeaderName, HeaderValue, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo};
 use subtle::ConstantTimeEq as _;
-use tokio::net::TcpListener;
 
 // The header names, prepared once as a careful server would (not parsed on every lookup).
 const TC_TIMESTAMP: HeaderName = HeaderName::from_static("tc-timestamp");
@@ -47,32 +43,17 @@ struct Envelope<'a> {
     request_id: &'a str,
 }
 
-/// Serves checkUser on loopback, checked by hand with `secret` (32 ASCII bytes: AES-256).
-pub(crate) async fn server(secret: &str) -> SocketAddr {
+/// The AES-256 key of `secret` (32 ASCII bytes).
+pub(crate) fn cipher(secret: &str) -> Aes256 {
     let raw: [u8; 32] = secret.as_bytes().try_into().unwrap();
-    let cipher = Aes256::new(&Array::from(raw));
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else { continue };
-            let _ = stream.set_nodelay(true);
-            let cipher = cipher.clone();
-            tokio::spawn(async move {
-                let service =
-                    hyper::service::service_fn(move |request: http::Request<Incoming>| {
-                        let cipher = cipher.clone();
-                        async move { Ok::<_, Infallible>(answer(&cipher, request).await) }
-                    });
-                let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-                let _ = builder.serve_connection(TokioIo::new(stream), service).await;
-            });
-        }
-    });
-    addr
+    Aes256::new(&Array::from(raw))
 }
 
-async fn answer(cipher: &Aes256, request: http::Request<Incoming>) -> http::Response<Full<Bytes>> {
+/// checkUser's answer, checked by hand with `cipher`.
+pub(crate) async fn answer(
+    cipher: &Aes256,
+    request: http::Request<Incoming>,
+) -> http::Response<Full<Bytes>> {
     if request.method() != http::Method::POST || request.uri().path() != "/user/checkUser" {
         return status(StatusCode::NOT_FOUND);
     }

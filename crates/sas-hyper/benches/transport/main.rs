@@ -81,35 +81,47 @@ fn answer_bytes() -> Bytes {
     )
 }
 
-/// A bare hyper server: reads the body, answers `body` with the same headers sas-hyper sends.
-async fn bare_server(body: Bytes) -> SocketAddr {
+/// Serves `answer` with bare hyper (hyper-util's auto builder, default settings) on a
+/// loopback port: the bare side of the server comparisons.
+async fn serve_bare<F, Fut>(answer: F) -> SocketAddr
+where
+    F: Fn(http::Request<Incoming>) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = http::Response<Full<Bytes>>> + Send + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else { continue };
             let _ = stream.set_nodelay(true);
-            let body = body.clone();
+            let answer = answer.clone();
             tokio::spawn(async move {
-                let service =
-                    hyper::service::service_fn(move |request: http::Request<Incoming>| {
-                        let body = body.clone();
-                        async move {
-                            let _ = request.into_body().collect().await;
-                            let response = http::Response::builder()
-                                .header(http::header::CONTENT_TYPE, "application/json")
-                                .header("x-request-id", "bench")
-                                .body(Full::new(body))
-                                .unwrap();
-                            Ok::<_, Infallible>(response)
-                        }
-                    });
+                let service = hyper::service::service_fn(move |request| {
+                    let answer = answer(request);
+                    async move { Ok::<_, Infallible>(answer.await) }
+                });
                 let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
                 let _ = builder.serve_connection(TokioIo::new(stream), service).await;
             });
         }
     });
     addr
+}
+
+/// A bare hyper server: reads the body, answers `body` with the same headers sas-hyper sends.
+async fn bare_server(body: Bytes) -> SocketAddr {
+    serve_bare(move |request: http::Request<Incoming>| {
+        let body = body.clone();
+        async move {
+            let _ = request.into_body().collect().await;
+            http::Response::builder()
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .header("x-request-id", "bench")
+                .body(Full::new(body))
+                .unwrap()
+        }
+    })
+    .await
 }
 
 /// Latencies of one case.
@@ -368,7 +380,12 @@ async fn main() {
             .unwrap();
     let ours_addr = ours.local_addr();
     let bare_addr = bare_server(answer_bytes()).await;
-    let checked_addr = checked::server(SECRET).await;
+    let cipher = checked::cipher(SECRET);
+    let checked_addr = serve_bare(move |request| {
+        let cipher = cipher.clone();
+        async move { checked::answer(&cipher, request).await }
+    })
+    .await;
     // The three servers answer the same bytes.
     for addr in [bare_addr, checked_addr] {
         assert_eq!(
