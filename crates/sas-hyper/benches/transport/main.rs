@@ -14,8 +14,9 @@
 //! (default 3), `SAS_BENCH_ROUNDS` the rounds they are split into (default 6), and
 //! `SAS_BENCH_CONCURRENCY` the requests in flight (default 32).
 //!
-//! Timing on a shared machine is noisy; instruction counts are not. `SAS_BENCH_CASE` set to
-//! `server-sas`, `client-sas` or `bare` sends `SAS_BENCH_REQUESTS` requests (default 2000) of
+//! Timing on a shared machine is noisy; instruction counts much less so (about 1% from run to
+//! run here, from how the runtime's threads happen to interleave). `SAS_BENCH_CASE` set to
+//! `server-sas`, `client-sas`, `bare` or `bare-checked` sends `SAS_BENCH_REQUESTS` requests (default 2000) of
 //! that case only, to be counted under callgrind:
 //!
 //! ```sh
@@ -263,10 +264,17 @@ struct Comparison {
     cpu_ratios: Vec<f64>,
 }
 
+/// The median: the middle value, or the mean of the two middle ones of an even count (the
+/// upper one alone would favour whichever side it happens to favour).
 fn median(values: &[f64]) -> f64 {
     let mut values = values.to_vec();
     values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+    let mid = values.len() / 2;
+    match values.len() {
+        0 => f64::NAN,
+        len if len % 2 == 0 => (values[mid - 1] + values[mid]) / 2.0,
+        _ => values[mid],
+    }
 }
 
 fn listed(values: &[f64]) -> String {
@@ -350,11 +358,20 @@ async fn bare_answer(
 
 #[tokio::main]
 async fn main() {
-    let secs = Duration::from_secs(
-        std::env::var("SAS_BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(3),
+    // Seconds may be fractional; at least 0.1 s per case, at least one request in flight.
+    let secs = Duration::from_secs_f64(
+        std::env::var("SAS_BENCH_SECS")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|s| s.is_finite())
+            .unwrap_or(3.0)
+            .max(0.1),
     );
-    let concurrency =
-        std::env::var("SAS_BENCH_CONCURRENCY").ok().and_then(|s| s.parse().ok()).unwrap_or(32);
+    let concurrency = std::env::var("SAS_BENCH_CONCURRENCY")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+        .unwrap_or(32)
+        .max(1);
     let rounds: u32 =
         std::env::var("SAS_BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(6).max(1);
     let secret = SecretKey::new(SECRET).unwrap();
@@ -368,9 +385,9 @@ async fn main() {
             .unwrap(),
     );
     println!(
-        "checkUser on loopback: {concurrency} requests in flight, {} s per case in {rounds} \
+        "checkUser on loopback: {concurrency} requests in flight, {:.1} s per case in {rounds} \
          alternating rounds\n",
-        secs.as_secs()
+        secs.as_secs_f64()
     );
 
     // Servers: sas-hyper and bare hyper, one bare hyper client driving both.
